@@ -1,0 +1,120 @@
+import { existsSync } from 'node:fs';
+import { createServer, type Server as HttpServer } from 'node:http';
+import { join } from 'node:path';
+import express, { type RequestHandler } from 'express';
+import helmet from 'helmet';
+import { appError } from '@verbund/shared/errors';
+import { authRoutes } from './http/auth-routes.js';
+import { errorHandler, sendError } from './http/errors.js';
+import type { HttpContext } from './http/http-context.js';
+import { workspaceRoutes } from './http/workspace-routes.js';
+import { createLiveServer, roomOf, type LiveServer } from './live/socket-server.js';
+import type { Storage } from './storage/port.js';
+import { EngineRegistry } from './sync/engine-registry.js';
+
+export type AppDeps = {
+  storage: Storage;
+  clock?: () => Date;
+  /** Built client to serve, if any (client/dist). */
+  staticDir?: string | null;
+  allowedOrigins?: readonly string[];
+  secureCookies?: boolean;
+  snapshotEvery?: number;
+  catchUpWindow?: number;
+  commandRate?: { burst: number; perSecond: number };
+  log?: (message: string, error?: unknown) => void;
+};
+
+export type App = { httpServer: HttpServer; io: LiveServer; engines: EngineRegistry; close: () => Promise<void> };
+
+const JSON_LIMIT = '256kb';
+
+/** The composition root: Express and Socket.IO on one http.Server, not yet listening. */
+export function createApp(deps: AppDeps): App {
+  const clock = deps.clock ?? (() => new Date());
+  const log = deps.log ?? ((message: string, error?: unknown) => console.error(message, error ?? ''));
+  let io: LiveServer | null = null;
+  const engines = new EngineRegistry({
+    storage: deps.storage,
+    clock,
+    snapshotEvery: deps.snapshotEvery ?? 1000,
+    catchUpWindow: deps.catchUpWindow ?? 1000,
+    onCommitted: (workspaceId, events) => io?.to(roomOf(workspaceId)).emit('events:appended', events),
+    log,
+  });
+  const ctx: HttpContext = {
+    storage: deps.storage,
+    engines,
+    clock,
+    secureCookies: deps.secureCookies ?? false,
+    workspaceName: async (id) => (await engines.get(id))?.name ?? null,
+    log,
+  };
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          connectSrc: ["'self'", 'ws:', 'wss:'],
+          imgSrc: ["'self'", 'data:'],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          upgradeInsecureRequests: deps.secureCookies ? [] : null,
+        },
+      },
+    }),
+  );
+  app.use('/api', express.json({ limit: JSON_LIMIT, strict: true }), csrfGuard);
+  app.get('/api/health', (_req, res) => {
+    res.json({ ok: true });
+  });
+  app.use('/api/auth', authRoutes(ctx));
+  app.use('/api/workspaces/:workspaceId', workspaceRoutes(ctx));
+  app.use('/api', (_req, res) => sendError(res, appError('not_found', 'no such endpoint')));
+  if (deps.staticDir && existsSync(deps.staticDir)) serveClient(app, deps.staticDir);
+  app.use(errorHandler(log));
+
+  const httpServer = createServer(app);
+  io = createLiveServer(httpServer, {
+    storage: deps.storage,
+    engines,
+    clock,
+    allowedOrigins: deps.allowedOrigins ?? [],
+    commandRate: deps.commandRate ?? { burst: 200, perSecond: 100 },
+    log,
+  });
+  const live = io;
+
+  return {
+    httpServer,
+    io: live,
+    engines,
+    close: async () => {
+      await live.close();
+      if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    },
+  };
+}
+
+/**
+ * Writes need a custom header: a cross-site form cannot send it, and a cross-site script cannot
+ * add it without a CORS preflight, which we never grant. Bodies are only ever read as JSON.
+ */
+const csrfGuard: RequestHandler = (req, res, next) => {
+  if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next();
+  if (req.headers['x-requested-with'] !== 'verbund') {
+    return sendError(res, appError('forbidden', 'writes need the header X-Requested-With: verbund'));
+  }
+  next();
+};
+
+function serveClient(app: express.Express, dir: string): void {
+  app.use(express.static(dir, { index: false, maxAge: '1h' }));
+  app.get('/{*splat}', (_req, res) => {
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(join(dir, 'index.html'));
+  });
+}

@@ -1,0 +1,71 @@
+import { Router, type RequestHandler } from 'express';
+import { appError, invalidPayload } from '@verbund/shared/errors';
+import { loginBodySchema } from '@verbund/shared/http';
+import { describeAccount } from '../auth/identity.js';
+import { DUMMY_HASH_PROMISE, verifyPassword } from '../auth/passwords.js';
+import { RateLimiter } from '../auth/rate-limit.js';
+import {
+  clearedSessionCookie,
+  endSession,
+  readCookie,
+  resolveSession,
+  SESSION_COOKIE,
+  sessionCookie,
+  startSession,
+} from '../auth/sessions.js';
+import type { Account } from '../storage/port.js';
+import { sendError } from './errors.js';
+import type { HttpContext } from './http-context.js';
+
+/** Failed sign-ins: 10 per account and 50 per address, refilled over 15 minutes. */
+const FAILURE_WINDOW_S = 15 * 60;
+
+export function authRoutes(ctx: HttpContext): Router {
+  const router = Router();
+  const perAccount = new RateLimiter(10, 10 / FAILURE_WINDOW_S);
+  const perAddress = new RateLimiter(50, 50 / FAILURE_WINDOW_S);
+  const me = (account: Account) => describeAccount(ctx.storage, account, ctx.workspaceName);
+
+  router.post('/login', async (req, res) => {
+    const parsed = loginBodySchema.safeParse(req.body);
+    if (!parsed.success) return sendError(res, invalidPayload(parsed.error, 'sign-in'));
+    const email = parsed.data.email.toLowerCase();
+    const address = req.ip ?? 'unknown';
+    const wait = Math.max(perAccount.retryAfter(email), perAddress.retryAfter(address));
+    if (wait > 0) return sendError(res, appError('rate_limited', 'too many failed sign-in attempts'), wait);
+    const account = await ctx.storage.findAccountByEmail(email);
+    const valid = await verifyPassword(parsed.data.password, account?.passwordHash ?? (await DUMMY_HASH_PROMISE));
+    if (!account || !valid) {
+      perAccount.take(email);
+      perAddress.take(address);
+      ctx.log(`sign-in failed for ${address}`);
+      return sendError(res, appError('unauthenticated', 'email or password is wrong'));
+    }
+    perAccount.forget(email);
+    const token = await startSession(ctx.storage, account.id, ctx.clock());
+    res.setHeader('Set-Cookie', sessionCookie(token, ctx.secureCookies));
+    res.json(await me(account));
+  });
+
+  router.post('/logout', async (req, res) => {
+    await endSession(ctx.storage, readCookie(req.headers.cookie, SESSION_COOKIE));
+    res.setHeader('Set-Cookie', clearedSessionCookie(ctx.secureCookies));
+    res.status(204).end();
+  });
+
+  router.get('/me', requireAccount(ctx), async (_req, res) => {
+    res.json(await me(res.locals.account as Account));
+  });
+
+  return router;
+}
+
+/** 401 unless the request carries a live session; puts the account on `res.locals.account`. */
+export function requireAccount(ctx: HttpContext): RequestHandler {
+  return async (req, res, next) => {
+    const account = await resolveSession(ctx.storage, readCookie(req.headers.cookie, SESSION_COOKIE), ctx.clock());
+    if (!account) return sendError(res, appError('unauthenticated', 'please sign in'));
+    res.locals.account = account;
+    next();
+  };
+}

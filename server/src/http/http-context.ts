@@ -1,0 +1,12 @@
+import type { Storage } from '../storage/port.js';
+import type { EngineRegistry } from '../sync/engine-registry.js';
+
+/** What the HTTP routes need, injected by `createApp`. */
+export type HttpContext = {
+  storage: Storage;
+  engines: EngineRegistry;
+  clock: () => Date;
+  secureCookies: boolean;
+  workspaceName: (workspaceId: string) => Promise<string | null>;
+  log: (message: string, error?: unknown) => void;
+};

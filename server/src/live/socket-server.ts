@@ -1,0 +1,138 @@
+import type { Server as HttpServer } from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import { appError, invalidPayload } from '@verbund/shared/errors';
+import {
+  handshakeAuthSchema,
+  joinRequestSchema,
+  presenceUpdateSchema,
+  PROTOCOL_VERSION,
+  type Ack,
+  type ClientToServerEvents,
+  type ConnectRefusal,
+  type ServerToClientEvents,
+} from '@verbund/shared/protocol';
+import type { Actor } from '../domain/actor.js';
+import { actorIn } from '../auth/identity.js';
+import { RateLimiter } from '../auth/rate-limit.js';
+import { readCookie, resolveSession, SESSION_COOKIE } from '../auth/sessions.js';
+import type { Storage } from '../storage/port.js';
+import type { EngineRegistry } from '../sync/engine-registry.js';
+import { runCommand } from '../sync/run-command.js';
+import { PresenceBook } from './presence.js';
+
+type SocketData = { actor: Actor; name: string; workspaceId: string };
+export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export type LiveOptions = {
+  storage: Storage;
+  engines: EngineRegistry;
+  clock: () => Date;
+  /** Origins allowed to open a socket; an empty list allows only the server's own host. */
+  allowedOrigins: readonly string[];
+  commandRate: { burst: number; perSecond: number };
+  log: (message: string, error?: unknown) => void;
+};
+
+export const roomOf = (workspaceId: string) => `ws:${workspaceId}`;
+
+/** Largest socket message; bigger frames close the connection (socket.io's own limit). */
+const MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
+
+export function createLiveServer(httpServer: HttpServer, options: LiveOptions): LiveServer {
+  const io: LiveServer = new Server(httpServer, {
+    maxHttpBufferSize: MAX_MESSAGE_BYTES,
+    serveClient: false,
+    allowRequest: (req, callback) => callback(null, originAllowed(req.headers.origin, req.headers.host, options.allowedOrigins)),
+  });
+  const presence = new PresenceBook();
+  const limiter = new RateLimiter(options.commandRate.burst, options.commandRate.perSecond);
+
+  io.use((socket, next) => {
+    authenticate(socket, options).then(
+      (refusal) => next(refusal ? Object.assign(new Error(refusal.message), { data: refusal }) : undefined),
+      (error: unknown) => {
+        options.log('handshake failed', error);
+        next(new Error('internal'));
+      },
+    );
+  });
+
+  io.on('connection', (socket) => {
+    const { actor, workspaceId, name } = socket.data;
+    const room = roomOf(workspaceId);
+    const publishPresence = (entries: ReturnType<PresenceBook['set']>) => io.to(room).emit('presence:changed', entries);
+    const entry = { connectionId: socket.id, personId: actor.personId, name, partnerId: actor.partnerId };
+
+    socket.on('sync:join', (request, ack) => {
+      if (typeof ack !== 'function') return;
+      const parsed = joinRequestSchema.safeParse(request);
+      if (!parsed.success) return ack({ ok: false, error: invalidPayload(parsed.error, 'join request') });
+      void guarded(ack, options, async () => {
+        const engine = await options.engines.get(workspaceId);
+        if (!engine) return { ok: false, error: appError('not_found', 'workspace not found') };
+        const value = await engine.catchUp(parsed.data.lastSeq, () => {
+          void socket.join(room);
+          publishPresence(presence.set(workspaceId, { ...entry, viewingCardId: null, editingCardId: null }));
+        });
+        return { ok: true, value };
+      });
+    });
+
+    socket.on('command:submit', (command, ack) => {
+      if (typeof ack !== 'function') return;
+      const wait = limiter.take(socket.id);
+      if (wait > 0) return ack({ ok: false, error: appError('rate_limited', `too many changes at once; retry in ${wait} s`) });
+      void guarded(ack, options, () => runCommand(options.engines, workspaceId, actor, command));
+    });
+
+    socket.on('presence:update', (update) => {
+      const parsed = presenceUpdateSchema.safeParse(update);
+      if (!parsed.success || !socket.rooms.has(room)) return;
+      publishPresence(presence.set(workspaceId, { ...entry, ...parsed.data }));
+    });
+
+    socket.on('disconnect', () => {
+      limiter.forget(socket.id);
+      socket.to(room).emit('presence:changed', presence.remove(workspaceId, socket.id));
+    });
+  });
+
+  return io;
+}
+
+/** Runs a handler so that no exception escapes: internals are logged, the client gets `internal`. */
+async function guarded<T>(ack: (answer: Ack<T>) => void, options: LiveOptions, run: () => Promise<Ack<T>>): Promise<void> {
+  try {
+    ack(await run());
+  } catch (error) {
+    options.log('socket handler failed', error);
+    ack({ ok: false, error: appError('internal', 'something went wrong on the server') });
+  }
+}
+
+async function authenticate(socket: LiveSocket, options: LiveOptions): Promise<ConnectRefusal | null> {
+  const auth = handshakeAuthSchema.safeParse(socket.handshake.auth);
+  if (!auth.success) return { code: 'invalid_payload', message: 'handshake needs protocolVersion and workspaceId' };
+  if (auth.data.protocolVersion !== PROTOCOL_VERSION) {
+    return { code: 'protocol_mismatch', message: `server speaks protocol ${PROTOCOL_VERSION}` };
+  }
+  const token = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
+  const account = await resolveSession(options.storage, token, options.clock());
+  if (!account) return { code: 'unauthenticated', message: 'please sign in' };
+  const actor = await actorIn(options.storage, account.id, auth.data.workspaceId);
+  if (!actor || !(await options.engines.get(auth.data.workspaceId))) return { code: 'forbidden', message: 'not a member of this workspace' };
+  socket.data = { actor, name: account.name, workspaceId: auth.data.workspaceId };
+  return null;
+}
+
+/** Rule S2: a browser may only open a socket from an allowed origin (clients without an Origin are not browsers). */
+function originAllowed(origin: string | undefined, host: string | undefined, allowed: readonly string[]): boolean {
+  if (!origin) return true;
+  if (allowed.includes(origin)) return true;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,38 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApp } from './app.js';
+import { readConfig } from './config.js';
+import { seedDemo } from './seed/demo.js';
+import { openStorage } from './storage/open-storage.js';
+
+async function main(): Promise<void> {
+  const config = readConfig(process.env);
+  const storage = await openStorage(config);
+  if (config.seedDemo && (await seedDemo(storage, new Date()))) console.log('Seeded the demo workspace.');
+  const here = dirname(fileURLToPath(import.meta.url));
+  const app = createApp({
+    storage,
+    staticDir: join(here, '../../client/dist'),
+    allowedOrigins: config.allowedOrigins,
+    secureCookies: config.secureCookies,
+    snapshotEvery: config.snapshotEvery,
+    catchUpWindow: config.catchUpWindow,
+    commandRate: config.commandRate,
+  });
+  await app.engines.warmUp(await storage.listWorkspaceIds());
+  app.httpServer.listen(config.port, config.host, () => {
+    const address = app.httpServer.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    console.log(`Verbund is running at http://localhost:${port} (data: ${config.mongodbUri ? 'MongoDB' : config.dataDir})`);
+  });
+  const shutdown = () => {
+    void app.close().then(() => storage.close()).finally(() => process.exit(0));
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,26 @@
+import { WorkspaceEngine, type EngineOptions } from './workspace-engine.js';
+
+/** Loads each workspace's engine once, on first use, and keeps it while the process runs. */
+export class EngineRegistry {
+  private readonly engines = new Map<string, Promise<WorkspaceEngine | null>>();
+
+  constructor(private readonly options: EngineOptions) {}
+
+  get(workspaceId: string): Promise<WorkspaceEngine | null> {
+    let engine = this.engines.get(workspaceId);
+    if (!engine) {
+      engine = WorkspaceEngine.load(workspaceId, this.options);
+      this.engines.set(workspaceId, engine);
+      // A workspace that does not exist (yet) is not cached, so creating it later works.
+      void engine.then((e) => {
+        if (!e) this.engines.delete(workspaceId);
+      }, () => this.engines.delete(workspaceId));
+    }
+    return engine;
+  }
+
+  /** Loads every stored workspace now, so the first visitor does not wait for it. */
+  async warmUp(workspaceIds: readonly string[]): Promise<void> {
+    await Promise.all(workspaceIds.map((id) => this.get(id)));
+  }
+}

@@ -1,0 +1,47 @@
+import { createHash } from 'node:crypto';
+import { GENESIS_HASH, type NewEvent, type StoredEvent } from '@verbund/shared/events';
+
+export type UnsealedEvent = Omit<StoredEvent, 'hash' | 'prevHash'> & NewEvent;
+
+/** JSON with object keys sorted at every level, so equal content always hashes the same. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+/**
+ * Rule S9: each event's hash covers the previous hash and every field of the event itself
+ * (people appear by id only, so erasing a person's data never touches what is hashed).
+ */
+export function hashEvent(prevHash: string, event: UnsealedEvent): string {
+  const { v, workspaceId, seq, type, actorId, partnerId, at, commandId, data } = event;
+  return createHash('sha256')
+    .update(prevHash)
+    .update('\n')
+    .update(canonicalJson({ v, workspaceId, seq, type, actorId, partnerId, at, commandId, data }))
+    .digest('hex');
+}
+
+export function sealEvent(prevHash: string, event: UnsealedEvent): StoredEvent {
+  return { ...event, prevHash, hash: hashEvent(prevHash, event) } as StoredEvent;
+}
+
+export type ChainVerdict = { ok: true; checked: number; lastHash: string } | { ok: false; brokenAt: number; reason: string };
+
+/** Walks a run of events; `prevHash` is the hash before the first one (genesis for seq 1). */
+export function verifyChain(events: Iterable<StoredEvent>, prevHash = GENESIS_HASH, prevSeq = 0): ChainVerdict {
+  let checked = 0;
+  for (const event of events) {
+    if (event.seq !== prevSeq + 1) return { ok: false, brokenAt: event.seq, reason: `expected seq ${prevSeq + 1}` };
+    if (event.prevHash !== prevHash) return { ok: false, brokenAt: event.seq, reason: 'link to the previous event is broken' };
+    if (hashEvent(prevHash, event) !== event.hash) return { ok: false, brokenAt: event.seq, reason: 'content does not match its hash' };
+    prevHash = event.hash;
+    prevSeq = event.seq;
+    checked += 1;
+  }
+  return { ok: true, checked, lastHash: prevHash };
+}

@@ -1,0 +1,215 @@
+import type { Command } from '@verbund/shared/commands';
+import { appError } from '@verbund/shared/errors';
+import { EVENT_VERSION, GENESIS_HASH, type StoredEvent } from '@verbund/shared/events';
+import { applyEvent, emptyState, SNAPSHOT_VERSION, type WorkspaceState } from '@verbund/shared/projection';
+import type { Ack, CatchUp, CommandResult } from '@verbund/shared/protocol';
+import type { Actor } from '../domain/actor.js';
+import { decide } from '../domain/decide.js';
+import { SequenceConflictError, type Storage } from '../storage/port.js';
+import { sealEvent } from './hash-chain.js';
+
+export type EngineOptions = {
+  storage: Storage;
+  clock: () => Date;
+  /** Write a snapshot after this many events. */
+  snapshotEvery: number;
+  /** How many recent events are kept for catch-up; a client further behind gets a snapshot (rule S6). */
+  catchUpWindow: number;
+  /** Called after events are durably stored, before the senders are acknowledged (rule S3). */
+  onCommitted: (workspaceId: string, events: StoredEvent[]) => void;
+  log: (message: string, error?: unknown) => void;
+};
+
+type Pending = { command: Command; actor: Actor; resolve: (answer: Ack<CommandResult>) => void; attempts: number };
+
+const MAX_APPEND_ATTEMPTS = 5;
+
+/**
+ * One workspace's authority: the in-memory projection, the tail of its log, and a queue of
+ * commands that are decided in arrival order and committed together (one transaction, one flush).
+ */
+export class WorkspaceEngine {
+  private queue: Pending[] = [];
+  private flushing: Promise<void> | null = null;
+  private scheduled = false;
+  private readonly inflight = new Map<string, Promise<Ack<CommandResult>>>();
+  private recent: StoredEvent[] = [];
+  private lastHash = GENESIS_HASH;
+  private lastSnapshotSeq = 0;
+  private members = new Set<string>();
+
+  private constructor(
+    readonly workspaceId: string,
+    private state: WorkspaceState,
+    private readonly options: EngineOptions,
+  ) {}
+
+  /** Loads the projection from the latest snapshot plus the events after it; null if no such workspace. */
+  static async load(workspaceId: string, options: EngineOptions): Promise<WorkspaceEngine | null> {
+    const engine = new WorkspaceEngine(workspaceId, emptyState(workspaceId), options);
+    await engine.reload();
+    return engine.state.seq === 0 ? null : engine;
+  }
+
+  get name(): string {
+    return this.state.name;
+  }
+
+  get seq(): number {
+    return this.state.seq;
+  }
+
+  isMember(personId: string): boolean {
+    return this.members.has(personId);
+  }
+
+  async refreshMembers(): Promise<void> {
+    const members = await this.options.storage.listWorkspaceMembers(this.workspaceId);
+    this.members = new Set(members.map((m) => m.accountId));
+  }
+
+  /** Rule S4: a command id is applied once; a retry gets the first answer. */
+  submit(command: Command, actor: Actor): Promise<Ack<CommandResult>> {
+    const running = this.inflight.get(command.id);
+    if (running) return running;
+    const answer = this.answerOrEnqueue(command, actor).finally(() => this.inflight.delete(command.id));
+    this.inflight.set(command.id, answer);
+    return answer;
+  }
+
+  /** The committed state. Waits for a running commit so nobody reads events that are not yet stored. */
+  async readState(): Promise<WorkspaceState> {
+    await this.idle();
+    return this.state;
+  }
+
+  /**
+   * Rule S5/S6: joins the caller to the live stream and answers what it missed, with no gap and
+   * no event lost in between: `join` runs in the same synchronous step as the catch-up is cut.
+   */
+  async catchUp(lastSeq: number, join: () => void): Promise<CatchUp> {
+    await this.idle();
+    join();
+    const { seq } = this.state;
+    if (lastSeq === seq) return { kind: 'events', events: [] };
+    const first = this.recent[0];
+    if (lastSeq < seq && first && first.seq <= lastSeq + 1) {
+      return { kind: 'events', events: this.recent.slice(lastSeq + 1 - first.seq) };
+    }
+    return { kind: 'snapshot', state: structuredClone(this.state) };
+  }
+
+  private async answerOrEnqueue(command: Command, actor: Actor): Promise<Ack<CommandResult>> {
+    const earlier = await this.options.storage.readCommandEvents(this.workspaceId, command.id);
+    if (earlier.length > 0) {
+      if (earlier[0]?.actorId !== actor.personId) return { ok: false, error: appError('conflict', 'command id already used') };
+      return { ok: true, value: { seq: earlier[earlier.length - 1]?.seq ?? 0, events: earlier } };
+    }
+    return new Promise((resolve) => {
+      this.queue.push({ command, actor, resolve, attempts: 0 });
+      this.schedule();
+    });
+  }
+
+  private async idle(): Promise<void> {
+    while (this.flushing) await this.flushing;
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.flushing) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      this.flushing = this.flush().finally(() => {
+        this.flushing = null;
+        if (this.queue.length > 0) this.schedule();
+      });
+    });
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.queue.splice(0);
+    const accepted: { pending: Pending; events: StoredEvent[] }[] = [];
+    const now = this.options.clock().toISOString();
+    const ctx = { now, isMember: (id: string) => this.members.has(id) };
+    for (const pending of batch) {
+      const decision = decide(this.state, pending.command, pending.actor, ctx);
+      if (!decision.ok) {
+        pending.resolve({ ok: false, error: decision.error });
+        continue;
+      }
+      const events = decision.events.map((event) => {
+        const stored = sealEvent(this.lastHash, {
+          ...event,
+          v: EVENT_VERSION,
+          workspaceId: this.workspaceId,
+          seq: this.state.seq + 1,
+          actorId: pending.actor.personId,
+          partnerId: pending.actor.partnerId,
+          at: now,
+          commandId: pending.command.id,
+        });
+        applyEvent(this.state, stored);
+        this.lastHash = stored.hash;
+        return stored;
+      });
+      accepted.push({ pending, events });
+    }
+    if (accepted.length === 0) return;
+    const all = accepted.flatMap((a) => a.events);
+    try {
+      await this.options.storage.appendEvents(this.workspaceId, all);
+    } catch (error) {
+      await this.recoverFrom(error, accepted.map((a) => a.pending));
+      return;
+    }
+    this.remember(all);
+    this.options.onCommitted(this.workspaceId, all);
+    for (const { pending, events } of accepted) {
+      pending.resolve({ ok: true, value: { seq: events[events.length - 1]?.seq ?? this.state.seq, events } });
+    }
+    this.maybeSnapshot();
+  }
+
+  /** The in-memory state ran ahead of the log: rebuild it; retry after losing a race to another node. */
+  private async recoverFrom(error: unknown, pendings: Pending[]): Promise<void> {
+    await this.reload();
+    const retry = error instanceof SequenceConflictError;
+    if (!retry) this.options.log('append failed', error);
+    for (const pending of pendings) {
+      pending.attempts += 1;
+      if (retry && pending.attempts < MAX_APPEND_ATTEMPTS) this.queue.unshift(pending);
+      else pending.resolve({ ok: false, error: appError('internal', 'the change could not be saved') });
+    }
+  }
+
+  private async reload(): Promise<void> {
+    const { storage } = this.options;
+    const snapshot = await storage.loadSnapshot(this.workspaceId);
+    const usable = snapshot?.v === SNAPSHOT_VERSION ? snapshot : null;
+    this.state = usable ? usable.state : emptyState(this.workspaceId);
+    this.lastHash = usable ? usable.hash : GENESIS_HASH;
+    this.lastSnapshotSeq = usable ? usable.seq : 0;
+    const tail = await storage.readEvents(this.workspaceId, this.state.seq);
+    for (const event of tail) {
+      applyEvent(this.state, event);
+      this.lastHash = event.hash;
+    }
+    const window = this.options.catchUpWindow;
+    this.recent = tail.length >= window ? tail.slice(-window) : await storage.readEvents(this.workspaceId, Math.max(0, this.state.seq - window));
+    await this.refreshMembers();
+  }
+
+  private remember(events: StoredEvent[]): void {
+    this.recent.push(...events);
+    const window = this.options.catchUpWindow;
+    if (this.recent.length > 2 * window) this.recent = this.recent.slice(-window);
+  }
+
+  private maybeSnapshot(): void {
+    if (this.state.seq - this.lastSnapshotSeq < this.options.snapshotEvery) return;
+    this.lastSnapshotSeq = this.state.seq;
+    const snapshot = { v: SNAPSHOT_VERSION, seq: this.state.seq, hash: this.lastHash, state: structuredClone(this.state) };
+    this.options.storage.saveSnapshot(this.workspaceId, snapshot).catch((error: unknown) => this.options.log('snapshot failed', error));
+  }
+}
