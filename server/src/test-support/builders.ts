@@ -1,0 +1,80 @@
+import type { Command, CommandOf } from '@verbund/shared/commands';
+import type { Card, CardFields } from '@verbund/shared/model';
+
+/**
+ * Test-only builders for commands and cards. Pure (no clock, no randomness, no I/O) so the domain
+ * unit tests can use them too: ids come from a counter, so every run builds the same commands.
+ */
+let counter = 0;
+
+/** A valid UUID (version 4 layout) made from a number. */
+export function testId(n: number): string {
+  return `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+}
+
+/** The next unused test id of this module instance. */
+export function nextId(): string {
+  counter += 1;
+  return testId(0x100000 + counter);
+}
+
+type Base = { id?: string; workspaceId?: string };
+
+export type CommandBuilder = ReturnType<typeof commandsFor>;
+
+/** Builders of every command type, bound to one workspace and board. */
+export function commandsFor(workspaceId: string, boardId: string) {
+  const envelope = <T extends Command['type']>(type: T, payload: CommandOf<T>['payload'], base: Base = {}) =>
+    ({ id: base.id ?? nextId(), workspaceId: base.workspaceId ?? workspaceId, type, payload }) as CommandOf<T>;
+
+  return {
+    createCard: (
+      fields: Partial<CardFields> = {},
+      options: Base & { cardId?: string; position?: string; boardId?: string } = {},
+    ): CommandOf<'card.create'> =>
+      envelope(
+        'card.create',
+        {
+          cardId: options.cardId ?? nextId(),
+          boardId: options.boardId ?? boardId,
+          position: options.position ?? 'a0',
+          fields: { title: 'Neue Initiative', area: 'basisdienste', status: 'idea', ...fields },
+        },
+        options,
+      ),
+    updateCard: (cardId: string, changes: Partial<CardFields>, base?: Base): CommandOf<'card.update'> =>
+      envelope('card.update', { cardId, changes }, base),
+    moveCard: (
+      cardId: string,
+      placement: { position: string; area?: CardFields['area']; status?: CardFields['status'] },
+      base?: Base,
+    ): CommandOf<'card.move'> => envelope('card.move', { cardId, ...placement }, base),
+    archiveCard: (cardId: string, base?: Base): CommandOf<'card.archive'> => envelope('card.archive', { cardId }, base),
+    restoreCard: (cardId: string, base?: Base): CommandOf<'card.restore'> => envelope('card.restore', { cardId }, base),
+    addComment: (cardId: string, body: string, options: Base & { commentId?: string } = {}): CommandOf<'comment.add'> =>
+      envelope('comment.add', { commentId: options.commentId ?? nextId(), cardId, body }, options),
+  };
+}
+
+/** A complete card with every field set, for hand-built states. */
+export function cardFixture(overrides: Partial<Card> & { id: string; boardId: string }): Card {
+  return {
+    title: 'Karte',
+    description: '',
+    area: 'basisdienste',
+    status: 'idea',
+    leadPartnerId: null,
+    partnerIds: [],
+    ownerIds: [],
+    tags: [],
+    dueDate: null,
+    addressee: null,
+    links: [],
+    position: 'a0',
+    archived: false,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    createdBy: testId(1),
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    ...overrides,
+  };
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { commandSchema, COMMAND_TYPES } from './commands.js';
+
+const id = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+const update = (changes: unknown) => ({ id: id(1), workspaceId: id(2), type: 'card.update', payload: { cardId: id(3), changes } });
+const accepts = (value: unknown) => commandSchema.safeParse(value).success;
+
+describe('command schema (S11)', () => {
+  it('lists the six command types', () => {
+    expect([...COMMAND_TYPES].sort()).toEqual(['card.archive', 'card.create', 'card.move', 'card.restore', 'card.update', 'comment.add']);
+  });
+
+  it('S11 accepts a valid update and refuses an empty one', () => {
+    expect(accepts(update({ title: 'Hallo' }))).toBe(true);
+    expect(accepts(update({}))).toBe(false);
+  });
+
+  it('S11 refuses extra keys at every level, __proto__ and constructor included', () => {
+    expect(accepts({ ...update({ title: 'x' }), extra: 1 })).toBe(false);
+    expect(accepts(update({ title: 'x', color: 'red' }))).toBe(false);
+    expect(accepts(JSON.parse(`{"id":"${id(1)}","workspaceId":"${id(2)}","type":"card.archive","payload":{"cardId":"${id(3)}"},"__proto__":{"admin":true}}`))).toBe(false);
+    expect(accepts(update(JSON.parse('{"title":"x","__proto__":{"polluted":true}}')))).toBe(false);
+    expect(accepts(update(JSON.parse('{"title":"x","constructor":{"prototype":{"polluted":true}}}')))).toBe(false);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('S11 refuses control characters but keeps tabs and newlines in the description', () => {
+    expect(accepts(update({ title: 'a\u0000b' }))).toBe(false);
+    expect(accepts(update({ title: 'a\u001bb' }))).toBe(false);
+    expect(accepts(update({ description: 'a\u007fb' }))).toBe(false);
+    expect(accepts(update({ description: 'Zeile 1\nZeile 2\tEnde' }))).toBe(true);
+  });
+
+  it.each(['javascript:alert(1)', 'JavaScript:alert(1)', ' javascript:alert(1)', 'data:text/html,<script>x</script>', 'vbscript:x', 'nicht eine url'])(
+    'S11 refuses the link %j',
+    (url) => {
+      expect(accepts(update({ links: [{ url }] }))).toBe(false);
+    },
+  );
+
+  it('S11 accepts http and https links', () => {
+    expect(accepts(update({ links: [{ url: 'https://example.org/a?b=c', label: 'Quelle' }, { url: 'http://example.org' }] }))).toBe(true);
+  });
+
+  it('S11 enforces the limits of title, tags and positions', () => {
+    expect(accepts(update({ title: 'x'.repeat(200) }))).toBe(true);
+    expect(accepts(update({ title: 'x'.repeat(201) }))).toBe(false);
+    expect(accepts(update({ title: '   ' }))).toBe(false);
+    expect(accepts(update({ tags: Array.from({ length: 21 }, (_, i) => `t${i}`) }))).toBe(false);
+    const move = (position: string) => ({ id: id(1), workspaceId: id(2), type: 'card.move', payload: { cardId: id(3), position } });
+    expect(accepts(move('a0V'))).toBe(true);
+    expect(accepts(move('a-0'))).toBe(false);
+    expect(accepts(move('a'.repeat(65)))).toBe(false);
+  });
+
+  it('S11 stores HTML as plain text (accepted verbatim, never interpreted here)', () => {
+    const parsed = commandSchema.safeParse(update({ title: '<img src=x onerror=alert(1)>', description: '<script>alert(1)</script>' }));
+    expect(parsed.success && parsed.data.type === 'card.update' && parsed.data.payload.changes).toEqual({
+      title: '<img src=x onerror=alert(1)>',
+      description: '<script>alert(1)</script>',
+    });
+  });
+});
