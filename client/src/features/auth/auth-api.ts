@@ -1,0 +1,32 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { meSchema, type LoginBody } from '@verbund/shared/http';
+import { apiPost, apiPostEmpty } from '../../lib/api';
+import { queryKeys } from '../../lib/query-keys';
+
+export function login(body: LoginBody) {
+  return apiPost('/api/auth/login', body, meSchema);
+}
+
+export function logout() {
+  return apiPostEmpty('/api/auth/logout');
+}
+
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: login,
+    onSuccess: (me) => queryClient.setQueryData(queryKeys.me, me),
+  });
+}
+
+export function useLogout() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: logout,
+    // Whatever the server said, this tab forgets the workspace; a failed logout must not trap anyone.
+    onSettled: () => {
+      queryClient.clear();
+      queryClient.setQueryData(queryKeys.me, null);
+    },
+  });
+}

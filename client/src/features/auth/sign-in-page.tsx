@@ -1,0 +1,80 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { loginBodySchema } from '@verbund/shared/http';
+import { LanguageSwitch } from '../../components/language-switch';
+import { ApiError } from '../../lib/api';
+import { useLogin } from './auth-api';
+
+function errorKey(error: unknown): string {
+  if (!(error instanceof ApiError)) return 'auth.errors.unknown';
+  if (error.code === 'unauthenticated' || error.code === 'invalid_payload') return 'auth.errors.credentials';
+  if (error.code === 'rate_limited') return 'auth.errors.rateLimited';
+  if (error.code === 'network') return 'auth.errors.network';
+  return 'auth.errors.unknown';
+}
+
+export function SignInPage() {
+  const { t } = useTranslation();
+  const loginMutation = useLogin();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [localError, setLocalError] = useState<string | null>(null);
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!email.trim() || !password) return setLocalError('auth.errors.missing');
+    const body = loginBodySchema.safeParse({ email: email.trim(), password });
+    if (!body.success) return setLocalError('auth.errors.invalidEmail');
+    setLocalError(null);
+    loginMutation.mutate(body.data);
+  };
+
+  const error = localError ?? (loginMutation.isError ? errorKey(loginMutation.error) : null);
+
+  return (
+    <div className="sign-in-page">
+      <header className="sign-in-header">
+        <p className="brand" aria-hidden="true">
+          {t('app.name')}
+        </p>
+        <LanguageSwitch />
+      </header>
+      <main className="sign-in-main">
+        <h1>{t('auth.title')}</h1>
+        <p className="muted">{t('auth.intro')}</p>
+        <form className="sign-in-form" onSubmit={onSubmit} noValidate>
+          <div className="field">
+            <label htmlFor="sign-in-email">{t('auth.email')}</label>
+            <input
+              id="sign-in-email"
+              type="email"
+              autoComplete="username"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              aria-invalid={error !== null}
+              aria-describedby={error ? 'sign-in-error' : undefined}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="sign-in-password">{t('auth.password')}</label>
+            <input
+              id="sign-in-password"
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              aria-invalid={error !== null}
+              aria-describedby={error ? 'sign-in-error' : undefined}
+            />
+          </div>
+          <div role="alert" id="sign-in-error" className="form-error">
+            {error ? t(error) : null}
+          </div>
+          <button type="submit" className="button button-primary" disabled={loginMutation.isPending}>
+            {loginMutation.isPending ? t('auth.submitting') : t('auth.submit')}
+          </button>
+        </form>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,126 @@
+import { useTranslation } from 'react-i18next';
+import { ADDRESSEES, AREAS, STATUSES, addresseeSchema, areaSchema, statusSchema, type Card, type Partner, type Person } from '@verbund/shared/model';
+import type { Draft } from './card-draft';
+import { LinksEditor } from './links-editor';
+
+type Props = {
+  idPrefix: string;
+  card: Card;
+  draft: Draft;
+  onDraft: (patch: Draft) => void;
+  partners: Partner[];
+  people: Person[];
+  partnerShortName: (id: string) => string;
+};
+
+function toggle(list: readonly string[], id: string, on: boolean): string[] {
+  return on ? [...list.filter((x) => x !== id), id] : list.filter((x) => x !== id);
+}
+
+/** Every editable field; untouched fields show the card's live value, so others' edits appear here too. */
+export function CardFormFields({ idPrefix, card, draft, onDraft, partners, people, partnerShortName }: Props) {
+  const { t } = useTranslation();
+  const id = (name: string) => `${idPrefix}-${name}`;
+  const partnerIds = draft.partnerIds ?? card.partnerIds;
+  const ownerIds = draft.ownerIds ?? card.ownerIds;
+  const links = draft.links ?? card.links.map((l) => ({ url: l.url, label: l.label ?? '' }));
+
+  return (
+    <>
+      <div className="field">
+        <label htmlFor={id('title')}>{t('card.title')}</label>
+        <input id={id('title')} value={draft.title ?? card.title} maxLength={200} required onChange={(e) => onDraft({ title: e.target.value })} />
+      </div>
+      <div className="field">
+        <label htmlFor={id('description')}>{t('card.description')}</label>
+        <textarea id={id('description')} rows={6} value={draft.description ?? card.description} onChange={(e) => onDraft({ description: e.target.value })} />
+      </div>
+      <div className="field-grid">
+        <div className="field">
+          <label htmlFor={id('area')}>{t('card.area')}</label>
+          <select id={id('area')} value={draft.area ?? card.area} onChange={(e) => onDraft({ area: areaSchema.catch(card.area).parse(e.target.value) })}>
+            {AREAS.map((a) => (
+              <option key={a} value={a}>
+                {t(`area.${a}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={id('status')}>{t('card.status')}</label>
+          <select id={id('status')} value={draft.status ?? card.status} onChange={(e) => onDraft({ status: statusSchema.catch(card.status).parse(e.target.value) })}>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={id('lead')}>{t('card.leadPartner')}</label>
+          <select id={id('lead')} value={(draft.leadPartnerId !== undefined ? draft.leadPartnerId : card.leadPartnerId) ?? ''} onChange={(e) => onDraft({ leadPartnerId: e.target.value || null })}>
+            <option value="">{t('card.noLead')}</option>
+            {partners.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name} ({p.shortName})
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={id('due')}>{t('card.dueDate')}</label>
+          <input id={id('due')} type="date" value={draft.dueDate ?? card.dueDate ?? ''} onChange={(e) => onDraft({ dueDate: e.target.value })} />
+        </div>
+        <div className="field">
+          <label htmlFor={id('addressee')}>{t('card.addressee')}</label>
+          <select
+            id={id('addressee')}
+            value={(draft.addressee !== undefined ? draft.addressee : card.addressee) ?? ''}
+            onChange={(e) => onDraft({ addressee: addresseeSchema.nullable().catch(null).parse(e.target.value || null) })}
+          >
+            <option value="">{t('addressee.none')}</option>
+            {ADDRESSEES.map((a) => (
+              <option key={a} value={a}>
+                {t(`addressee.${a}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={id('tags')}>{t('card.tags')}</label>
+          <input id={id('tags')} value={draft.tagsText ?? card.tags.join(', ')} aria-describedby={id('tags-hint')} onChange={(e) => onDraft({ tagsText: e.target.value })} />
+          <span id={id('tags-hint')} className="hint">
+            {t('card.tagsHint')}
+          </span>
+        </div>
+      </div>
+      <fieldset className="fieldset">
+        <legend>{t('card.partners')}</legend>
+        <div className="checkbox-list">
+          {partners.map((p) => (
+            <div key={p.id} className="checkbox">
+              <input id={id(`partner-${p.id}`)} type="checkbox" checked={partnerIds.includes(p.id)} onChange={(e) => onDraft({ partnerIds: toggle(partnerIds, p.id, e.target.checked) })} />
+              <label htmlFor={id(`partner-${p.id}`)}>
+                {p.name} ({p.shortName})
+              </label>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+      <fieldset className="fieldset">
+        <legend>{t('card.owners')}</legend>
+        <div className="checkbox-list">
+          {people.map((person) => (
+            <div key={person.id} className="checkbox">
+              <input id={id(`owner-${person.id}`)} type="checkbox" checked={ownerIds.includes(person.id)} onChange={(e) => onDraft({ ownerIds: toggle(ownerIds, person.id, e.target.checked) })} />
+              <label htmlFor={id(`owner-${person.id}`)}>
+                {person.name} ({partnerShortName(person.partnerId)})
+              </label>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+      <LinksEditor idPrefix={idPrefix} links={links} onChange={(next) => onDraft({ links: next })} />
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+import type { TFunction } from 'i18next';
+import { assertNever, type StoredEvent } from '@verbund/shared/events';
+
+const FIELD_KEYS: Record<string, string> = {
+  title: 'card.title',
+  description: 'card.description',
+  area: 'card.area',
+  status: 'card.status',
+  leadPartnerId: 'card.leadPartner',
+  partnerIds: 'card.partners',
+  ownerIds: 'card.owners',
+  tags: 'card.tags',
+  dueDate: 'card.dueDate',
+  addressee: 'card.addressee',
+  links: 'card.links',
+};
+
+/** One line of a card's history in words; values are left out, the fields named. */
+export function describeEvent(t: TFunction, event: StoredEvent): string {
+  switch (event.type) {
+    case 'card.created':
+      return t('history.created');
+    case 'card.updated': {
+      const fields = Object.keys(event.data.changes).map((f) => t(FIELD_KEYS[f] ?? f));
+      const status = event.data.changes.status ? ` → ${t(`status.${event.data.changes.status}`)}` : '';
+      return t('history.updated', { fields: fields.join(', ') }) + status;
+    }
+    case 'card.moved': {
+      const { area, status } = event.data;
+      if (area) return t('history.moved', { place: t(`area.${area}`) });
+      if (status) return t('history.moved', { place: t(`status.${status}`) });
+      return t('history.movedOrder');
+    }
+    case 'card.archived':
+      return t('history.archived');
+    case 'card.restored':
+      return t('history.restored');
+    case 'comment.added':
+      return t('history.commented');
+    case 'workspace.created':
+    case 'partner.added':
+    case 'board.created':
+      return t('history.other');
+    default:
+      return assertNever(event);
+  }
+}

@@ -1,0 +1,87 @@
+import { useEffect } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { i18n } from '../../lib/i18n';
+import { useConnectionStore } from '../../lib/connection-store';
+import { usePresenceStore } from '../../lib/presence-store';
+import { queryKeys } from '../../lib/query-keys';
+import { createSocket } from '../../lib/socket';
+import { showToast } from '../../lib/toast-store';
+import { appendedEventsSchema } from '@verbund/shared/protocol';
+import { connectRefusalSchema, presenceEntriesSchema } from '../../lib/wire-schemas';
+import { createSyncSession } from './sync-session';
+
+function offlineOr<T extends string>(status: T): T | 'offline' {
+  return navigator.onLine ? status : 'offline';
+}
+
+/** Keeps the workspace live while mounted; `ready` waits for the first state from HTTP. */
+export function useLiveSync(workspaceId: string, ready: boolean): void {
+  const queryClient = useQueryClient();
+
+  useEffect(() => {
+    if (!ready) return;
+    const socket = createSocket(workspaceId);
+    const setStatus = useConnectionStore.getState().setStatus;
+    const signedOut = () => queryClient.setQueryData(queryKeys.me, null);
+    const session = createSyncSession(socket, workspaceId, queryClient, {
+      onRejected: (error) => showToast(i18n.t(`errors.${error.code}`)),
+      onUnauthenticated: signedOut,
+    });
+    const sendPresence = () => {
+      if (socket.connected) socket.emit('presence:update', usePresenceStore.getState().mine);
+    };
+
+    socket.on('connect', () => {
+      setStatus('connected');
+      sendPresence();
+      void session.onConnected();
+    });
+    socket.on('disconnect', (reason) => {
+      session.onDisconnected();
+      usePresenceStore.getState().setEntries([]);
+      setStatus(offlineOr('reconnecting'));
+      // The server closed the connection on purpose (e.g. an ended session): reconnecting is up to us.
+      if (reason === 'io server disconnect') setTimeout(() => socket.connect(), 1_000);
+    });
+    socket.on('connect_error', (error) => {
+      setStatus(offlineOr('reconnecting'));
+      const refusal = connectRefusalSchema.safeParse((error as Error & { data?: unknown }).data);
+      if (!refusal.success) return;
+      if (refusal.data.code === 'unauthenticated') signedOut();
+      else if (refusal.data.code === 'protocol_mismatch') showToast(i18n.t('errors.protocol_mismatch'));
+      else setTimeout(() => socket.connect(), 5_000);
+    });
+    socket.io.on('reconnect_attempt', () => setStatus(offlineOr('reconnecting')));
+    socket.on('events:appended', (raw: unknown) => {
+      const events = appendedEventsSchema.safeParse(raw);
+      if (events.success) session.apply(events.data);
+    });
+    socket.on('presence:changed', (raw: unknown) => {
+      const entries = presenceEntriesSchema.safeParse(raw);
+      if (entries.success) usePresenceStore.getState().setEntries(entries.data);
+    });
+    const unsubscribePresence = usePresenceStore.subscribe((s, prev) => {
+      if (s.mine !== prev.mine) sendPresence();
+    });
+
+    const goneOffline = () => setStatus('offline');
+    const backOnline = () => {
+      setStatus(socket.connected ? 'connected' : 'reconnecting');
+      if (!socket.connected) socket.connect();
+    };
+    window.addEventListener('offline', goneOffline);
+    window.addEventListener('online', backOnline);
+    setStatus(offlineOr('connecting'));
+    socket.connect();
+
+    return () => {
+      window.removeEventListener('offline', goneOffline);
+      window.removeEventListener('online', backOnline);
+      unsubscribePresence();
+      session.onDisconnected();
+      socket.removeAllListeners();
+      socket.io.removeAllListeners();
+      socket.disconnect();
+    };
+  }, [workspaceId, ready, queryClient]);
+}

@@ -1,0 +1,7 @@
+/** One place for cache keys so the socket and the screens agree on them. */
+export const queryKeys = {
+  me: ['me'] as const,
+  state: (workspaceId: string) => ['workspace', workspaceId, 'state'] as const,
+  people: (workspaceId: string) => ['workspace', workspaceId, 'people'] as const,
+  cardHistory: (workspaceId: string, cardId: string) => ['workspace', workspaceId, 'card', cardId, 'history'] as const,
+};
