@@ -1,6 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
-const conditions = ['@verbund/source', 'module', 'node', 'import', 'default'];
+/**
+ * Vitest hands `ssr.resolve.conditions` to the worker as Node's `--conditions`, which also apply to
+ * `require`: listing `import` there made engine.io's `require('ws')` load ws's ESM wrapper (no `.Server`),
+ * so no Socket.IO server could start under test. Only our source condition plus Vite's defaults.
+ */
+const conditions = ['@verbund/source', 'node', 'development|production'];
 
 export default defineConfig({
   test: {
