@@ -32,7 +32,7 @@ export class WorkspaceEngine {
   private queue: Pending[] = [];
   private flushing: Promise<void> | null = null;
   private scheduled = false;
-  private readonly inflight = new Map<string, Promise<Ack<CommandResult>>>();
+  private readonly inflight = new Map<string, { personId: string; answer: Promise<Ack<CommandResult>> }>();
   private recent: StoredEvent[] = [];
   private lastHash = GENESIS_HASH;
   private lastSnapshotSeq = 0;
@@ -71,9 +71,13 @@ export class WorkspaceEngine {
   /** Rule S4: a command id is applied once; a retry gets the first answer. */
   submit(command: Command, actor: Actor): Promise<Ack<CommandResult>> {
     const running = this.inflight.get(command.id);
-    if (running) return running;
+    if (running) {
+      // Another person's command with this id is still running: theirs, not a retry of ours.
+      if (running.personId !== actor.personId) return Promise.resolve({ ok: false, error: appError('conflict', 'command id already used') });
+      return running.answer;
+    }
     const answer = this.answerOrEnqueue(command, actor).finally(() => this.inflight.delete(command.id));
-    this.inflight.set(command.id, answer);
+    this.inflight.set(command.id, { personId: actor.personId, answer });
     return answer;
   }
 
