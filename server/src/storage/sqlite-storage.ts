@@ -123,43 +123,28 @@ export function openSqliteStorage(file: string): Storage {
   const removeSession = db.prepare('DELETE FROM sessions WHERE token_hash = ?');
 
   return {
-    appendEvents: (workspaceId, events) => {
-      append.immediate(workspaceId, events);
-      return Promise.resolve();
-    },
-    readEvents: (workspaceId, afterSeq, limit = 1_000_000) =>
-      Promise.resolve(parseEvents(readAfter.all(workspaceId, afterSeq, limit))),
-    readSubjectEvents: (workspaceId, subjectId) => Promise.resolve(parseEvents(readSubject.all(workspaceId, subjectId))),
-    readCommandEvents: (workspaceId, commandId) => Promise.resolve(parseEvents(readCommand.all(workspaceId, commandId))),
-    lastEvent: (workspaceId) => Promise.resolve(parseEvents(readLast.all(workspaceId))[0] ?? null),
-    listWorkspaceIds: () => Promise.resolve(workspaceIds.all().map((r) => r.workspace_id)),
-    saveSnapshot: (workspaceId, snapshot) => {
-      putSnapshot.run(workspaceId, snapshot.seq, JSON.stringify(snapshot));
-      return Promise.resolve();
-    },
-    loadSnapshot: (workspaceId) => {
-      const row = getSnapshot.get(workspaceId);
-      return Promise.resolve(row ? (JSON.parse(row.body) as Snapshot) : null);
-    },
-    createAccount: (a) => {
-      insertAccount.run(a.id, a.email, a.name, a.passwordHash, a.createdAt);
-      return Promise.resolve();
-    },
-    findAccountByEmail: (email) => Promise.resolve(optional(accountByEmail.get(email), toAccount)),
-    findAccountById: (id) => Promise.resolve(optional(accountById.get(id), toAccount)),
-    putMembership: (m) => {
-      upsertMembership.run(m.accountId, m.workspaceId, m.partnerId, JSON.stringify(m.roles));
-      return Promise.resolve();
-    },
-    listMemberships: (accountId) => Promise.resolve(membershipsOf.all(accountId).map(toMembership)),
+    appendEvents: (workspaceId, events) => attempt(() => append.immediate(workspaceId, events)),
+    readEvents: (workspaceId, afterSeq, limit = 1_000_000) => attempt(() => parseEvents(readAfter.all(workspaceId, afterSeq, limit))),
+    readSubjectEvents: (workspaceId, subjectId) => attempt(() => parseEvents(readSubject.all(workspaceId, subjectId))),
+    readCommandEvents: (workspaceId, commandId) => attempt(() => parseEvents(readCommand.all(workspaceId, commandId))),
+    lastEvent: (workspaceId) => attempt(() => parseEvents(readLast.all(workspaceId))[0] ?? null),
+    listWorkspaceIds: () => attempt(() => workspaceIds.all().map((r) => r.workspace_id)),
+    saveSnapshot: (workspaceId, snapshot) => attempt(() => void putSnapshot.run(workspaceId, snapshot.seq, JSON.stringify(snapshot))),
+    loadSnapshot: (workspaceId) =>
+      attempt(() => {
+        const row = getSnapshot.get(workspaceId);
+        return row ? (JSON.parse(row.body) as Snapshot) : null;
+      }),
+    createAccount: (a) => attempt(() => void insertAccount.run(a.id, a.email, a.name, a.passwordHash, a.createdAt)),
+    findAccountByEmail: (email) => attempt(() => optional(accountByEmail.get(email), toAccount)),
+    findAccountById: (id) => attempt(() => optional(accountById.get(id), toAccount)),
+    putMembership: (m) => attempt(() => void upsertMembership.run(m.accountId, m.workspaceId, m.partnerId, JSON.stringify(m.roles))),
+    listMemberships: (accountId) => attempt(() => membershipsOf.all(accountId).map(toMembership)),
     listWorkspaceMembers: (workspaceId) =>
-      Promise.resolve(membersOf.all(workspaceId).map((r) => ({ ...toMembership(r), name: r.name ?? '' }))),
-    createSession: (s: Session) => {
-      insertSession.run(s.tokenHash, s.accountId, s.createdAt, s.expiresAt);
-      return Promise.resolve();
-    },
+      attempt(() => membersOf.all(workspaceId).map((r) => ({ ...toMembership(r), name: r.name ?? '' }))),
+    createSession: (s: Session) => attempt(() => void insertSession.run(s.tokenHash, s.accountId, s.createdAt, s.expiresAt)),
     findSession: (tokenHash) =>
-      Promise.resolve(
+      attempt(() =>
         optional(sessionByHash.get(tokenHash), (r) => ({
           tokenHash: r.token_hash,
           accountId: r.account_id,
@@ -167,15 +152,16 @@ export function openSqliteStorage(file: string): Storage {
           expiresAt: r.expires_at,
         })),
       ),
-    deleteSession: (tokenHash) => {
-      removeSession.run(tokenHash);
-      return Promise.resolve();
-    },
-    close: () => {
-      db.close();
-      return Promise.resolve();
-    },
+    deleteSession: (tokenHash) => attempt(() => void removeSession.run(tokenHash)),
+    close: () => attempt(() => void db.close()),
   };
+}
+
+/** better-sqlite3 throws synchronously; a port caller must get a rejected promise instead (rule ST8). */
+function attempt<T>(work: () => T): Promise<T> {
+  return new Promise<T>((resolve) => {
+    resolve(work());
+  });
 }
 
 function optional<R, T>(row: R | undefined, map: (r: R) => T): T | null {

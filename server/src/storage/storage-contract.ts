@@ -1,0 +1,418 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { EVENT_VERSION, GENESIS_HASH, SYSTEM_ACTOR_ID, type NewEvent, type StoredEvent } from '@verbund/shared/events';
+import { SNAPSHOT_VERSION, emptyState, type WorkspaceState } from '@verbund/shared/projection';
+import { stableId } from '../seed/workspace-setup.js';
+import { sealEvent, verifyChain } from '../sync/hash-chain.js';
+import { SequenceConflictError, type Account, type Session, type Snapshot, type Storage } from './port.js';
+
+/** What an adapter's test gives the contract: a fresh, empty storage, and a way to open it again. */
+export type StorageHarness = {
+  storage: Storage;
+  /** Opens the same data again after `storage.close()`; adapters without durable data leave it out. */
+  reopen?: () => Promise<Storage>;
+  cleanup: () => Promise<void>;
+};
+
+const AT = '2026-03-02T09:30:00.000Z';
+const WS_A = stableId('contract/workspace-a');
+const WS_B = stableId('contract/workspace-b');
+const BOARD = stableId('contract/board');
+const CARD_1 = stableId('contract/card-1');
+const CARD_2 = stableId('contract/card-2');
+const COMMAND = stableId('contract/command');
+
+const workspaceCreated = (workspaceId: string): NewEvent => ({ type: 'workspace.created', data: { workspaceId, name: 'Verbund Test' } });
+const boardCreated = (): NewEvent => ({ type: 'board.created', data: { board: { id: BOARD, name: 'Roadmap' } } });
+const cardCreated = (id: string): NewEvent => ({
+  type: 'card.created',
+  data: {
+    card: {
+      id,
+      boardId: BOARD,
+      position: 'a0',
+      archived: false,
+      createdAt: AT,
+      createdBy: SYSTEM_ACTOR_ID,
+      updatedAt: AT,
+      title: 'Über „Schnittstellen“ 🚀',
+      description: '',
+      area: 'schnittstellen',
+      status: 'idea',
+      leadPartnerId: null,
+      partnerIds: [],
+      ownerIds: [],
+      tags: [],
+      dueDate: null,
+      addressee: null,
+      links: [],
+    },
+  },
+});
+const cardUpdated = (cardId: string, changes: Extract<NewEvent, { type: 'card.updated' }>['data']['changes']): NewEvent => ({
+  type: 'card.updated',
+  data: { cardId, changes },
+});
+const commentAdded = (cardId: string, name: string): NewEvent => ({
+  type: 'comment.added',
+  data: { comment: { id: stableId(`contract/${name}`), cardId, authorId: SYSTEM_ACTOR_ID, body: name, createdAt: AT } },
+});
+
+/** Seals `events` so they continue the log after `after` (or start it). */
+function chain(workspaceId: string, events: NewEvent[], after: StoredEvent | null = null, commandId: string | null = null): StoredEvent[] {
+  let prevHash = after?.hash ?? GENESIS_HASH;
+  const first = (after?.seq ?? 0) + 1;
+  return events.map((event, i) => {
+    const sealed = sealEvent(prevHash, {
+      ...event,
+      v: EVENT_VERSION,
+      workspaceId,
+      seq: first + i,
+      actorId: SYSTEM_ACTOR_ID,
+      partnerId: null,
+      at: AT,
+      commandId,
+    });
+    prevHash = sealed.hash;
+    return sealed;
+  });
+}
+
+/** A workspace log: created, a board, two cards, and edits and comments on card 1 (seq 1..7). */
+function sampleLog(workspaceId: string): StoredEvent[] {
+  const head = chain(workspaceId, [workspaceCreated(workspaceId), boardCreated(), cardCreated(CARD_1), cardCreated(CARD_2)]);
+  const byCommand = chain(workspaceId, [cardUpdated(CARD_1, { title: 'Neu', dueDate: null }), commentAdded(CARD_1, 'erster')], head.at(-1), COMMAND);
+  const tail = chain(workspaceId, [commentAdded(CARD_1, 'zweiter')], byCommand.at(-1));
+  return [...head, ...byCommand, ...tail];
+}
+
+const lastOf = (events: StoredEvent[]): StoredEvent => {
+  const last = events.at(-1);
+  if (!last) throw new Error('no events');
+  return last;
+};
+
+const account = (name: string, email: string): Account => ({
+  id: stableId(`contract/account/${name}`),
+  email,
+  name,
+  passwordHash: `$argon2id$v=19$m=19456,t=2,p=1$${name}`,
+  createdAt: AT,
+});
+
+const ada = account('Ada Lovelace', 'Ada.Lovelace@Example.org');
+const bea = account('Bea Beispiel', 'bea@example.org');
+
+const stateWith = (workspaceId: string, seq: number): WorkspaceState => ({
+  ...emptyState(workspaceId),
+  name: `Stand ${seq}`,
+  seq,
+  boards: { [BOARD]: { id: BOARD, name: 'Roadmap' } },
+  comments: { [CARD_1]: [] },
+});
+const snapshot = (workspaceId: string, seq: number): Snapshot => ({ v: SNAPSHOT_VERSION, seq, hash: 'a'.repeat(64), state: stateWith(workspaceId, seq) });
+
+/**
+ * The storage contract (rules ST1…ST40). Every adapter runs this one suite; a rule that holds for one
+ * adapter and not another is a bug in that adapter, not a reason for a second suite.
+ */
+export function storageContract(name: string, open: () => Promise<StorageHarness>): void {
+  describe(`storage contract: ${name}`, () => {
+    let harness: StorageHarness;
+    let storage: Storage;
+
+    beforeEach(async () => {
+      harness = await open();
+      storage = harness.storage;
+    });
+    afterEach(async () => {
+      await storage.close();
+      await harness.cleanup();
+    });
+
+    describe('appending events', () => {
+      it('ST1 append with the expected sequence stores the events in order', async () => {
+        const log = sampleLog(WS_A);
+        await storage.appendEvents(WS_A, log);
+        expect(await storage.readEvents(WS_A, 0)).toEqual(log);
+      });
+
+      it('ST2 a later batch continuing the log (last seq + 1) is appended after the earlier ones', async () => {
+        const log = sampleLog(WS_A);
+        await storage.appendEvents(WS_A, log.slice(0, 3));
+        await storage.appendEvents(WS_A, log.slice(3, 5));
+        await storage.appendEvents(WS_A, log.slice(5));
+        expect(await storage.readEvents(WS_A, 0)).toEqual(log);
+      });
+
+      it('ST3 an append whose sequence is already taken fails with SequenceConflictError and stores nothing', async () => {
+        const log = sampleLog(WS_A);
+        await storage.appendEvents(WS_A, log.slice(0, 3));
+        const rival = chain(WS_A, [cardCreated(CARD_2), commentAdded(CARD_2, 'rival')], log[1]);
+        const error: unknown = await storage.appendEvents(WS_A, rival).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(SequenceConflictError);
+        expect((error as SequenceConflictError).workspaceId).toBe(WS_A);
+        expect(await storage.readEvents(WS_A, 0)).toEqual(log.slice(0, 3));
+      });
+
+      it('ST4 an append that does not continue the log (a gap) fails with SequenceConflictError and stores nothing', async () => {
+        const log = sampleLog(WS_A);
+        await storage.appendEvents(WS_A, log.slice(0, 2));
+        await expect(storage.appendEvents(WS_A, log.slice(3, 5))).rejects.toBeInstanceOf(SequenceConflictError);
+        await expect(storage.appendEvents(WS_B, sampleLog(WS_B).slice(1, 3))).rejects.toBeInstanceOf(SequenceConflictError);
+        expect(await storage.readEvents(WS_A, 0)).toEqual(log.slice(0, 2));
+        expect(await storage.readEvents(WS_B, 0)).toEqual([]);
+      });
+
+      it('ST5 a batch that is not consecutive fails as a whole: nothing of a failed batch is stored', async () => {
+        const log = sampleLog(WS_A);
+        await storage.appendEvents(WS_A, log.slice(0, 2));
+        const [third, fourth, fifth] = log.slice(2, 5);
+        if (!third || !fourth || !fifth) throw new Error('sample log too short');
+        await expect(storage.appendEvents(WS_A, [third, fourth, fourth])).rejects.toBeInstanceOf(SequenceConflictError);
+        await expect(storage.appendEvents(WS_A, [third, fifth])).rejects.toBeInstanceOf(SequenceConflictError);
+        expect(await storage.readEvents(WS_A, 0)).toEqual(log.slice(0, 2));
+        await storage.appendEvents(WS_A, log.slice(2));
+        expect(await storage.readEvents(WS_A, 0)).toEqual(log);
+      });
+
+      it('ST6 a batch holding an event of another workspace is rejected and nothing of it is stored', async () => {
+        const mixed = [...chain(WS_A, [workspaceCreated(WS_A)]), ...chain(WS_B, [boardCreated()], chain(WS_B, [workspaceCreated(WS_B)])[0])];
+        await expect(storage.appendEvents(WS_A, mixed)).rejects.toThrow();
+        expect(await storage.readEvents(WS_A, 0)).toEqual([]);
+        expect(await storage.readEvents(WS_B, 0)).toEqual([]);
+      });
+
+      it('ST7 an empty batch is accepted and changes nothing', async () => {
+        await storage.appendEvents(WS_A, []);
+        expect(await storage.readEvents(WS_A, 0)).toEqual([]);
+        expect(await storage.listWorkspaceIds()).toEqual([]);
+      });
+
+      it('ST8 a failure is a rejected promise, never an exception thrown by the call itself', async () => {
+        const log = sampleLog(WS_A);
+        await storage.appendEvents(WS_A, log.slice(0, 1));
+        let attempt: Promise<void> = Promise.resolve();
+        expect(() => {
+          attempt = storage.appendEvents(WS_A, log.slice(0, 1));
+        }).not.toThrow();
+        await expect(attempt).rejects.toBeInstanceOf(SequenceConflictError);
+      });
+
+      it('ST9 appends racing for the same sequence: exactly one wins and the log holds its events', async () => {
+        const start = chain(WS_A, [workspaceCreated(WS_A)]);
+        await storage.appendEvents(WS_A, start);
+        const rivals = [1, 2, 3, 4, 5].map((n) => chain(WS_A, [commentAdded(CARD_1, `race-${n}-a`), commentAdded(CARD_1, `race-${n}-b`)], start[0]));
+        const results = await Promise.allSettled(rivals.map((batch) => storage.appendEvents(WS_A, batch)));
+        const winners = results.flatMap((r, i) => (r.status === 'fulfilled' ? [i] : []));
+        expect(winners).toHaveLength(1);
+        for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(SequenceConflictError);
+        expect(await storage.readEvents(WS_A, 0)).toEqual([...start, ...(rivals[winners[0] ?? -1] ?? [])]);
+      });
+
+      it('ST10 events come back exactly as stored (nulls, empty arrays and objects, unicode) and the hash chain verifies', async () => {
+        const head = chain(WS_A, [workspaceCreated(WS_A), boardCreated(), cardCreated(CARD_1)]);
+        const log = [...head, ...chain(WS_A, [cardUpdated(CARD_1, {}), cardUpdated(CARD_1, { leadPartnerId: null, tags: [] })], lastOf(head))];
+        await storage.appendEvents(WS_A, log);
+        const stored = await storage.readEvents(WS_A, 0);
+        expect(stored).toEqual(log);
+        expect(JSON.stringify(stored)).toBe(JSON.stringify(log));
+        expect(verifyChain(stored)).toEqual({ ok: true, checked: log.length, lastHash: lastOf(log).hash });
+      });
+    });
+
+    describe('reading events', () => {
+      it('ST11 readEvents returns the events after the given sequence, in order', async () => {
+        const log = sampleLog(WS_A);
+        await storage.appendEvents(WS_A, log);
+        expect(await storage.readEvents(WS_A, 4)).toEqual(log.slice(4));
+        expect(await storage.readEvents(WS_A, log.length)).toEqual([]);
+        expect(await storage.readEvents(WS_A, 100)).toEqual([]);
+        expect(await storage.readEvents(stableId('contract/unknown'), 0)).toEqual([]);
+      });
+
+      it('ST12 readEvents with a limit returns at most that many, the oldest first; a limit of 0 returns none', async () => {
+        const log = sampleLog(WS_A);
+        await storage.appendEvents(WS_A, log);
+        expect(await storage.readEvents(WS_A, 2, 3)).toEqual(log.slice(2, 5));
+        expect(await storage.readEvents(WS_A, 5, 100)).toEqual(log.slice(5));
+        expect(await storage.readEvents(WS_A, 0, 1)).toEqual(log.slice(0, 1));
+        expect(await storage.readEvents(WS_A, 0, 0)).toEqual([]);
+      });
+
+      it('ST13 readSubjectEvents returns the events about one entity (a card and its comments), oldest first', async () => {
+        const log = sampleLog(WS_A);
+        await storage.appendEvents(WS_A, log);
+        const aboutCard1 = log.filter((e) => [3, 5, 6, 7].includes(e.seq));
+        expect(await storage.readSubjectEvents(WS_A, CARD_1)).toEqual(aboutCard1);
+        expect(await storage.readSubjectEvents(WS_A, CARD_2)).toEqual(log.filter((e) => e.seq === 4));
+        expect(await storage.readSubjectEvents(WS_A, stableId('contract/no-card'))).toEqual([]);
+      });
+
+      it('ST14 readCommandEvents returns the events one command produced, and none for an unknown command', async () => {
+        const log = sampleLog(WS_A);
+        await storage.appendEvents(WS_A, log);
+        expect(await storage.readCommandEvents(WS_A, COMMAND)).toEqual(log.filter((e) => e.commandId === COMMAND));
+        expect(await storage.readCommandEvents(WS_A, stableId('contract/other-command'))).toEqual([]);
+      });
+
+      it('ST15 lastEvent returns the newest event, or null for a workspace without events', async () => {
+        expect(await storage.lastEvent(WS_A)).toBeNull();
+        const log = sampleLog(WS_A);
+        await storage.appendEvents(WS_A, log.slice(0, 3));
+        expect(await storage.lastEvent(WS_A)).toEqual(log[2]);
+        await storage.appendEvents(WS_A, log.slice(3));
+        expect(await storage.lastEvent(WS_A)).toEqual(lastOf(log));
+      });
+
+      it('ST16 listWorkspaceIds lists every workspace that has events, once', async () => {
+        expect(await storage.listWorkspaceIds()).toEqual([]);
+        await storage.appendEvents(WS_A, sampleLog(WS_A));
+        await storage.appendEvents(WS_B, sampleLog(WS_B).slice(0, 1));
+        expect((await storage.listWorkspaceIds()).sort()).toEqual([WS_A, WS_B].sort());
+      });
+
+      it('ST17 two workspaces do not see each other’s events, even with the same subject and command ids', async () => {
+        const a = sampleLog(WS_A);
+        const b = sampleLog(WS_B).slice(0, 5);
+        await storage.appendEvents(WS_A, a);
+        await storage.appendEvents(WS_B, b);
+        expect(await storage.readEvents(WS_A, 0)).toEqual(a);
+        expect(await storage.readEvents(WS_B, 0)).toEqual(b);
+        expect(await storage.readSubjectEvents(WS_B, CARD_1)).toEqual(b.filter((e) => [3, 5].includes(e.seq)));
+        expect(await storage.readCommandEvents(WS_B, COMMAND)).toEqual(b.filter((e) => e.seq === 5));
+        expect(await storage.lastEvent(WS_B)).toEqual(lastOf(b));
+        await storage.appendEvents(WS_B, chain(WS_B, [commentAdded(CARD_1, 'only-in-b')], lastOf(b)));
+        expect(await storage.lastEvent(WS_A)).toEqual(lastOf(a));
+        expect(await storage.readSubjectEvents(WS_A, CARD_1)).toEqual(a.filter((e) => [3, 5, 6, 7].includes(e.seq)));
+      });
+    });
+
+    describe('snapshots', () => {
+      it('ST20 loadSnapshot returns null before any snapshot was saved', async () => {
+        expect(await storage.loadSnapshot(WS_A)).toBeNull();
+      });
+
+      it('ST21 a snapshot comes back as saved, empty records included', async () => {
+        const saved = snapshot(WS_A, 7);
+        await storage.saveSnapshot(WS_A, saved);
+        expect(await storage.loadSnapshot(WS_A)).toEqual(saved);
+        expect(await storage.loadSnapshot(WS_B)).toBeNull();
+      });
+
+      it('ST22 a newer snapshot replaces an older one', async () => {
+        await storage.saveSnapshot(WS_A, snapshot(WS_A, 7));
+        await storage.saveSnapshot(WS_A, snapshot(WS_A, 12));
+        expect(await storage.loadSnapshot(WS_A)).toEqual(snapshot(WS_A, 12));
+      });
+
+      it('ST23 an older snapshot never replaces a newer one', async () => {
+        await storage.saveSnapshot(WS_A, snapshot(WS_A, 12));
+        await storage.saveSnapshot(WS_A, snapshot(WS_A, 7));
+        expect(await storage.loadSnapshot(WS_A)).toEqual(snapshot(WS_A, 12));
+      });
+
+      it('ST24 snapshots of two workspaces are kept apart', async () => {
+        await storage.saveSnapshot(WS_A, snapshot(WS_A, 12));
+        await storage.saveSnapshot(WS_B, snapshot(WS_B, 3));
+        expect(await storage.loadSnapshot(WS_A)).toEqual(snapshot(WS_A, 12));
+        expect(await storage.loadSnapshot(WS_B)).toEqual(snapshot(WS_B, 3));
+      });
+    });
+
+    describe('accounts, memberships and sessions', () => {
+      it('ST30 an account is found by id and by email exactly as it was created', async () => {
+        await storage.createAccount(ada);
+        expect(await storage.findAccountById(ada.id)).toEqual(ada);
+        expect(await storage.findAccountByEmail(ada.email)).toEqual(ada);
+        expect(await storage.findAccountById(bea.id)).toBeNull();
+        expect(await storage.findAccountByEmail(bea.email)).toBeNull();
+      });
+
+      it('ST31 the email lookup ignores case', async () => {
+        await storage.createAccount(ada);
+        expect(await storage.findAccountByEmail('ada.lovelace@example.org')).toEqual(ada);
+        expect(await storage.findAccountByEmail('ADA.LOVELACE@EXAMPLE.ORG')).toEqual(ada);
+      });
+
+      it('ST32 a second account with the same email, in any case, is rejected and the first stays', async () => {
+        await storage.createAccount(ada);
+        const twin = account('Ada Zwilling', 'ada.lovelace@EXAMPLE.org');
+        await expect(storage.createAccount(twin)).rejects.toThrow();
+        expect(await storage.findAccountById(twin.id)).toBeNull();
+        expect(await storage.findAccountByEmail(ada.email)).toEqual(ada);
+      });
+
+      it('ST33 putMembership stores a membership, listed per account', async () => {
+        await storage.createAccount(ada);
+        const inA = { accountId: ada.id, workspaceId: WS_A, partnerId: stableId('contract/partner-1'), roles: ['member' as const] };
+        const inB = { accountId: ada.id, workspaceId: WS_B, partnerId: stableId('contract/partner-2'), roles: ['moderator' as const, 'admin' as const] };
+        await storage.putMembership(inA);
+        await storage.putMembership(inB);
+        const listed = await storage.listMemberships(ada.id);
+        expect([...listed].sort((x, y) => x.workspaceId.localeCompare(y.workspaceId))).toEqual(
+          [inA, inB].sort((x, y) => x.workspaceId.localeCompare(y.workspaceId)),
+        );
+        expect(await storage.listMemberships(bea.id)).toEqual([]);
+      });
+
+      it('ST34 putMembership for the same account and workspace replaces the membership (upsert)', async () => {
+        await storage.createAccount(ada);
+        await storage.putMembership({ accountId: ada.id, workspaceId: WS_A, partnerId: stableId('contract/partner-1'), roles: ['member'] });
+        const changed = { accountId: ada.id, workspaceId: WS_A, partnerId: stableId('contract/partner-2'), roles: ['dezernent' as const] };
+        await storage.putMembership(changed);
+        expect(await storage.listMemberships(ada.id)).toEqual([changed]);
+      });
+
+      it('ST35 listWorkspaceMembers lists the members of one workspace with the account name', async () => {
+        await storage.createAccount(ada);
+        await storage.createAccount(bea);
+        const partnerId = stableId('contract/partner-1');
+        await storage.putMembership({ accountId: ada.id, workspaceId: WS_A, partnerId, roles: ['admin'] });
+        await storage.putMembership({ accountId: bea.id, workspaceId: WS_A, partnerId, roles: ['member'] });
+        await storage.putMembership({ accountId: bea.id, workspaceId: WS_B, partnerId, roles: ['moderator'] });
+        const members = await storage.listWorkspaceMembers(WS_A);
+        expect([...members].sort((x, y) => x.name.localeCompare(y.name))).toEqual([
+          { accountId: ada.id, workspaceId: WS_A, partnerId, roles: ['admin'], name: ada.name },
+          { accountId: bea.id, workspaceId: WS_A, partnerId, roles: ['member'], name: bea.name },
+        ]);
+        expect(await storage.listWorkspaceMembers(stableId('contract/empty-workspace'))).toEqual([]);
+      });
+
+      it('ST36 a session is created, found by its token hash, and deleted', async () => {
+        await storage.createAccount(ada);
+        const session: Session = { tokenHash: 'f'.repeat(64), accountId: ada.id, createdAt: AT, expiresAt: '2099-03-09T09:30:00.000Z' };
+        await storage.createSession(session);
+        expect(await storage.findSession(session.tokenHash)).toEqual(session);
+        expect(await storage.findSession('e'.repeat(64))).toBeNull();
+        await storage.deleteSession(session.tokenHash);
+        expect(await storage.findSession(session.tokenHash)).toBeNull();
+        await storage.deleteSession(session.tokenHash);
+      });
+    });
+
+    describe('durability', () => {
+      it('ST40 everything stored is still there after close and reopen', async ({ skip }) => {
+        const reopen = harness.reopen;
+        if (!reopen) return skip('this adapter keeps nothing across a reopen');
+        const log = sampleLog(WS_A);
+        const session: Session = { tokenHash: 'd'.repeat(64), accountId: ada.id, createdAt: AT, expiresAt: '2099-03-09T09:30:00.000Z' };
+        const membership = { accountId: ada.id, workspaceId: WS_A, partnerId: stableId('contract/partner-1'), roles: ['member' as const] };
+        await storage.appendEvents(WS_A, log);
+        await storage.saveSnapshot(WS_A, snapshot(WS_A, 5));
+        await storage.createAccount(ada);
+        await storage.putMembership(membership);
+        await storage.createSession(session);
+        await storage.close();
+        storage = await reopen();
+        expect(await storage.readEvents(WS_A, 0)).toEqual(log);
+        expect(await storage.lastEvent(WS_A)).toEqual(lastOf(log));
+        expect(await storage.listWorkspaceIds()).toEqual([WS_A]);
+        expect(await storage.loadSnapshot(WS_A)).toEqual(snapshot(WS_A, 5));
+        expect(await storage.findAccountByEmail(ada.email)).toEqual(ada);
+        expect(await storage.listMemberships(ada.id)).toEqual([membership]);
+        expect(await storage.findSession(session.tokenHash)).toEqual(session);
+        await expect(storage.appendEvents(WS_A, log.slice(-1))).rejects.toBeInstanceOf(SequenceConflictError);
+      });
+    });
+  });
+}
