@@ -24,7 +24,7 @@ import {
   toSnapshotDoc,
 } from './mongo-storage.js';
 import { SequenceConflictError, type Account, type Session, type Snapshot } from './port.js';
-import { storageContract } from './storage-contract.js';
+import { storageContract } from '../test-support/storage-contract.js';
 
 const AT = '2026-03-02T09:30:00.000Z';
 const WS = stableId('mongo-test/workspace');

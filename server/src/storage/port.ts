@@ -20,7 +20,7 @@ export type Membership = { accountId: string; workspaceId: string; partnerId: st
 export type Session = { tokenHash: string; accountId: string; createdAt: string; expiresAt: string };
 
 /**
- * The storage port. Every adapter passes the same contract suite (storage-contract.ts).
+ * The storage port. Every adapter passes the same contract suite (test-support/storage-contract.ts).
  * Event appends are optimistic: the caller states the sequence numbers it expects to take.
  */
 export interface Storage {

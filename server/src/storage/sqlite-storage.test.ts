@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openSqliteStorage } from './sqlite-storage.js';
-import { storageContract } from './storage-contract.js';
+import { storageContract } from '../test-support/storage-contract.js';
 
 async function tempFile(): Promise<{ file: string; removeDir: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'verbund-sqlite-'));

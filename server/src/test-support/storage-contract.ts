@@ -3,7 +3,7 @@ import { EVENT_VERSION, GENESIS_HASH, SYSTEM_ACTOR_ID, type NewEvent, type Store
 import { SNAPSHOT_VERSION, emptyState, type WorkspaceState } from '@verbund/shared/projection';
 import { stableId } from '../seed/workspace-setup.js';
 import { sealEvent, verifyChain } from '../sync/hash-chain.js';
-import { SequenceConflictError, type Account, type Session, type Snapshot, type Storage } from './port.js';
+import { SequenceConflictError, type Account, type Session, type Snapshot, type Storage } from '../storage/port.js';
 
 /** What an adapter's test gives the contract: a fresh, empty storage, and a way to open it again. */
 export type StorageHarness = {
