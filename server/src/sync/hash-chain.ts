@@ -27,7 +27,7 @@ export function hashEvent(prevHash: string, event: UnsealedEvent): string {
 }
 
 export function sealEvent(prevHash: string, event: UnsealedEvent): StoredEvent {
-  return { ...event, prevHash, hash: hashEvent(prevHash, event) } as StoredEvent;
+  return { ...event, prevHash, hash: hashEvent(prevHash, event) };
 }
 
 export type ChainVerdict = { ok: true; checked: number; lastHash: string } | { ok: false; brokenAt: number; reason: string };
