@@ -64,7 +64,11 @@ export function useLiveSync(workspaceId: string, ready: boolean): void {
       if (s.mine !== prev.mine) sendPresence();
     });
 
-    const goneOffline = () => setStatus('offline');
+    const goneOffline = () => {
+      setStatus('offline');
+      // Others' presence can no longer be kept current; showing it would suggest they are still there.
+      usePresenceStore.getState().setEntries([]);
+    };
     const backOnline = () => {
       setStatus(socket.connected ? 'connected' : 'reconnecting');
       if (!socket.connected) socket.connect();
