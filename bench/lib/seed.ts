@@ -1,0 +1,122 @@
+import { join } from 'node:path';
+import { GENESIS_HASH, type NewEvent, type StoredEvent } from '../../shared/src/events.js';
+import { applyEvent, emptyState, SNAPSHOT_VERSION } from '../../shared/src/projection.js';
+import { SESSION_COOKIE, startSession } from '../../server/src/auth/sessions.js';
+import { DEMO_PARTNERS, DEMO_WORKSPACE_ID, seedDemo } from '../../server/src/seed/demo.js';
+import { appendSeedEvents, createPeople, stableId, type SeedEvent, type SeedPerson } from '../../server/src/seed/workspace-setup.js';
+import { openSqliteStorage } from '../../server/src/storage/sqlite-storage.js';
+import type { Storage } from '../../server/src/storage/port.js';
+
+export const DB_FILE = 'verbund.sqlite';
+const PASSWORD = 'bench-password-not-secret';
+
+export type Seeded = {
+  dataDir: string;
+  workspaceId: string;
+  cardIds: string[];
+  /** One `verbund_session=…` cookie per bench account; many clients share an account like browser tabs do. */
+  cookies: string[];
+  /** The big workspace, when asked for. */
+  big?: { workspaceId: string; seq: number; cards: number };
+};
+
+export type SeedOptions = {
+  accounts: number;
+  big?: { cards: number; events: number; snapshot: boolean };
+};
+
+/**
+ * Fills a throw-away data directory before the server starts: the demo workspace, bench accounts
+ * (one password hash shared by all) that are members of it, and one session per account.
+ */
+export async function seedBenchData(dataDir: string, options: SeedOptions): Promise<Seeded> {
+  const storage = openSqliteStorage(join(dataDir, DB_FILE));
+  try {
+    const now = new Date();
+    await seedDemo(storage, now);
+    const people = benchPeople(options.accounts);
+    await createPeople(storage, DEMO_WORKSPACE_ID, people, PASSWORD, now.toISOString());
+    const cookies: string[] = [];
+    for (const person of people) cookies.push(`${SESSION_COOKIE}=${await startSession(storage, person.id, now)}`);
+    const cardIds = (await storage.readEvents(DEMO_WORKSPACE_ID, 0)).flatMap((e) => (e.type === 'card.created' ? [e.data.card.id] : []));
+    const seeded: Seeded = { dataDir, workspaceId: DEMO_WORKSPACE_ID, cardIds, cookies };
+    if (options.big) seeded.big = await seedBigWorkspace(storage, people, options.big, now.toISOString());
+    return seeded;
+  } finally {
+    await storage.close();
+  }
+}
+
+function benchPeople(count: number): SeedPerson[] {
+  return Array.from({ length: count }, (_, i) => ({
+    id: stableId(`bench-person-${i}`),
+    name: `Bench Person ${i}`,
+    email: `bench-${i}@bench.example`,
+    partnerId: DEMO_PARTNERS.wob.id,
+    roles: ['member'],
+  }));
+}
+
+export const BIG_WORKSPACE_ID = stableId('bench-big-workspace');
+
+/**
+ * A workspace with `cards` cards and `events` events in all (card.created, then card.updated
+ * round-robin over the cards), sealed into a valid hash chain and appended in one transaction.
+ * With `snapshot`, a snapshot 500 events before the end, as a long-running server would have left.
+ */
+async function seedBigWorkspace(storage: Storage, people: SeedPerson[], size: NonNullable<SeedOptions['big']>, at: string) {
+  const workspaceId = BIG_WORKSPACE_ID;
+  await createPeople(storage, workspaceId, people.slice(0, 10), PASSWORD, at);
+  const boardId = stableId('bench-big-board');
+  const author = people[0];
+  const by = { actorId: author?.id, partnerId: author?.partnerId ?? null };
+  const seeds: SeedEvent[] = [
+    { event: { type: 'workspace.created', data: { workspaceId, name: 'Bench: big workspace' } } },
+    { event: { type: 'partner.added', data: { partner: DEMO_PARTNERS.wob } } },
+    { event: { type: 'board.created', data: { board: { id: boardId, name: 'Alles' } } } },
+  ];
+  const cardIds = Array.from({ length: size.cards }, (_, i) => stableId(`bench-big-card-${i}`));
+  cardIds.forEach((id, i) => seeds.push({ ...by, event: bigCard(id, boardId, i, author?.id ?? '', at) }));
+  for (let n = 0; seeds.length < size.events; n++) {
+    const cardId = cardIds[n % cardIds.length] ?? '';
+    const changes = n % 3 === 0 ? { status: (['idea', 'review', 'agreed'] as const)[n % 3] } : { title: `Initiative ${n % cardIds.length} (Fassung ${n})` };
+    seeds.push({ ...by, event: { type: 'card.updated', data: { cardId, changes } } });
+  }
+  const events = await appendSeedEvents(storage, workspaceId, seeds, at);
+  if (size.snapshot) await storage.saveSnapshot(workspaceId, snapshotAt(workspaceId, events, events.length - 500));
+  return { workspaceId, seq: events.length, cards: size.cards };
+}
+
+function bigCard(id: string, boardId: string, i: number, authorId: string, at: string): NewEvent {
+  const card = {
+    id,
+    boardId,
+    position: `a${i.toString(36).padStart(4, '0')}`,
+    archived: false,
+    createdAt: at,
+    createdBy: authorId,
+    updatedAt: at,
+    title: `Initiative ${i}`,
+    description: 'Beschreibung einer Initiative mit etwas Text, damit die Karte so groß ist wie eine echte. '.repeat(3),
+    area: 'basisdienste' as const,
+    status: 'idea' as const,
+    leadPartnerId: DEMO_PARTNERS.wob.id,
+    partnerIds: [],
+    ownerIds: [authorId],
+    tags: ['bench'],
+    dueDate: null,
+    addressee: null,
+    links: [],
+  };
+  return { type: 'card.created', data: { card } };
+}
+
+function snapshotAt(workspaceId: string, events: StoredEvent[], count: number) {
+  const state = emptyState(workspaceId);
+  let hash = GENESIS_HASH;
+  for (const event of events.slice(0, count)) {
+    applyEvent(state, event);
+    hash = event.hash;
+  }
+  return { v: SNAPSHOT_VERSION, seq: state.seq, hash, state };
+}
