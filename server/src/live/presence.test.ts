@@ -52,7 +52,7 @@ describe('presence (S10)', () => {
     const b = await server.connect(lena);
     await eventually(() => (seenByA.latest ?? []).length === 2);
     const before = seenByA.latest;
-    b.socket.emit('presence:update', { viewingCardId: 'nope', editingCardId: null } as never);
+    b.socket.emit('presence:update', { viewingCardId: 'nope', editingCardId: null });
     b.socket.emit('presence:update', 'garbage' as never);
     b.socket.emit('presence:update', { viewingCardId: null, editingCardId: null });
     await eventually(() => seenByA.latest !== before);
