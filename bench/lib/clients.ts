@@ -5,8 +5,10 @@ import type { StoredEvent } from '../../shared/src/events.js';
 import { applyEvent, emptyState, type WorkspaceState } from '../../shared/src/projection.js';
 import {
   PROTOCOL_VERSION,
+  type Ack,
   type CatchUp,
   type ClientToServerEvents,
+  type CommandResult,
   type ServerToClientEvents,
 } from '../../shared/src/protocol.js';
 import { canonicalJson } from '../../server/src/sync/hash-chain.js';
@@ -33,7 +35,7 @@ export function connectSocket(url: string, cookie: string, workspaceId: string, 
 }
 
 export async function joinSocket(socket: VerbundSocket, lastSeq: number, timeoutMs = 30_000): Promise<CatchUp> {
-  const answer = await socket.timeout(timeoutMs).emitWithAck('sync:join', { lastSeq });
+  const answer = (await socket.timeout(timeoutMs).emitWithAck('sync:join', { lastSeq })) as Ack<CatchUp>;
   if (!answer.ok) throw new Error(`join refused: ${answer.error.code}`);
   return answer.value;
 }
@@ -135,4 +137,9 @@ export class Replica {
       applyEvent(this.state, event);
     }
   }
+}
+
+/** Submits with a deadline; the typed answer (socket.io's `timeout()` loses the ack type). */
+export async function submitCommand(socket: VerbundSocket, command: Command, timeoutMs = 30_000): Promise<Ack<CommandResult>> {
+  return (await socket.timeout(timeoutMs).emitWithAck('command:submit', command)) as Ack<CommandResult>;
 }
