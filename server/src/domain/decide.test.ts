@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Command } from '@verbund/shared/commands';
 import { COMMAND_TYPES } from '@verbund/shared/commands';
-import type { WorkspaceState } from '@verbund/shared/projection';
+import { emptyState, type WorkspaceState } from '@verbund/shared/projection';
 import { cardFixture, commandsFor, testId } from '../test-support/builders.js';
 import type { Actor } from './actor.js';
 import { decide, type DecideContext, type Decision } from './decide.js';
@@ -23,7 +23,7 @@ const ctx: DecideContext = { now: NOW, isMember: (id) => id === PERSON || id ===
 
 function state(): WorkspaceState {
   return {
-    workspaceId: WS,
+    ...emptyState(WS),
     name: 'Test',
     seq: 7,
     partners: {
@@ -50,8 +50,11 @@ function run(command: Command, who: Actor = actor): Decision {
 
 const errorCode = (d: Decision) => (d.ok ? 'accepted' : d.error.code);
 
-/** One valid command per type, aimed at the live card. */
-const oneOfEach: Record<Command['type'], () => Command> = {
+/**
+ * One valid command per type, aimed at the live card. Partial on purpose: a new command type makes
+ * the coverage test below fail by name instead of breaking compilation.
+ */
+const oneOfEach: Partial<Record<Command['type'], () => Command>> = {
   'card.create': () => cmd.createCard(),
   'card.update': () => cmd.updateCard(LIVE, { title: 'Neu' }),
   'card.move': () => cmd.moveCard(LIVE, { position: 'a5' }),
@@ -62,20 +65,27 @@ const oneOfEach: Record<Command['type'], () => Command> = {
 
 describe('decide: every command type', () => {
   it('the table of sample commands covers every command type', () => {
-    expect(Object.keys(oneOfEach).sort()).toEqual([...COMMAND_TYPES].sort());
+    expect(COMMAND_TYPES.filter((type) => !oneOfEach[type])).toEqual([]);
   });
 
-  it.each(COMMAND_TYPES)('%s is accepted for a member', (type) => {
-    expect(errorCode(run(oneOfEach[type]()))).toBe('accepted');
+  const sampled = Object.keys(oneOfEach) as Command['type'][];
+  const sample = (type: Command['type']): Command => {
+    const build = oneOfEach[type];
+    if (!build) throw new Error(`no sample command for ${type}`);
+    return build();
+  };
+
+  it.each(sampled)('%s is accepted for a member', (type) => {
+    expect(errorCode(run(sample(type)))).toBe('accepted');
   });
 
-  it.each(COMMAND_TYPES)('S2 %s naming a foreign workspace is not_found', (type) => {
-    const foreign = { ...oneOfEach[type](), workspaceId: testId(77) };
+  it.each(sampled)('S2 %s naming a foreign workspace is not_found', (type) => {
+    const foreign = { ...sample(type), workspaceId: testId(77) };
     expect(errorCode(run(foreign))).toBe('not_found');
   });
 
-  it.each(COMMAND_TYPES)('S12 %s by an actor without roles is forbidden', (type) => {
-    expect(errorCode(run(oneOfEach[type](), { ...actor, roles: [] }))).toBe('forbidden');
+  it.each(sampled)('S12 %s by an actor without roles is forbidden', (type) => {
+    expect(errorCode(run(sample(type), { ...actor, roles: [] }))).toBe('forbidden');
   });
 });
 
