@@ -35,7 +35,7 @@ export async function seedBenchData(dataDir: string, options: SeedOptions): Prom
     const now = new Date();
     await seedDemo(storage, now);
     const people = benchPeople(options.accounts);
-    await createPeople(storage, DEMO_WORKSPACE_ID, people, PASSWORD, now.toISOString());
+    await appendSeedEvents(storage, DEMO_WORKSPACE_ID, await createPeople(storage, people, PASSWORD, now.toISOString()), now.toISOString());
     const cookies: string[] = [];
     for (const person of people) cookies.push(`${SESSION_COOKIE}=${await startSession(storage, person.id, now)}`);
     const cardIds = (await storage.readEvents(DEMO_WORKSPACE_ID, 0)).flatMap((e) => (e.type === 'card.created' ? [e.data.card.id] : []));
@@ -66,7 +66,7 @@ export const BIG_WORKSPACE_ID = stableId('bench-big-workspace');
  */
 async function seedBigWorkspace(storage: Storage, people: SeedPerson[], size: NonNullable<SeedOptions['big']>, at: string) {
   const workspaceId = BIG_WORKSPACE_ID;
-  await createPeople(storage, workspaceId, people.slice(0, 10), PASSWORD, at);
+  const joined = await createPeople(storage, people.slice(0, 10), PASSWORD, at);
   const boardId = stableId('bench-big-board');
   const author = people[0];
   const by = { actorId: author?.id, partnerId: author?.partnerId ?? null };
@@ -74,6 +74,7 @@ async function seedBigWorkspace(storage: Storage, people: SeedPerson[], size: No
     { event: { type: 'workspace.created', data: { workspaceId, name: 'Bench: big workspace' } } },
     { event: { type: 'partner.added', data: { partner: DEMO_PARTNERS.wob } } },
     { event: { type: 'board.created', data: { board: { id: boardId, name: 'Alles' } } } },
+    ...joined,
   ];
   const cardIds = Array.from({ length: size.cards }, (_, i) => stableId(`bench-big-card-${i}`));
   cardIds.forEach((id, i) => seeds.push({ ...by, event: bigCard(id, boardId, i, author?.id ?? '', at) }));

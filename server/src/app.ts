@@ -7,7 +7,12 @@ import { appError } from '@verbund/shared/errors';
 import { authRoutes } from './http/auth-routes.js';
 import { errorHandler, sendError } from './http/errors.js';
 import type { HttpContext } from './http/http-context.js';
+import { accountRoutes } from './http/account-routes.js';
+import { adminRoutes } from './http/admin-routes.js';
+import { invitationRoutes } from './http/invitation-routes.js';
 import { workspaceRoutes } from './http/workspace-routes.js';
+import { workspacesRoutes } from './http/workspaces-routes.js';
+import { reactToAccessChanges, type AccessReactionDeps } from './live/access-reactions.js';
 import { createLiveServer, roomOf, type LiveServer } from './live/socket-server.js';
 import type { Storage } from './storage/port.js';
 import { EngineRegistry } from './sync/engine-registry.js';
@@ -34,22 +39,25 @@ export function createApp(deps: AppDeps): App {
   const clock = deps.clock ?? (() => new Date());
   const log = deps.log ?? ((message: string, error?: unknown) => console.error(message, error ?? ''));
   let io: LiveServer | null = null;
-  const engines = new EngineRegistry({
+  const reactions: AccessReactionDeps = {
+    io: () => io,
+    storage: deps.storage,
+    clock,
+    activeAnywhere: async (personId) => (await engines.all()).some((engine) => engine.actorFor(personId) !== null),
+    log,
+  };
+  const engines: EngineRegistry = new EngineRegistry({
     storage: deps.storage,
     clock,
     snapshotEvery: deps.snapshotEvery ?? 1000,
     catchUpWindow: deps.catchUpWindow ?? 1000,
-    onCommitted: (workspaceId, events) => io?.to(roomOf(workspaceId)).emit('events:appended', events),
+    onCommitted: (workspaceId, events, state) => {
+      io?.to(roomOf(workspaceId)).emit('events:appended', events);
+      reactToAccessChanges(reactions, workspaceId, events, state);
+    },
     log,
   });
-  const ctx: HttpContext = {
-    storage: deps.storage,
-    engines,
-    clock,
-    secureCookies: deps.secureCookies ?? false,
-    workspaceName: async (id) => (await engines.get(id))?.name ?? null,
-    log,
-  };
+  const ctx: HttpContext = { storage: deps.storage, engines, clock, secureCookies: deps.secureCookies ?? false, log };
 
   const app = express();
   app.disable('x-powered-by');
@@ -72,7 +80,11 @@ export function createApp(deps: AppDeps): App {
     res.json({ ok: true });
   });
   app.use('/api/auth', authRoutes(ctx));
+  app.use('/api/account', accountRoutes(ctx));
+  app.use('/api/invitations', invitationRoutes(ctx));
+  app.use('/api/workspaces', workspacesRoutes(ctx));
   app.use('/api/workspaces/:workspaceId', workspaceRoutes(ctx));
+  app.use('/api/workspaces/:workspaceId/admin', adminRoutes(ctx));
   app.use('/api', (_req, res) => sendError(res, appError('not_found', 'no such endpoint')));
   if (deps.staticDir && existsSync(deps.staticDir)) serveClient(app, deps.staticDir);
   app.use(errorHandler(log));

@@ -1,48 +1,21 @@
 import { z } from 'zod';
+import { adminEventData } from './admin.js';
 import {
   areaSchema,
+  boardSchema,
   cardFieldsSchema,
+  cardSchema,
+  commentSchema,
   idSchema,
+  partnerSchema,
   positionSchema,
   statusSchema,
-  type Board,
-  type Card,
-  type Comment,
-  type Partner,
 } from './model.js';
 
 /** Version of the stored event envelope; bump it together with a numbered migration. */
 export const EVENT_VERSION = 1;
 
-const partnerSchema = z.strictObject({
-  id: idSchema,
-  name: z.string().min(1).max(200),
-  shortName: z.string().min(1).max(40),
-  active: z.boolean(),
-}) satisfies z.ZodType<Partner>;
-
-const boardSchema = z.strictObject({ id: idSchema, name: z.string().min(1).max(200) }) satisfies z.ZodType<Board>;
-
-const cardSchema = cardFieldsSchema.extend({
-  id: idSchema,
-  boardId: idSchema,
-  position: positionSchema,
-  archived: z.boolean(),
-  createdAt: z.iso.datetime(),
-  createdBy: idSchema,
-  updatedAt: z.iso.datetime(),
-}) satisfies z.ZodType<Card>;
-
-const commentSchema = z.strictObject({
-  id: idSchema,
-  cardId: idSchema,
-  authorId: idSchema,
-  body: z.string(),
-  createdAt: z.iso.datetime(),
-}) satisfies z.ZodType<Comment>;
-
-/** The payload of every event type; the envelope is `eventSchema` below. */
-export const eventDataSchemas = {
+const boardEventData = {
   'workspace.created': z.strictObject({ workspaceId: idSchema, name: z.string().min(1).max(200) }),
   'partner.added': z.strictObject({ partner: partnerSchema }),
   'board.created': z.strictObject({ board: boardSchema }),
@@ -58,6 +31,9 @@ export const eventDataSchemas = {
   'card.restored': z.strictObject({ cardId: idSchema }),
   'comment.added': z.strictObject({ comment: commentSchema }),
 } as const;
+
+/** The payload of every event type, each feature contributing its map; the envelope is `eventSchema` below. */
+export const eventDataSchemas = { ...boardEventData, ...adminEventData } as const;
 
 export type EventType = keyof typeof eventDataSchemas;
 export type EventData<T extends EventType> = z.infer<(typeof eventDataSchemas)[T]>;
@@ -79,20 +55,11 @@ const envelope = {
   hash: z.string().regex(/^[0-9a-f]{64}$/),
 };
 
-const ev = <T extends EventType>(type: T) =>
+const eventOf = <T extends EventType>(type: T) =>
   z.strictObject({ ...envelope, type: z.literal(type), data: eventDataSchemas[type] });
+type EventSchema = { [T in EventType]: ReturnType<typeof eventOf<T>> }[EventType];
 
-export const eventSchema = z.discriminatedUnion('type', [
-  ev('workspace.created'),
-  ev('partner.added'),
-  ev('board.created'),
-  ev('card.created'),
-  ev('card.updated'),
-  ev('card.moved'),
-  ev('card.archived'),
-  ev('card.restored'),
-  ev('comment.added'),
-]);
+export const eventSchema = z.discriminatedUnion('type', EVENT_TYPES.map(eventOf) as [EventSchema, ...EventSchema[]]);
 
 /** An event as it stands in the log: envelope, payload, and its link in the hash chain. */
 export type StoredEvent = z.infer<typeof eventSchema>;
@@ -100,27 +67,36 @@ export type StoredEvent = z.infer<typeof eventSchema>;
 export const SYSTEM_ACTOR_ID = '00000000-0000-0000-0000-000000000000';
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** The entity an event is about, for history look-ups (a card's history). */
+type SubjectOf = { [T in EventType]: (data: EventData<T>) => string | null };
+
+const SUBJECTS: SubjectOf = {
+  'workspace.created': (d) => d.workspaceId,
+  'partner.added': (d) => d.partner.id,
+  'board.created': (d) => d.board.id,
+  'card.created': (d) => d.card.id,
+  'card.updated': (d) => d.cardId,
+  'card.moved': (d) => d.cardId,
+  'card.archived': (d) => d.cardId,
+  'card.restored': (d) => d.cardId,
+  'comment.added': (d) => d.comment.cardId,
+  'partner.renamed': (d) => d.partnerId,
+  'partner.deactivated': (d) => d.partnerId,
+  'partner.reactivated': (d) => d.partnerId,
+  'member.joined': (d) => d.member.personId,
+  'member.roles_set': (d) => d.personId,
+  'member.partner_set': (d) => d.personId,
+  'member.deactivated': (d) => d.personId,
+  'member.reactivated': (d) => d.personId,
+  'member.erased': (d) => d.personId,
+  'invitation.created': (d) => d.invitation.id,
+  'invitation.revoked': (d) => d.invitationId,
+  'deputy.appointed': (d) => d.deputyship.id,
+  'deputy.revoked': (d) => d.deputyshipId,
+};
+
+/** The entity an event is about, for history look-ups (a card's history, a person's changes). */
 export function eventSubjectId(event: NewEvent): string | null {
-  switch (event.type) {
-    case 'workspace.created':
-      return event.data.workspaceId;
-    case 'partner.added':
-      return event.data.partner.id;
-    case 'board.created':
-      return event.data.board.id;
-    case 'card.created':
-      return event.data.card.id;
-    case 'card.updated':
-    case 'card.moved':
-    case 'card.archived':
-    case 'card.restored':
-      return event.data.cardId;
-    case 'comment.added':
-      return event.data.comment.cardId;
-    default:
-      return assertNever(event);
-  }
+  return (SUBJECTS[event.type] as (data: NewEvent['data']) => string | null)(event.data);
 }
 
 export function assertNever(value: never): never {

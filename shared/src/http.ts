@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { idSchema, roleSchema } from './model.js';
+import { abilitySchema, rolesSchema } from './admin.js';
+import { idSchema, partnerNameSchema, partnerShortNameSchema, roleSchema, text } from './model.js';
 
 /** HTTP API shapes. Every body is parsed with these on the server and every answer on the client. */
 export const loginBodySchema = z.strictObject({
@@ -13,6 +14,7 @@ export const membershipSchema = z.object({
   workspaceName: z.string(),
   partnerId: idSchema,
   roles: z.array(roleSchema),
+  abilities: z.array(abilitySchema),
 });
 export type Membership = z.infer<typeof membershipSchema>;
 
@@ -26,3 +28,71 @@ export type Me = z.infer<typeof meSchema>;
 
 export const cardParamsSchema = z.strictObject({ workspaceId: idSchema, cardId: idSchema });
 export const workspaceParamsSchema = z.strictObject({ workspaceId: idSchema });
+
+export const passwordSchema = z.string().min(10, 'at least 10 characters').max(200);
+
+export const changePasswordBodySchema = z.strictObject({
+  currentPassword: z.string().min(1).max(1_000),
+  newPassword: passwordSchema,
+});
+
+export const sessionInfoSchema = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  current: z.boolean(),
+});
+export type SessionInfo = z.infer<typeof sessionInfoSchema>;
+
+export const securityEventInfoSchema = z.object({
+  kind: z.string(),
+  address: z.string().nullable(),
+  at: z.string(),
+});
+
+export const createWorkspaceBodySchema = z.strictObject({
+  name: text(200),
+  partnerName: partnerNameSchema,
+  partnerShortName: partnerShortNameSchema,
+});
+export const createdWorkspaceSchema = z.object({ workspaceId: idSchema });
+
+export const createInvitationBodySchema = z.strictObject({
+  partnerId: idSchema,
+  roles: rolesSchema,
+  expiresInDays: z.number().int().min(1).max(30),
+});
+export const createdInvitationSchema = z.object({ invitationId: idSchema, token: z.string(), expiresAt: z.string() });
+export type CreatedInvitation = z.infer<typeof createdInvitationSchema>;
+
+export const invitationInfoSchema = z.object({
+  workspaceName: z.string(),
+  partnerName: z.string(),
+  roles: z.array(roleSchema),
+  expiresAt: z.string(),
+});
+export type InvitationInfo = z.infer<typeof invitationInfoSchema>;
+
+/** A new person gives name, email and password; someone already signed in sends `{}`. */
+export const acceptInvitationBodySchema = z.union([
+  z.strictObject({ name: text(200), email: z.email().max(320), password: passwordSchema }),
+  z.strictObject({}),
+]);
+
+export const auditQuerySchema = z.strictObject({
+  personId: idSchema.optional(),
+  partnerId: idSchema.optional(),
+  type: z.string().max(60).optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  beforeSeq: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(1_000).default(200),
+  format: z.enum(['json', 'csv']).optional(),
+});
+export type AuditQuery = z.infer<typeof auditQuerySchema>;
+
+export const chainVerdictSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), checked: z.number() }),
+  z.object({ ok: z.literal(false), checked: z.number(), brokenAt: z.number(), reason: z.string() }),
+]);
+export type ChainVerdictInfo = z.infer<typeof chainVerdictSchema>;

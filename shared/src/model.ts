@@ -39,7 +39,7 @@ const withoutControlChars = (schema: z.ZodString) =>
   schema.refine((s) => !CONTROL_CHARS.test(s), 'control characters are not allowed');
 
 /** Text a person typed: trimmed, never empty, no control characters besides newlines and tabs. */
-const text = (max: number) => withoutControlChars(z.string().trim().min(1).max(max));
+export const text = (max: number) => withoutControlChars(z.string().trim().min(1).max(max));
 
 export const titleSchema = text(LIMITS.title);
 export const descriptionSchema = withoutControlChars(z.string().max(LIMITS.description));
@@ -89,25 +89,50 @@ export const cardFieldsSchema = z.strictObject({
 export type CardFields = z.infer<typeof cardFieldsSchema>;
 export const CARD_FIELDS = Object.keys(cardFieldsSchema.shape) as (keyof CardFields)[];
 
-export type Card = CardFields & {
-  id: Id;
-  boardId: Id;
-  position: string;
-  archived: boolean;
-  createdAt: string;
-  createdBy: Id;
-  updatedAt: string;
-};
+export const instantSchema = z.iso.datetime();
 
-export type Partner = { id: Id; name: string; shortName: string; active: boolean };
-export type Board = { id: Id; name: string };
-export type Comment = { id: Id; cardId: Id; authorId: Id; body: string; createdAt: string };
+export const partnerNameSchema = text(200);
+export const partnerShortNameSchema = text(12);
+
+export const partnerSchema = z.strictObject({
+  id: idSchema,
+  name: partnerNameSchema,
+  shortName: partnerShortNameSchema,
+  active: z.boolean(),
+});
+export type Partner = z.infer<typeof partnerSchema>;
+
+export const boardSchema = z.strictObject({ id: idSchema, name: text(200) });
+export type Board = z.infer<typeof boardSchema>;
+
+export const cardSchema = cardFieldsSchema.extend({
+  id: idSchema,
+  boardId: idSchema,
+  position: positionSchema,
+  archived: z.boolean(),
+  createdAt: instantSchema,
+  createdBy: idSchema,
+  updatedAt: instantSchema,
+});
+export type Card = z.infer<typeof cardSchema>;
+
+export const commentSchema = z.strictObject({
+  id: idSchema,
+  cardId: idSchema,
+  authorId: idSchema,
+  body: z.string(),
+  createdAt: instantSchema,
+});
+export type Comment = z.infer<typeof commentSchema>;
 
 /** A person as other members of the workspace see them. */
 export const personSchema = z.object({
   id: idSchema,
+  /** Empty once the person's data was erased; show "former member of <partner>" then. */
   name: z.string(),
   partnerId: idSchema,
   roles: z.array(roleSchema),
+  active: z.boolean(),
+  erased: z.boolean(),
 });
 export type Person = z.infer<typeof personSchema>;

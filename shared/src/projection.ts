@@ -1,8 +1,10 @@
-import { assertNever, type StoredEvent } from './events.js';
-import type { Board, Card, Comment, Partner } from './model.js';
+import { z } from 'zod';
+import { deputyshipSchema, invitationSchema, memberSchema, type Deputyship, type Invitation, type Member } from './admin.js';
+import type { EventType, StoredEvent } from './events.js';
+import { boardSchema, cardSchema, commentSchema, partnerSchema, type Board, type Card, type Comment, type Partner } from './model.js';
 
 /** Version of the stored snapshot shape; bump it together with a numbered migration. */
-export const SNAPSHOT_VERSION = 1;
+export const SNAPSHOT_VERSION = 2;
 
 /** What the UI needs of a workspace: a projection of its event log. */
 export type WorkspaceState = {
@@ -15,60 +17,102 @@ export type WorkspaceState = {
   cards: Record<string, Card>;
   /** Comments by card id, oldest first. */
   comments: Record<string, Comment[]>;
+  /** People by id; names live with the accounts, not here. */
+  members: Record<string, Member>;
+  deputyships: Record<string, Deputyship>;
+  invitations: Record<string, Invitation>;
 };
 
+export const workspaceStateSchema = z.object({
+  workspaceId: z.string(),
+  name: z.string(),
+  seq: z.number().int().min(0),
+  partners: z.record(z.string(), partnerSchema),
+  boards: z.record(z.string(), boardSchema),
+  cards: z.record(z.string(), cardSchema),
+  comments: z.record(z.string(), z.array(commentSchema)),
+  members: z.record(z.string(), memberSchema),
+  deputyships: z.record(z.string(), deputyshipSchema),
+  invitations: z.record(z.string(), invitationSchema),
+}) satisfies z.ZodType<WorkspaceState>;
+
 export function emptyState(workspaceId: string): WorkspaceState {
-  return { workspaceId, name: '', seq: 0, partners: {}, boards: {}, cards: {}, comments: {} };
+  return {
+    workspaceId,
+    name: '',
+    seq: 0,
+    partners: {},
+    boards: {},
+    cards: {},
+    comments: {},
+    members: {},
+    deputyships: {},
+    invitations: {},
+  };
 }
+
+type Reducers = { [T in EventType]: (state: WorkspaceState, event: Extract<StoredEvent, { type: T }>) => void };
 
 /**
- * Applies one event in place. Contract: the containers (`cards`, `comments`, …) are mutated, the
- * entities in them are replaced and never mutated, so a caller that needs an immutable state copies
- * the containers first (see `applyEventsImmutably`) and unchanged cards keep their identity.
+ * One reducer per event type (a total record: a new event type without one does not compile).
+ * Contract: the containers (`cards`, `members`, …) are mutated, the entities in them are replaced
+ * and never mutated, so `applyEventsImmutably` can copy only the containers.
  */
-export function applyEvent(state: WorkspaceState, event: StoredEvent): void {
-  state.seq = event.seq;
-  switch (event.type) {
-    case 'workspace.created':
-      state.name = event.data.name;
-      return;
-    case 'partner.added':
-      state.partners[event.data.partner.id] = event.data.partner;
-      return;
-    case 'board.created':
-      state.boards[event.data.board.id] = event.data.board;
-      return;
-    case 'card.created':
-      state.cards[event.data.card.id] = event.data.card;
-      return;
-    case 'card.updated':
-      replaceCard(state, event.data.cardId, event.at, event.data.changes);
-      return;
-    case 'card.moved': {
-      const { cardId, ...placement } = event.data;
-      replaceCard(state, cardId, event.at, placement);
-      return;
-    }
-    case 'card.archived':
-      replaceCard(state, event.data.cardId, event.at, { archived: true });
-      return;
-    case 'card.restored':
-      replaceCard(state, event.data.cardId, event.at, { archived: false });
-      return;
-    case 'comment.added': {
-      const { comment } = event.data;
-      state.comments[comment.cardId] = [...(state.comments[comment.cardId] ?? []), comment];
-      return;
-    }
-    default:
-      assertNever(event);
-  }
+const REDUCERS: Reducers = {
+  'workspace.created': (s, e) => {
+    s.name = e.data.name;
+  },
+  'partner.added': (s, e) => {
+    s.partners[e.data.partner.id] = e.data.partner;
+  },
+  'board.created': (s, e) => {
+    s.boards[e.data.board.id] = e.data.board;
+  },
+  'card.created': (s, e) => {
+    s.cards[e.data.card.id] = e.data.card;
+  },
+  'card.updated': (s, e) => replace(s.cards, e.data.cardId, { ...e.data.changes, updatedAt: e.at }),
+  'card.moved': (s, e) => {
+    const { cardId, ...placement } = e.data;
+    replace(s.cards, cardId, { ...placement, updatedAt: e.at });
+  },
+  'card.archived': (s, e) => replace(s.cards, e.data.cardId, { archived: true, updatedAt: e.at }),
+  'card.restored': (s, e) => replace(s.cards, e.data.cardId, { archived: false, updatedAt: e.at }),
+  'comment.added': (s, e) => {
+    const { comment } = e.data;
+    s.comments[comment.cardId] = [...(s.comments[comment.cardId] ?? []), comment];
+  },
+  'partner.renamed': (s, e) => replace(s.partners, e.data.partnerId, { name: e.data.name, shortName: e.data.shortName }),
+  'partner.deactivated': (s, e) => replace(s.partners, e.data.partnerId, { active: false }),
+  'partner.reactivated': (s, e) => replace(s.partners, e.data.partnerId, { active: true }),
+  'member.joined': (s, e) => {
+    s.members[e.data.member.personId] = e.data.member;
+    if (e.data.invitationId) replace(s.invitations, e.data.invitationId, { usedBy: e.data.member.personId });
+  },
+  'member.roles_set': (s, e) => replace(s.members, e.data.personId, { roles: e.data.roles }),
+  'member.partner_set': (s, e) => replace(s.members, e.data.personId, { partnerId: e.data.partnerId }),
+  'member.deactivated': (s, e) => replace(s.members, e.data.personId, { active: false }),
+  'member.reactivated': (s, e) => replace(s.members, e.data.personId, { active: true }),
+  'member.erased': (s, e) => replace(s.members, e.data.personId, { active: false, erased: true }),
+  'invitation.created': (s, e) => {
+    s.invitations[e.data.invitation.id] = e.data.invitation;
+  },
+  'invitation.revoked': (s, e) => replace(s.invitations, e.data.invitationId, { revoked: true }),
+  'deputy.appointed': (s, e) => {
+    s.deputyships[e.data.deputyship.id] = e.data.deputyship;
+  },
+  'deputy.revoked': (s, e) => replace(s.deputyships, e.data.deputyshipId, { revoked: true }),
+};
+
+function replace<T extends object>(container: Record<string, T>, id: string, changes: Partial<T>): void {
+  const entity = container[id];
+  if (entity) container[id] = { ...entity, ...changes };
 }
 
-function replaceCard(state: WorkspaceState, cardId: string, at: string, changes: Partial<Card>): void {
-  const card = state.cards[cardId];
-  if (!card) return;
-  state.cards[cardId] = { ...card, ...changes, updatedAt: at };
+/** Applies one event in place (see the contract on REDUCERS). */
+export function applyEvent(state: WorkspaceState, event: StoredEvent): void {
+  state.seq = event.seq;
+  (REDUCERS[event.type] as (s: WorkspaceState, e: StoredEvent) => void)(state, event);
 }
 
 /** For React: a new state object whose containers are fresh and whose unchanged entities are shared. */
@@ -80,6 +124,9 @@ export function applyEventsImmutably(state: WorkspaceState, events: readonly Sto
     boards: { ...state.boards },
     cards: { ...state.cards },
     comments: { ...state.comments },
+    members: { ...state.members },
+    deputyships: { ...state.deputyships },
+    invitations: { ...state.invitations },
   };
   for (const event of events) applyEvent(next, event);
   return next;
@@ -90,4 +137,14 @@ export function compareCards(a: Card, b: Card): number {
   if (a.position < b.position) return -1;
   if (a.position > b.position) return 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** Who may sign for a partner on a day: its active dezernent, or a deputy whose range covers that day. */
+export function isRepresentative(state: WorkspaceState, personId: string, partnerId: string, day: string): boolean {
+  const member = state.members[personId];
+  if (!member?.active || member.partnerId !== partnerId) return false;
+  if (member.roles.includes('dezernent')) return true;
+  return Object.values(state.deputyships).some(
+    (d) => !d.revoked && d.deputyId === personId && d.partnerId === partnerId && d.from <= day && day <= d.to,
+  );
 }

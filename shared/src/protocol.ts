@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { AppError } from './errors.js';
+import { appErrorSchema, type AppError } from './errors.js';
 import { eventSchema, type StoredEvent } from './events.js';
 import type { Command } from './commands.js';
 import { idSchema } from './model.js';
-import type { WorkspaceState } from './projection.js';
+import { workspaceStateSchema, type WorkspaceState } from './projection.js';
 
 /**
  * Version of the live protocol. A client states it in the handshake; a server that speaks another
@@ -45,7 +45,39 @@ export type PresenceEntry = PresenceUpdate & {
   partnerId: string;
 };
 
-export const appendedEventsSchema = z.array(eventSchema);
+/* Schemas of what the server sends, so a client parses every message instead of trusting it. */
+export const storedEventsSchema = z.array(eventSchema);
+
+export const catchUpSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('events'), events: storedEventsSchema }),
+  z.object({ kind: z.literal('snapshot'), state: workspaceStateSchema }),
+]) satisfies z.ZodType<CatchUp>;
+
+export const commandResultSchema = z.object({
+  seq: z.number().int().min(0),
+  events: storedEventsSchema,
+}) satisfies z.ZodType<CommandResult>;
+
+export function ackSchema<T extends z.ZodType>(value: T) {
+  return z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), value }),
+    z.object({ ok: z.literal(false), error: appErrorSchema }),
+  ]);
+}
+
+export const presenceEntriesSchema = z.array(
+  presenceUpdateSchema.extend({
+    connectionId: z.string(),
+    personId: z.string(),
+    name: z.string(),
+    partnerId: z.string(),
+  }),
+) satisfies z.ZodType<PresenceEntry[]>;
+
+export const connectRefusalSchema = z.object({
+  code: z.enum(['unauthenticated', 'forbidden', 'protocol_mismatch', 'invalid_payload']),
+  message: z.string(),
+});
 
 /** Socket.IO event maps: `entity:verb` from clients, `entity:verbed` from the server. */
 export interface ClientToServerEvents {
@@ -61,4 +93,4 @@ export interface ServerToClientEvents {
 }
 
 /** Why the server ended a connection; sent as the handshake error's `data`. */
-export type ConnectRefusal = { code: 'unauthenticated' | 'forbidden' | 'protocol_mismatch' | 'invalid_payload'; message: string };
+export type ConnectRefusal = z.infer<typeof connectRefusalSchema>;

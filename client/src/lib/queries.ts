@@ -4,7 +4,7 @@ import { meSchema } from '@verbund/shared/http';
 import { personSchema } from '@verbund/shared/model';
 import { ApiError, apiGet } from './api';
 import { queryKeys } from './query-keys';
-import { workspaceStateSchema } from './wire-schemas';
+import { workspaceStateSchema } from '@verbund/shared/projection';
 
 export const meQueryOptions = queryOptions({
   queryKey: queryKeys.me,

@@ -1,26 +1,14 @@
-import type { Actor } from '../domain/actor.js';
-import type { Account, Storage } from '../storage/port.js';
 import type { Me } from '@verbund/shared/http';
+import { abilitiesOf } from '../domain/policy.js';
+import type { Account } from '../storage/port.js';
+import type { EngineRegistry } from '../sync/engine-registry.js';
 
-/** The actor an account is in one workspace, or null when it is not a member there. */
-export async function actorIn(storage: Storage, accountId: string, workspaceId: string): Promise<Actor | null> {
-  const membership = (await storage.listMemberships(accountId)).find((m) => m.workspaceId === workspaceId);
-  return membership ? { personId: accountId, partnerId: membership.partnerId, roles: membership.roles } : null;
-}
-
-export async function describeAccount(
-  storage: Storage,
-  account: Account,
-  workspaceName: (workspaceId: string) => Promise<string | null>,
-): Promise<Me> {
-  const memberships = await storage.listMemberships(account.id);
-  const described = await Promise.all(
-    memberships.map(async (m) => ({
-      workspaceId: m.workspaceId,
-      workspaceName: (await workspaceName(m.workspaceId)) ?? '',
-      partnerId: m.partnerId,
-      roles: m.roles,
-    })),
-  );
-  return { id: account.id, name: account.name, email: account.email, memberships: described };
+/** The signed-in person with every workspace they are an active member of, and what they may do there. */
+export async function describeAccount(account: Account, engines: EngineRegistry): Promise<Me> {
+  const memberships = (await engines.all()).flatMap((engine) => {
+    const actor = engine.actorFor(account.id);
+    if (!actor) return [];
+    return [{ workspaceId: engine.workspaceId, workspaceName: engine.name, partnerId: actor.partnerId, roles: [...actor.roles], abilities: abilitiesOf(actor) }];
+  });
+  return { id: account.id, name: account.name, email: account.email, memberships };
 }

@@ -4,7 +4,7 @@ import type { Account, Storage } from '../storage/port.js';
 export const SESSION_COOKIE = 'verbund_session';
 export const SESSION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** Only the token's hash is stored: a copy of the database does not hand out live sessions. */
 export async function startSession(storage: Storage, accountId: string, now: Date): Promise<string> {

@@ -1,4 +1,12 @@
 import type { Role } from '@verbund/shared/model';
+import type { WorkspaceState } from '@verbund/shared/projection';
 
-/** Who acts: a person of a partner with roles in this workspace. */
+/** Who acts: a person of a partner with roles in this workspace (no roles: not a member, e.g. an invitee). */
 export type Actor = { personId: string; partnerId: string; roles: readonly Role[] };
+
+/** The actor a person is in a workspace now, or null when they are not an active member of an active partner. */
+export function actorFrom(state: WorkspaceState, personId: string): Actor | null {
+  const member = state.members[personId];
+  if (!member?.active || !state.partners[member.partnerId]?.active) return null;
+  return { personId, partnerId: member.partnerId, roles: member.roles };
+}

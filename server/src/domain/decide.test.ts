@@ -19,7 +19,8 @@ const NOW = '2026-02-02T10:00:00.000Z';
 
 const cmd = commandsFor(WS, BOARD);
 const actor: Actor = { personId: PERSON, partnerId: PARTNER, roles: ['member'] };
-const ctx: DecideContext = { now: NOW, isMember: (id) => id === PERSON || id === COLLEAGUE };
+const ctx: DecideContext = { now: NOW, today: NOW.slice(0, 10) };
+const memberOf = (personId: string) => ({ personId, partnerId: PARTNER, roles: ['member' as const], active: true, erased: false, joinedAt: NOW });
 
 function state(): WorkspaceState {
   return {
@@ -36,6 +37,7 @@ function state(): WorkspaceState {
       [ARCHIVED]: cardFixture({ id: ARCHIVED, boardId: BOARD, archived: true }),
     },
     comments: {},
+    members: { [PERSON]: memberOf(PERSON), [COLLEAGUE]: memberOf(COLLEAGUE) },
   };
 }
 

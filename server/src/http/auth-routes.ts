@@ -4,6 +4,7 @@ import { loginBodySchema } from '@verbund/shared/http';
 import { describeAccount } from '../auth/identity.js';
 import { DUMMY_HASH_PROMISE, verifyPassword } from '../auth/passwords.js';
 import { RateLimiter } from '../auth/rate-limit.js';
+import { recordSecurityEvent } from '../auth/security-log.js';
 import {
   clearedSessionCookie,
   endSession,
@@ -13,7 +14,7 @@ import {
   sessionCookie,
   startSession,
 } from '../auth/sessions.js';
-import type { Account } from '../storage/port.js';
+import { accountOf } from './bind-workspace.js';
 import { sendError } from './errors.js';
 import type { HttpContext } from './http-context.js';
 
@@ -24,27 +25,32 @@ export function authRoutes(ctx: HttpContext): Router {
   const router = Router();
   const perAccount = new RateLimiter(10, 10 / FAILURE_WINDOW_S);
   const perAddress = new RateLimiter(50, 50 / FAILURE_WINDOW_S);
-  const me = (account: Account) => describeAccount(ctx.storage, account, ctx.workspaceName);
+  const security = (kind: Parameters<typeof recordSecurityEvent>[2], accountId: string | null, address: string) =>
+    recordSecurityEvent(ctx.storage, ctx.clock(), kind, accountId, address, ctx.log);
 
   router.post('/login', async (req, res) => {
     const parsed = loginBodySchema.safeParse(req.body);
     if (!parsed.success) return sendError(res, invalidPayload(parsed.error, 'sign-in'));
     const email = parsed.data.email.toLowerCase();
     const address = req.ip ?? 'unknown';
-    const wait = Math.max(perAccount.retryAfter(email), perAddress.retryAfter(address));
-    if (wait > 0) return sendError(res, appError('rate_limited', 'too many failed sign-in attempts'), wait);
     const account = await ctx.storage.findAccountByEmail(email);
-    const valid = await verifyPassword(parsed.data.password, account?.passwordHash ?? (await DUMMY_HASH_PROMISE));
+    const wait = Math.max(perAccount.retryAfter(email), perAddress.retryAfter(address));
+    if (wait > 0) {
+      security('sign_in_rate_limited', account?.id ?? null, address);
+      return sendError(res, appError('rate_limited', 'too many failed sign-in attempts'), wait);
+    }
+    const valid = await verifyPassword(parsed.data.password, account?.passwordHash || (await DUMMY_HASH_PROMISE));
     if (!account || !valid) {
       perAccount.take(email);
       perAddress.take(address);
-      ctx.log(`sign-in failed for ${address}`);
+      security('sign_in_failed', account?.id ?? null, address);
       return sendError(res, appError('unauthenticated', 'email or password is wrong'));
     }
     perAccount.forget(email);
+    security('sign_in_succeeded', account.id, address);
     const token = await startSession(ctx.storage, account.id, ctx.clock());
     res.setHeader('Set-Cookie', sessionCookie(token, ctx.secureCookies));
-    res.json(await me(account));
+    res.json(await describeAccount(account, ctx.engines));
   });
 
   router.post('/logout', async (req, res) => {
@@ -54,7 +60,7 @@ export function authRoutes(ctx: HttpContext): Router {
   });
 
   router.get('/me', requireAccount(ctx), async (_req, res) => {
-    res.json(await me(res.locals.account as Account));
+    res.json(await describeAccount(accountOf(res), ctx.engines));
   });
 
   return router;
@@ -63,9 +69,11 @@ export function authRoutes(ctx: HttpContext): Router {
 /** 401 unless the request carries a live session; puts the account on `res.locals.account`. */
 export function requireAccount(ctx: HttpContext): RequestHandler {
   return async (req, res, next) => {
-    const account = await resolveSession(ctx.storage, readCookie(req.headers.cookie, SESSION_COOKIE), ctx.clock());
+    const token = readCookie(req.headers.cookie, SESSION_COOKIE);
+    const account = await resolveSession(ctx.storage, token, ctx.clock());
     if (!account) return sendError(res, appError('unauthenticated', 'please sign in'));
     res.locals.account = account;
+    res.locals.sessionToken = token;
     next();
   };
 }

@@ -7,6 +7,5 @@ export type HttpContext = {
   engines: EngineRegistry;
   clock: () => Date;
   secureCookies: boolean;
-  workspaceName: (workspaceId: string) => Promise<string | null>;
   log: (message: string, error?: unknown) => void;
 };

@@ -11,8 +11,6 @@ import {
   type ConnectRefusal,
   type ServerToClientEvents,
 } from '@verbund/shared/protocol';
-import type { Actor } from '../domain/actor.js';
-import { actorIn } from '../auth/identity.js';
 import { RateLimiter } from '../auth/rate-limit.js';
 import { readCookie, resolveSession, SESSION_COOKIE } from '../auth/sessions.js';
 import type { Storage } from '../storage/port.js';
@@ -20,7 +18,7 @@ import type { EngineRegistry } from '../sync/engine-registry.js';
 import { runCommand } from '../sync/run-command.js';
 import { PresenceBook } from './presence.js';
 
-type SocketData = { actor: Actor; name: string; workspaceId: string };
+type SocketData = { personId: string; partnerId: string; name: string; workspaceId: string };
 export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
@@ -35,6 +33,8 @@ export type LiveOptions = {
 };
 
 export const roomOf = (workspaceId: string) => `ws:${workspaceId}`;
+/** Every connection of one person to one workspace, so access changes can end them at once. */
+export const personRoomOf = (workspaceId: string, personId: string) => `ws:${workspaceId}:person:${personId}`;
 
 /** Largest socket message; bigger frames close the connection (socket.io's own limit). */
 const MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
@@ -58,11 +58,13 @@ export function createLiveServer(httpServer: HttpServer, options: LiveOptions): 
     );
   });
 
+  const publishPresence = coalescedPresence(io, presence);
+
   io.on('connection', (socket) => {
-    const { actor, workspaceId, name } = socket.data;
+    const { personId, partnerId, workspaceId, name } = socket.data;
     const room = roomOf(workspaceId);
-    const publishPresence = (entries: ReturnType<PresenceBook['set']>) => io.to(room).emit('presence:changed', entries);
-    const entry = { connectionId: socket.id, personId: actor.personId, name, partnerId: actor.partnerId };
+    void socket.join(personRoomOf(workspaceId, personId));
+    const entry = { connectionId: socket.id, personId, name, partnerId };
 
     socket.on('sync:join', (request, ack) => {
       if (typeof ack !== 'function') return;
@@ -71,9 +73,11 @@ export function createLiveServer(httpServer: HttpServer, options: LiveOptions): 
       void guarded(ack, options, async () => {
         const engine = await options.engines.get(workspaceId);
         if (!engine) return { ok: false, error: appError('not_found', 'workspace not found') };
+        if (!engine.actorFor(personId)) return { ok: false, error: appError('forbidden', 'not a member of this workspace') };
         const value = await engine.catchUp(parsed.data.lastSeq, () => {
           void socket.join(room);
-          publishPresence(presence.set(workspaceId, { ...entry, viewingCardId: null, editingCardId: null }));
+          presence.set(workspaceId, { ...entry, viewingCardId: null, editingCardId: null });
+          publishPresence(workspaceId);
         });
         return { ok: true, value };
       });
@@ -83,23 +87,48 @@ export function createLiveServer(httpServer: HttpServer, options: LiveOptions): 
       if (typeof ack !== 'function') return;
       const wait = limiter.take(socket.id);
       if (wait > 0) return ack({ ok: false, error: appError('rate_limited', `too many changes at once; retry in ${wait} s`) });
-      void guarded(ack, options, () => runCommand(options.engines, workspaceId, actor, command));
+      void guarded(ack, options, () => runCommand(options.engines, workspaceId, personId, command));
     });
 
     socket.on('presence:update', (update) => {
       const parsed = presenceUpdateSchema.safeParse(update);
       if (!parsed.success || !socket.rooms.has(room)) return;
-      publishPresence(presence.set(workspaceId, { ...entry, ...parsed.data }));
+      presence.set(workspaceId, { ...entry, ...parsed.data });
+      publishPresence(workspaceId);
     });
 
     socket.on('disconnect', () => {
       limiter.forget(socket.id);
-      socket.to(room).emit('presence:changed', presence.remove(workspaceId, socket.id));
+      presence.remove(workspaceId, socket.id);
+      publishPresence(workspaceId);
     });
   });
 
   return io;
 }
+
+/**
+ * Presence changes of one workspace within a short window go out as one list. Sent at once, a join
+ * storm of N clients is N lists of up to N entries to N clients (cubic bytes: 500 clients took a
+ * minute to join); coalesced, a room gets at most one list per window, and the window grows with
+ * the room so the bytes per second stay linear in its size. Presence is ephemeral (rule S10), so
+ * a fraction of a second late is fine.
+ */
+function coalescedPresence(io: LiveServer, presence: PresenceBook): (workspaceId: string) => void {
+  const pending = new Set<string>();
+  return (workspaceId) => {
+    if (pending.has(workspaceId)) return;
+    pending.add(workspaceId);
+    const delay = Math.min(PRESENCE_MAX_DELAY_MS, PRESENCE_MIN_DELAY_MS + presence.list(workspaceId).length);
+    setTimeout(() => {
+      pending.delete(workspaceId);
+      io.to(roomOf(workspaceId)).emit('presence:changed', presence.list(workspaceId));
+    }, delay).unref();
+  };
+}
+
+const PRESENCE_MIN_DELAY_MS = 20;
+const PRESENCE_MAX_DELAY_MS = 1_000;
 
 /** Runs a handler so that no exception escapes: internals are logged, the client gets `internal`. */
 async function guarded<T>(ack: (answer: Ack<T>) => void, options: LiveOptions, run: () => Promise<Ack<T>>): Promise<void> {
@@ -120,9 +149,9 @@ async function authenticate(socket: LiveSocket, options: LiveOptions): Promise<C
   const token = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
   const account = await resolveSession(options.storage, token, options.clock());
   if (!account) return { code: 'unauthenticated', message: 'please sign in' };
-  const actor = await actorIn(options.storage, account.id, auth.data.workspaceId);
-  if (!actor || !(await options.engines.get(auth.data.workspaceId))) return { code: 'forbidden', message: 'not a member of this workspace' };
-  socket.data = { actor, name: account.name, workspaceId: auth.data.workspaceId };
+  const actor = (await options.engines.get(auth.data.workspaceId))?.actorFor(account.id);
+  if (!actor) return { code: 'forbidden', message: 'not a member of this workspace' };
+  socket.data = { personId: actor.personId, partnerId: actor.partnerId, name: account.name, workspaceId: auth.data.workspaceId };
   return null;
 }
 

@@ -93,12 +93,12 @@ function initiativeEvents(at: string): SeedEvent[] {
 export async function seedDemo(storage: Storage, now: Date): Promise<boolean> {
   if (await storage.lastEvent(DEMO_WORKSPACE_ID)) return false;
   const at = now.toISOString();
-  await createPeople(storage, DEMO_WORKSPACE_ID, [...DEMO_PEOPLE], DEMO_PASSWORD, at);
+  const joined = await createPeople(storage, [...DEMO_PEOPLE], DEMO_PASSWORD, at);
   const setup: NewEvent[] = [
     { type: 'workspace.created', data: { workspaceId: DEMO_WORKSPACE_ID, name: 'Digitalisierungskooperation Ost-Niedersachsen' } },
     ...Object.values(DEMO_PARTNERS).map((p): NewEvent => ({ type: 'partner.added', data: { partner: p } })),
     { type: 'board.created', data: { board: { id: DEMO_BOARD_ID, name: 'Initiativen' } } },
   ];
-  await appendSeedEvents(storage, DEMO_WORKSPACE_ID, [...setup.map((event) => ({ event })), ...initiativeEvents(at)], at);
+  await appendSeedEvents(storage, DEMO_WORKSPACE_ID, [...setup.map((event) => ({ event })), ...joined, ...initiativeEvents(at)], at);
   return true;
 }

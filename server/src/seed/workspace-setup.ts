@@ -14,15 +14,21 @@ export function stableId(name: string): string {
 export type SeedPerson = { id: string; name: string; email: string; partnerId: string; roles: Role[] };
 export type SeedEvent = { event: NewEvent; actorId?: string; partnerId?: string | null };
 
-/** Starts a workspace's log with the given events (the first must be `workspace.created`). */
+/**
+ * Appends events written by the system (or by `actorId`) to a workspace's log, continuing its hash
+ * chain; on an empty log the first must be `workspace.created`. Only while no server has the
+ * workspace loaded (seeding, creating a workspace, preparing a benchmark).
+ */
 export async function appendSeedEvents(storage: Storage, workspaceId: string, seeds: SeedEvent[], at: string): Promise<StoredEvent[]> {
-  let prevHash = GENESIS_HASH;
+  const last = await storage.lastEvent(workspaceId);
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  const firstSeq = (last?.seq ?? 0) + 1;
   const events = seeds.map(({ event, actorId, partnerId }, index) => {
     const stored = sealEvent(prevHash, {
       ...event,
       v: EVENT_VERSION,
       workspaceId,
-      seq: index + 1,
+      seq: firstSeq + index,
       actorId: actorId ?? SYSTEM_ACTOR_ID,
       partnerId: partnerId ?? null,
       at,
@@ -35,11 +41,15 @@ export async function appendSeedEvents(storage: Storage, workspaceId: string, se
   return events;
 }
 
-export async function createPeople(storage: Storage, workspaceId: string, people: SeedPerson[], password: string, at: string): Promise<void> {
+/** Creates the accounts (one shared password hash) and returns the `member.joined` events that make them members. */
+export async function createPeople(storage: Storage, people: SeedPerson[], password: string, at: string): Promise<SeedEvent[]> {
   const passwordHash = await hashPassword(password);
+  const events: SeedEvent[] = [];
   for (const person of people) {
     const existing = await storage.findAccountByEmail(person.email);
-    if (!existing) await storage.createAccount({ id: person.id, email: person.email, name: person.name, passwordHash, createdAt: at });
-    await storage.putMembership({ accountId: existing?.id ?? person.id, workspaceId, partnerId: person.partnerId, roles: person.roles });
+    if (!existing) await storage.createAccount({ id: person.id, email: person.email, name: person.name, passwordHash, createdAt: at, erasedAt: null });
+    const member = { personId: existing?.id ?? person.id, partnerId: person.partnerId, roles: person.roles, active: true, erased: false, joinedAt: at };
+    events.push({ event: { type: 'member.joined', data: { member, invitationId: null } } });
   }
+  return events;
 }

@@ -1,5 +1,4 @@
 import type { StoredEvent } from '@verbund/shared/events';
-import type { Role } from '@verbund/shared/model';
 import type { WorkspaceState } from '@verbund/shared/projection';
 
 /** Thrown by `appendEvents` when a sequence number is already taken (another writer was first). */
@@ -15,9 +14,27 @@ export class SequenceConflictError extends Error {
 
 export type Snapshot = { v: number; seq: number; hash: string; state: WorkspaceState };
 
-export type Account = { id: string; email: string; name: string; passwordHash: string; createdAt: string };
-export type Membership = { accountId: string; workspaceId: string; partnerId: string; roles: Role[] };
+export type Account = {
+  id: string;
+  email: string;
+  name: string;
+  passwordHash: string;
+  createdAt: string;
+  /** Set when the person's data was erased: name and email are placeholders then, the password is gone. */
+  erasedAt: string | null;
+};
 export type Session = { tokenHash: string; accountId: string; createdAt: string; expiresAt: string };
+
+export const SECURITY_EVENT_KINDS = [
+  'sign_in_succeeded',
+  'sign_in_failed',
+  'sign_in_rate_limited',
+  'password_changed',
+  'signed_out_everywhere',
+] as const;
+export type SecurityEventKind = (typeof SECURITY_EVENT_KINDS)[number];
+/** Account security events; workspace changes (roles, partners, invitations) are in the workspace's log. */
+export type SecurityEvent = { id: string; accountId: string | null; kind: SecurityEventKind; address: string | null; at: string };
 
 /**
  * The storage port. Every adapter passes the same contract suite (test-support/storage-contract.ts).
@@ -39,15 +56,27 @@ export interface Storage {
   loadSnapshot(workspaceId: string): Promise<Snapshot | null>;
 
   createAccount(account: Account): Promise<void>;
+  /** Case-insensitive. */
   findAccountByEmail(email: string): Promise<Account | null>;
   findAccountById(id: string): Promise<Account | null>;
-  putMembership(membership: Membership): Promise<void>;
-  listMemberships(accountId: string): Promise<Membership[]>;
-  listWorkspaceMembers(workspaceId: string): Promise<(Membership & { name: string })[]>;
+  findAccountsByIds(ids: readonly string[]): Promise<Account[]>;
+  updatePassword(accountId: string, passwordHash: string): Promise<void>;
+  /**
+   * DSGVO erasure: name and email become placeholders, the password hash goes, the account's sessions
+   * and security events are deleted; the id stays (events refer to it). Nothing of the old values may
+   * remain readable in the storage's files afterwards.
+   */
+  eraseAccount(accountId: string, erasedAt: string): Promise<void>;
 
   createSession(session: Session): Promise<void>;
   findSession(tokenHash: string): Promise<Session | null>;
+  listSessions(accountId: string): Promise<Session[]>;
   deleteSession(tokenHash: string): Promise<void>;
+  deleteSessionsOf(accountId: string): Promise<void>;
+
+  recordSecurityEvent(event: SecurityEvent): Promise<void>;
+  /** Newest first. */
+  listSecurityEvents(accountId: string): Promise<SecurityEvent[]>;
 
   close(): Promise<void>;
 }

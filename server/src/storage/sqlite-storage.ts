@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { StoredEvent } from '@verbund/shared/events';
 import { eventSubjectId } from '@verbund/shared/events';
-import { SequenceConflictError, type Account, type Membership, type Session, type Snapshot, type Storage } from './port.js';
+import { SequenceConflictError, type Account, type SecurityEvent, type Session, type Snapshot, type Storage } from './port.js';
 
 /** Numbered migrations; each runs once, in order, in one transaction with its version bump. */
 const MIGRATIONS: readonly string[] = [
@@ -40,11 +40,23 @@ const MIGRATIONS: readonly string[] = [
      created_at TEXT NOT NULL,
      expires_at TEXT NOT NULL
    );`,
+  // 2: memberships live in the workspace logs now; erasure; account security events.
+  `DROP TABLE memberships;
+   ALTER TABLE accounts ADD COLUMN erased_at TEXT;
+   CREATE INDEX sessions_account ON sessions (account_id);
+   CREATE TABLE security_events (
+     id TEXT PRIMARY KEY,
+     account_id TEXT REFERENCES accounts (id),
+     kind TEXT NOT NULL,
+     address TEXT,
+     at TEXT NOT NULL
+   );
+   CREATE INDEX security_events_account ON security_events (account_id, at);`,
 ];
 
 type EventRow = { body: string };
-type AccountRow = { id: string; email: string; name: string; password_hash: string; created_at: string };
-type MembershipRow = { account_id: string; workspace_id: string; partner_id: string; roles: string; name?: string };
+type AccountRow = { id: string; email: string; name: string; password_hash: string; created_at: string; erased_at: string | null };
+type SecurityEventRow = { id: string; account_id: string | null; kind: SecurityEvent['kind']; address: string | null; at: string };
 type SessionRow = { token_hash: string; account_id: string; created_at: string; expires_at: string };
 
 const toAccount = (r: AccountRow): Account => ({
@@ -53,12 +65,20 @@ const toAccount = (r: AccountRow): Account => ({
   name: r.name,
   passwordHash: r.password_hash,
   createdAt: r.created_at,
+  erasedAt: r.erased_at,
 });
-const toMembership = (r: MembershipRow): Membership => ({
+const toSession = (r: SessionRow): Session => ({
+  tokenHash: r.token_hash,
   accountId: r.account_id,
-  workspaceId: r.workspace_id,
-  partnerId: r.partner_id,
-  roles: JSON.parse(r.roles) as Membership['roles'],
+  createdAt: r.created_at,
+  expiresAt: r.expires_at,
+});
+const toSecurityEvent = (r: SecurityEventRow): SecurityEvent => ({
+  id: r.id,
+  accountId: r.account_id,
+  kind: r.kind,
+  address: r.address,
+  at: r.at,
 });
 const parseEvents = (rows: EventRow[]): StoredEvent[] => rows.map((r) => JSON.parse(r.body) as StoredEvent);
 
@@ -73,6 +93,8 @@ export function openSqliteStorage(file: string): Storage {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // Deleted and overwritten content is zeroed on disk, so erased personal data is really gone.
+  db.pragma('secure_delete = ON');
   migrate(db);
 
   const insertEvent = db.prepare(
@@ -107,20 +129,34 @@ export function openSqliteStorage(file: string): Storage {
   );
   const getSnapshot = db.prepare<[string], { body: string }>('SELECT body FROM snapshots WHERE workspace_id = ?');
   const insertAccount = db.prepare(
-    'INSERT INTO accounts (id, email, name, password_hash, created_at) VALUES (?, ?, ?, ?, ?)',
+    'INSERT INTO accounts (id, email, name, password_hash, created_at, erased_at) VALUES (?, ?, ?, ?, ?, ?)',
   );
   const accountByEmail = db.prepare<[string], AccountRow>('SELECT * FROM accounts WHERE email = ?');
   const accountById = db.prepare<[string], AccountRow>('SELECT * FROM accounts WHERE id = ?');
-  const upsertMembership = db.prepare(
-    'INSERT INTO memberships (account_id, workspace_id, partner_id, roles) VALUES (?, ?, ?, ?) ON CONFLICT (account_id, workspace_id) DO UPDATE SET partner_id = excluded.partner_id, roles = excluded.roles',
-  );
-  const membershipsOf = db.prepare<[string], MembershipRow>('SELECT * FROM memberships WHERE account_id = ? ORDER BY workspace_id');
-  const membersOf = db.prepare<[string], MembershipRow>(
-    'SELECT m.*, a.name AS name FROM memberships m JOIN accounts a ON a.id = m.account_id WHERE m.workspace_id = ? ORDER BY a.name',
-  );
+  const setPassword = db.prepare('UPDATE accounts SET password_hash = ? WHERE id = ?');
   const insertSession = db.prepare('INSERT INTO sessions (token_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)');
   const sessionByHash = db.prepare<[string], SessionRow>('SELECT * FROM sessions WHERE token_hash = ?');
+  const sessionsOf = db.prepare<[string], SessionRow>(
+    'SELECT * FROM sessions WHERE account_id = ? ORDER BY created_at DESC, token_hash DESC',
+  );
   const removeSession = db.prepare('DELETE FROM sessions WHERE token_hash = ?');
+  const removeSessionsOf = db.prepare('DELETE FROM sessions WHERE account_id = ?');
+  const insertSecurityEvent = db.prepare('INSERT INTO security_events (id, account_id, kind, address, at) VALUES (?, ?, ?, ?, ?)');
+  const securityEventsOf = db.prepare<[string], SecurityEventRow>(
+    'SELECT * FROM security_events WHERE account_id = ? ORDER BY at DESC, id DESC',
+  );
+  // One statement for any number of ids: a list of `?` would need a new statement per length and
+  // fails beyond SQLite's limit on bound variables.
+  const accountsByIds = db.prepare<[string], AccountRow>('SELECT * FROM accounts WHERE id IN (SELECT value FROM json_each(?))');
+  const blankAccount = db.prepare<[string, string, string]>(
+    "UPDATE accounts SET name = '', email = ?, password_hash = '', erased_at = ? WHERE id = ?",
+  );
+  const removeSecurityEventsOf = db.prepare('DELETE FROM security_events WHERE account_id = ?');
+  const erase = db.transaction((accountId: string, erasedAt: string) => {
+    blankAccount.run(`erased-${accountId}@invalid`, erasedAt, accountId);
+    removeSessionsOf.run(accountId);
+    removeSecurityEventsOf.run(accountId);
+  });
 
   return {
     appendEvents: (workspaceId, events) => attempt(() => append.immediate(workspaceId, events)),
@@ -135,26 +171,39 @@ export function openSqliteStorage(file: string): Storage {
         const row = getSnapshot.get(workspaceId);
         return row ? (JSON.parse(row.body) as Snapshot) : null;
       }),
-    createAccount: (a) => attempt(() => void insertAccount.run(a.id, a.email, a.name, a.passwordHash, a.createdAt)),
+    createAccount: (a) => attempt(() => void insertAccount.run(a.id, a.email, a.name, a.passwordHash, a.createdAt, a.erasedAt)),
     findAccountByEmail: (email) => attempt(() => optional(accountByEmail.get(email), toAccount)),
     findAccountById: (id) => attempt(() => optional(accountById.get(id), toAccount)),
-    putMembership: (m) => attempt(() => void upsertMembership.run(m.accountId, m.workspaceId, m.partnerId, JSON.stringify(m.roles))),
-    listMemberships: (accountId) => attempt(() => membershipsOf.all(accountId).map(toMembership)),
-    listWorkspaceMembers: (workspaceId) =>
-      attempt(() => membersOf.all(workspaceId).map((r) => ({ ...toMembership(r), name: r.name ?? '' }))),
+    findAccountsByIds: (ids) =>
+      attempt(() => (ids.length === 0 ? [] : accountsByIds.all(JSON.stringify(ids)).map(toAccount))),
+    updatePassword: (accountId, passwordHash) => attempt(() => void setPassword.run(passwordHash, accountId)),
+    eraseAccount: (accountId, erasedAt) =>
+      attempt(() => {
+        erase(accountId, erasedAt);
+        // The WAL still holds the old pages until a checkpoint; truncate it so they leave the disk too.
+        // A reader on another connection (a backup, a sqlite3 shell) can hold the WAL past busy_timeout:
+        // the checkpoint then returns busy and the old values are still in the -wal file. That must not
+        // pass as a done erasure; calling eraseAccount again once the reader is gone completes it.
+        const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[];
+        if (result && result.busy !== 0) throw new ErasureIncompleteError(accountId);
+      }),
     createSession: (s: Session) => attempt(() => void insertSession.run(s.tokenHash, s.accountId, s.createdAt, s.expiresAt)),
-    findSession: (tokenHash) =>
-      attempt(() =>
-        optional(sessionByHash.get(tokenHash), (r) => ({
-          tokenHash: r.token_hash,
-          accountId: r.account_id,
-          createdAt: r.created_at,
-          expiresAt: r.expires_at,
-        })),
-      ),
+    findSession: (tokenHash) => attempt(() => optional(sessionByHash.get(tokenHash), toSession)),
+    listSessions: (accountId) => attempt(() => sessionsOf.all(accountId).map(toSession)),
     deleteSession: (tokenHash) => attempt(() => void removeSession.run(tokenHash)),
+    deleteSessionsOf: (accountId) => attempt(() => void removeSessionsOf.run(accountId)),
+    recordSecurityEvent: (e) => attempt(() => void insertSecurityEvent.run(e.id, e.accountId, e.kind, e.address, e.at)),
+    listSecurityEvents: (accountId) => attempt(() => securityEventsOf.all(accountId).map(toSecurityEvent)),
     close: () => attempt(() => void db.close()),
   };
+}
+
+/** The erasure is committed, but the old values are still in the WAL because another connection held it. */
+export class ErasureIncompleteError extends Error {
+  constructor(readonly accountId: string) {
+    super(`account ${accountId} is erased, but the write-ahead log could not be truncated (another connection reads); erase again`);
+    this.name = 'ErasureIncompleteError';
+  }
 }
 
 /** better-sqlite3 throws synchronously; a port caller must get a rejected promise instead (rule ST8). */

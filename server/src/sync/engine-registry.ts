@@ -19,6 +19,13 @@ export class EngineRegistry {
     return engine;
   }
 
+  /** Every workspace of this installation (loaded on first call). */
+  async all(): Promise<WorkspaceEngine[]> {
+    const ids = await this.options.storage.listWorkspaceIds();
+    const engines = await Promise.all(ids.map((id) => this.get(id)));
+    return engines.filter((e): e is WorkspaceEngine => e !== null);
+  }
+
   /** Loads every stored workspace now, so the first visitor does not wait for it. */
   async warmUp(workspaceIds: readonly string[]): Promise<void> {
     await Promise.all(workspaceIds.map((id) => this.get(id)));

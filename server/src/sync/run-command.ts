@@ -1,7 +1,6 @@
 import { commandSchema } from '@verbund/shared/commands';
 import { appError, invalidPayload } from '@verbund/shared/errors';
 import type { Ack, CommandResult } from '@verbund/shared/protocol';
-import type { Actor } from '../domain/actor.js';
 import type { EngineRegistry } from './engine-registry.js';
 
 /**
@@ -11,7 +10,7 @@ import type { EngineRegistry } from './engine-registry.js';
 export async function runCommand(
   engines: EngineRegistry,
   boundWorkspaceId: string,
-  actor: Actor,
+  personId: string,
   raw: unknown,
 ): Promise<Ack<CommandResult>> {
   const parsed = commandSchema.safeParse(raw);
@@ -21,5 +20,5 @@ export async function runCommand(
   if (command.workspaceId !== boundWorkspaceId) return { ok: false, error: appError('not_found', 'workspace not found') };
   const engine = await engines.get(boundWorkspaceId);
   if (!engine) return { ok: false, error: appError('not_found', 'workspace not found') };
-  return engine.submit(command, actor);
+  return engine.submit(command, personId);
 }

@@ -3,7 +3,7 @@ import { appError } from '@verbund/shared/errors';
 import { EVENT_VERSION, GENESIS_HASH, type StoredEvent } from '@verbund/shared/events';
 import { applyEvent, emptyState, SNAPSHOT_VERSION, type WorkspaceState } from '@verbund/shared/projection';
 import type { Ack, CatchUp, CommandResult } from '@verbund/shared/protocol';
-import type { Actor } from '../domain/actor.js';
+import { actorFrom, type Actor } from '../domain/actor.js';
 import { decide } from '../domain/decide.js';
 import { SequenceConflictError, type Storage } from '../storage/port.js';
 import { sealEvent } from './hash-chain.js';
@@ -16,11 +16,14 @@ export type EngineOptions = {
   /** How many recent events are kept for catch-up; a client further behind gets a snapshot (rule S6). */
   catchUpWindow: number;
   /** Called after events are durably stored, before the senders are acknowledged (rule S3). */
-  onCommitted: (workspaceId: string, events: StoredEvent[]) => void;
+  onCommitted: (workspaceId: string, events: StoredEvent[], state: Readonly<WorkspaceState>) => void;
   log: (message: string, error?: unknown) => void;
 };
 
-type Pending = { command: Command; actor: Actor; resolve: (answer: Ack<CommandResult>) => void; attempts: number };
+type Pending = { command: Command; personId: string; resolve: (answer: Ack<CommandResult>) => void; attempts: number };
+
+/** Calendar days are those of the partners' offices (deputy ranges, due dates). */
+const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 const MAX_APPEND_ATTEMPTS = 5;
 
@@ -36,7 +39,6 @@ export class WorkspaceEngine {
   private recent: StoredEvent[] = [];
   private lastHash = GENESIS_HASH;
   private lastSnapshotSeq = 0;
-  private members = new Set<string>();
 
   private constructor(
     readonly workspaceId: string,
@@ -59,25 +61,29 @@ export class WorkspaceEngine {
     return this.state.seq;
   }
 
-  isMember(personId: string): boolean {
-    return this.members.has(personId);
+  /** Who a person is here now (roles, partner), or null when they are not an active member. */
+  actorFor(personId: string): Actor | null {
+    return actorFrom(this.state, personId);
   }
 
-  async refreshMembers(): Promise<void> {
-    const members = await this.options.storage.listWorkspaceMembers(this.workspaceId);
-    this.members = new Set(members.map((m) => m.accountId));
+  /** The committed state, without waiting; for checks that tolerate a commit in flight. */
+  peek(): Readonly<WorkspaceState> {
+    return this.state;
   }
 
-  /** Rule S4: a command id is applied once; a retry gets the first answer. */
-  submit(command: Command, actor: Actor): Promise<Ack<CommandResult>> {
+  /**
+   * Rule S4: a command id is applied once; a retry gets the first answer. The person's roles are
+   * looked up when the command is decided, so a role withdrawn a moment ago already counts.
+   */
+  submit(command: Command, personId: string): Promise<Ack<CommandResult>> {
     const running = this.inflight.get(command.id);
     if (running) {
       // Another person's command with this id is still running: theirs, not a retry of ours.
-      if (running.personId !== actor.personId) return Promise.resolve({ ok: false, error: appError('conflict', 'command id already used') });
+      if (running.personId !== personId) return Promise.resolve({ ok: false, error: appError('conflict', 'command id already used') });
       return running.answer;
     }
-    const answer = this.answerOrEnqueue(command, actor).finally(() => this.inflight.delete(command.id));
-    this.inflight.set(command.id, { personId: actor.personId, answer });
+    const answer = this.answerOrEnqueue(command, personId).finally(() => this.inflight.delete(command.id));
+    this.inflight.set(command.id, { personId, answer });
     return answer;
   }
 
@@ -103,14 +109,14 @@ export class WorkspaceEngine {
     return { kind: 'snapshot', state: structuredClone(this.state) };
   }
 
-  private async answerOrEnqueue(command: Command, actor: Actor): Promise<Ack<CommandResult>> {
+  private async answerOrEnqueue(command: Command, personId: string): Promise<Ack<CommandResult>> {
     const earlier = await this.options.storage.readCommandEvents(this.workspaceId, command.id);
     if (earlier.length > 0) {
-      if (earlier[0]?.actorId !== actor.personId) return { ok: false, error: appError('conflict', 'command id already used') };
+      if (earlier[0]?.actorId !== personId) return { ok: false, error: appError('conflict', 'command id already used') };
       return { ok: true, value: { seq: earlier[earlier.length - 1]?.seq ?? 0, events: earlier } };
     }
     return new Promise((resolve) => {
-      this.queue.push({ command, actor, resolve, attempts: 0 });
+      this.queue.push({ command, personId, resolve, attempts: 0 });
       this.schedule();
     });
   }
@@ -134,10 +140,13 @@ export class WorkspaceEngine {
   private async flush(): Promise<void> {
     const batch = this.queue.splice(0);
     const accepted: { pending: Pending; events: StoredEvent[] }[] = [];
-    const now = this.options.clock().toISOString();
-    const ctx = { now, isMember: (id: string) => this.members.has(id) };
+    const clock = this.options.clock();
+    const now = clock.toISOString();
+    const ctx = { now, today: dayFormat.format(clock) };
     for (const pending of batch) {
-      const decision = decide(this.state, pending.command, pending.actor, ctx);
+      // Someone who is not (or no longer) an active member acts without roles: only `member.join` is open to them.
+      const actor = actorFrom(this.state, pending.personId) ?? { personId: pending.personId, partnerId: '', roles: [] };
+      const decision = decide(this.state, pending.command, actor, ctx);
       if (!decision.ok) {
         pending.resolve({ ok: false, error: decision.error });
         continue;
@@ -148,8 +157,8 @@ export class WorkspaceEngine {
           v: EVENT_VERSION,
           workspaceId: this.workspaceId,
           seq: this.state.seq + 1,
-          actorId: pending.actor.personId,
-          partnerId: pending.actor.partnerId,
+          actorId: actor.personId,
+          partnerId: actor.partnerId || null,
           at: now,
           commandId: pending.command.id,
         });
@@ -168,7 +177,7 @@ export class WorkspaceEngine {
       return;
     }
     this.remember(all);
-    this.options.onCommitted(this.workspaceId, all);
+    this.options.onCommitted(this.workspaceId, all, this.state);
     for (const { pending, events } of accepted) {
       pending.resolve({ ok: true, value: { seq: events[events.length - 1]?.seq ?? this.state.seq, events } });
     }
@@ -201,7 +210,6 @@ export class WorkspaceEngine {
     }
     const window = this.options.catchUpWindow;
     this.recent = tail.length >= window ? tail.slice(-window) : await storage.readEvents(this.workspaceId, Math.max(0, this.state.seq - window));
-    await this.refreshMembers();
   }
 
   private remember(events: StoredEvent[]): void {

@@ -114,13 +114,14 @@ export const OUTSIDER = { id: stableId('person-outsider'), name: 'Olga Außen', 
 export async function seedOtherWorkspace(storage: Storage, alsoMembers: (typeof DEMO_PEOPLE)[number][] = []): Promise<void> {
   const at = new Date().toISOString();
   const people = [OUTSIDER, ...alsoMembers.map((p) => ({ ...p, partnerId: OUTSIDER.partnerId, roles: [...p.roles] }))];
-  await createPeople(storage, OTHER_WORKSPACE_ID, people, DEMO_PASSWORD, at);
+  const joined = await createPeople(storage, people, DEMO_PASSWORD, at);
   await appendSeedEvents(
     storage,
     OTHER_WORKSPACE_ID,
     [
       { event: { type: 'workspace.created', data: { workspaceId: OTHER_WORKSPACE_ID, name: 'Anderer Verbund' } } },
       { event: { type: 'partner.added', data: { partner: { id: OUTSIDER.partnerId, name: 'Anderswo', shortName: 'AW', active: true } } } },
+      ...joined,
     ],
     at,
   );

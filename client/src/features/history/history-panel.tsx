@@ -8,7 +8,7 @@ import { apiGet } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { queryKeys } from '../../lib/query-keys';
 import { useSession } from '../../lib/session-context';
-import { storedEventsSchema } from '../../lib/wire-schemas';
+import { storedEventsSchema } from '@verbund/shared/protocol';
 import { describeEvent } from './describe-event';
 
 /** The sync layer invalidates this key whenever an event about the card arrives. */

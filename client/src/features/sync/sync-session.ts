@@ -7,7 +7,7 @@ import { pendingCommands, setCommandTransport, settleCommand } from '../../lib/c
 import { ingestEvents } from '../../lib/event-buffer';
 import { queryKeys } from '../../lib/query-keys';
 import type { VerbundSocket } from '../../lib/socket';
-import { ackSchema, catchUpSchema, commandResultSchema } from '../../lib/wire-schemas';
+import { ackSchema, catchUpSchema, commandResultSchema } from '@verbund/shared/protocol';
 
 const ACK_TIMEOUT_MS = 10_000;
 /** How long a hole in the seqs may stay open before we ask the server to fill it. */

@@ -7,7 +7,7 @@ import { queryKeys } from '../../lib/query-keys';
 import { createSocket } from '../../lib/socket';
 import { showToast } from '../../lib/toast-store';
 import { appendedEventsSchema } from '@verbund/shared/protocol';
-import { connectRefusalSchema, presenceEntriesSchema } from '../../lib/wire-schemas';
+import { connectRefusalSchema, presenceEntriesSchema } from '@verbund/shared/protocol';
 import { createSyncSession } from './sync-session';
 
 function offlineOr<T extends string>(status: T): T | 'offline' {

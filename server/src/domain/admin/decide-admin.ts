@@ -1,0 +1,134 @@
+import type { CommandType } from '@verbund/shared/commands';
+import { appError } from '@verbund/shared/errors';
+import type { WorkspaceState } from '@verbund/shared/projection';
+import { accept, reject, type Decision, type Deciders } from '../decision.js';
+
+type AdminCommand = Extract<CommandType, `partner.${string}` | `member.${string}` | `invitation.${string}` | `deputy.${string}`>;
+
+/** Invitations are valid for at most 30 days. */
+export const MAX_INVITATION_DAYS = 30;
+
+const conflict = (message: string) => reject(appError('conflict', message));
+const notFound = (what: string) => reject(appError('not_found', `${what} not found`));
+
+export const adminDeciders: Deciders<AdminCommand> = {
+  'partner.add': (state, { payload }) => {
+    if (state.partners[payload.partnerId]) return conflict('a partner with this id exists');
+    if (Object.values(state.partners).some((p) => p.shortName.toLowerCase() === payload.shortName.toLowerCase())) {
+      return conflict('another partner has this short name');
+    }
+    return accept({ type: 'partner.added', data: { partner: { id: payload.partnerId, name: payload.name, shortName: payload.shortName, active: true } } });
+  },
+  'partner.rename': (state, { payload }) => {
+    if (!state.partners[payload.partnerId]) return notFound('partner');
+    const clash = Object.values(state.partners).some(
+      (p) => p.id !== payload.partnerId && p.shortName.toLowerCase() === payload.shortName.toLowerCase(),
+    );
+    return clash ? conflict('another partner has this short name') : accept({ type: 'partner.renamed', data: payload });
+  },
+  'partner.deactivate': (state, { payload }, actor) => {
+    const partner = state.partners[payload.partnerId];
+    if (!partner) return notFound('partner');
+    if (!partner.active) return conflict('the partner is already inactive');
+    if (payload.partnerId === actor.partnerId) return conflict('you cannot deactivate your own partner');
+    return accept({ type: 'partner.deactivated', data: payload });
+  },
+  'partner.reactivate': (state, { payload }) => {
+    const partner = state.partners[payload.partnerId];
+    if (!partner) return notFound('partner');
+    return partner.active ? conflict('the partner is active') : accept({ type: 'partner.reactivated', data: payload });
+  },
+  'member.set_roles': (state, { payload }) =>
+    withMember(state, payload.personId, () =>
+      !payload.roles.includes('admin') && isLastAdmin(state, payload.personId)
+        ? conflict('the workspace needs at least one admin')
+        : accept({ type: 'member.roles_set', data: payload }),
+    ),
+  'member.set_partner': (state, { payload }) =>
+    withMember(state, payload.personId, (member) => {
+      if (!state.partners[payload.partnerId]?.active) return notFound('partner');
+      if (member.partnerId === payload.partnerId) return conflict('the person already belongs to this partner');
+      return accept({ type: 'member.partner_set', data: payload });
+    }),
+  'member.deactivate': (state, { payload }, actor) =>
+    withMember(state, payload.personId, (member) => {
+      if (payload.personId === actor.personId) return conflict('you cannot deactivate yourself');
+      if (!member.active) return conflict('the person is already inactive');
+      return isLastAdmin(state, payload.personId)
+        ? conflict('the workspace needs at least one admin')
+        : accept({ type: 'member.deactivated', data: payload });
+    }),
+  'member.reactivate': (state, { payload }) =>
+    withMember(state, payload.personId, (member) =>
+      member.active ? conflict('the person is active') : accept({ type: 'member.reactivated', data: payload }),
+    ),
+  'member.erase': (state, { payload }, actor) =>
+    withMember(state, payload.personId, () => {
+      if (payload.personId === actor.personId) return conflict('you cannot erase yourself here');
+      return isLastAdmin(state, payload.personId)
+        ? conflict('the workspace needs at least one admin')
+        : accept({ type: 'member.erased', data: payload });
+    }),
+  'member.join': (state, { payload }, actor, ctx) => {
+    const invitation = state.invitations[payload.invitationId];
+    if (!invitation || invitation.revoked) return notFound('invitation');
+    if (invitation.usedBy) return conflict('the invitation has already been used');
+    if (invitation.expiresAt <= ctx.now) return conflict('the invitation has expired');
+    if (state.members[actor.personId]) return conflict('you are already a member of this workspace');
+    if (!state.partners[invitation.partnerId]?.active) return notFound('partner');
+    const member = {
+      personId: actor.personId,
+      partnerId: invitation.partnerId,
+      roles: invitation.roles,
+      active: true,
+      erased: false,
+      joinedAt: ctx.now,
+    };
+    return accept({ type: 'member.joined', data: { member, invitationId: invitation.id } });
+  },
+  'invitation.create': (state, { payload }, actor, ctx) => {
+    if (state.invitations[payload.invitationId]) return conflict('an invitation with this id exists');
+    if (!state.partners[payload.partnerId]?.active) return notFound('partner');
+    const latest = new Date(Date.parse(ctx.now) + MAX_INVITATION_DAYS * 86_400_000).toISOString();
+    if (payload.expiresAt <= ctx.now || payload.expiresAt > latest) {
+      return reject(appError('invalid_payload', `an invitation must expire within ${MAX_INVITATION_DAYS} days`));
+    }
+    const invitation = { ...payload, id: payload.invitationId, createdBy: actor.personId, usedBy: null, revoked: false };
+    const { invitationId: _, ...stored } = invitation;
+    return accept({ type: 'invitation.created', data: { invitation: stored } });
+  },
+  'invitation.revoke': (state, { payload }) => {
+    const invitation = state.invitations[payload.invitationId];
+    if (!invitation || invitation.revoked) return notFound('invitation');
+    return invitation.usedBy ? conflict('the invitation has already been used') : accept({ type: 'invitation.revoked', data: payload });
+  },
+  'deputy.appoint': (state, { payload }, actor, ctx) => {
+    if (state.deputyships[payload.deputyshipId]) return conflict('a deputyship with this id exists');
+    const deputy = state.members[payload.deputyId];
+    if (!deputy?.active || deputy.partnerId !== actor.partnerId) return reject(appError('invalid_payload', 'the deputy must be an active member of your partner'));
+    if (payload.deputyId === actor.personId) return reject(appError('invalid_payload', 'you cannot be your own deputy'));
+    if (payload.to < ctx.today) return reject(appError('invalid_payload', 'the range lies in the past'));
+    const deputyship = { id: payload.deputyshipId, partnerId: actor.partnerId, dezernentId: actor.personId, deputyId: payload.deputyId, from: payload.from, to: payload.to, revoked: false };
+    return accept({ type: 'deputy.appointed', data: { deputyship } });
+  },
+  'deputy.revoke': (state, { payload }) => {
+    const deputyship = state.deputyships[payload.deputyshipId];
+    if (!deputyship || deputyship.revoked) return notFound('deputyship');
+    return accept({ type: 'deputy.revoked', data: payload });
+  },
+};
+
+function withMember(
+  state: WorkspaceState,
+  personId: string,
+  then: (member: NonNullable<WorkspaceState['members'][string]>) => Decision,
+): Decision {
+  const member = state.members[personId];
+  if (!member) return notFound('person');
+  return member.erased ? conflict('the person was erased') : then(member);
+}
+
+function isLastAdmin(state: WorkspaceState, personId: string): boolean {
+  const admins = Object.values(state.members).filter((m) => m.active && m.roles.includes('admin'));
+  return admins.length === 1 && admins[0]?.personId === personId;
+}

@@ -1,0 +1,88 @@
+import { Router, type Response } from 'express';
+import { appError, invalidPayload } from '@verbund/shared/errors';
+import { changePasswordBodySchema, type SessionInfo } from '@verbund/shared/http';
+import { describeAccount } from '../auth/identity.js';
+import { hashPassword, verifyPassword } from '../auth/passwords.js';
+import { recordSecurityEvent } from '../auth/security-log.js';
+import { clearedSessionCookie, hashToken, startSession, sessionCookie } from '../auth/sessions.js';
+import { requireAccount } from './auth-routes.js';
+import { accountOf } from './bind-workspace.js';
+import { sendError } from './errors.js';
+import type { HttpContext } from './http-context.js';
+
+const currentTokenHash = (res: Response) => {
+  const token = res.locals.sessionToken as string | undefined;
+  return token ? hashToken(token) : '';
+};
+
+/** The signed-in person's own account: password, sessions, security events, and their data (DSGVO Art. 15/20). */
+export function accountRoutes(ctx: HttpContext): Router {
+  const router = Router();
+  router.use(requireAccount(ctx));
+
+  router.post('/password', async (req, res) => {
+    const parsed = changePasswordBodySchema.safeParse(req.body);
+    if (!parsed.success) return sendError(res, invalidPayload(parsed.error, 'password change'));
+    const account = accountOf(res);
+    if (!(await verifyPassword(parsed.data.currentPassword, account.passwordHash))) {
+      return sendError(res, appError('forbidden', 'the current password is wrong'));
+    }
+    await ctx.storage.updatePassword(account.id, await hashPassword(parsed.data.newPassword));
+    // A changed password ends every other session: whoever knew the old one is out.
+    await ctx.storage.deleteSessionsOf(account.id);
+    const token = await startSession(ctx.storage, account.id, ctx.clock());
+    res.setHeader('Set-Cookie', sessionCookie(token, ctx.secureCookies));
+    recordSecurityEvent(ctx.storage, ctx.clock(), 'password_changed', account.id, req.ip ?? null, ctx.log);
+    res.status(204).end();
+  });
+
+  router.get('/sessions', async (_req, res) => {
+    const current = currentTokenHash(res);
+    const sessions: SessionInfo[] = (await ctx.storage.listSessions(accountOf(res).id)).map((s) => ({
+      id: s.tokenHash.slice(0, 12),
+      createdAt: s.createdAt,
+      expiresAt: s.expiresAt,
+      current: s.tokenHash === current,
+    }));
+    res.json(sessions);
+  });
+
+  router.post('/sessions/end-all', async (req, res) => {
+    const account = accountOf(res);
+    await ctx.storage.deleteSessionsOf(account.id);
+    recordSecurityEvent(ctx.storage, ctx.clock(), 'signed_out_everywhere', account.id, req.ip ?? null, ctx.log);
+    res.setHeader('Set-Cookie', clearedSessionCookie(ctx.secureCookies));
+    res.status(204).end();
+  });
+
+  router.get('/security-events', async (_req, res) => {
+    const events = await ctx.storage.listSecurityEvents(accountOf(res).id);
+    res.json(events.map(({ kind, address, at }) => ({ kind, address, at })));
+  });
+
+  router.get('/export', async (_req, res) => {
+    const account = accountOf(res);
+    const me = await describeAccount(account, ctx.engines);
+    const contributions = await Promise.all(
+      (await ctx.engines.all())
+        .filter((engine) => engine.peek().members[account.id])
+        .map(async (engine) => ({
+          workspaceId: engine.workspaceId,
+          workspaceName: engine.name,
+          events: (await ctx.storage.readEvents(engine.workspaceId, 0)).filter((e) => e.actorId === account.id),
+        })),
+    );
+    const data = {
+      exportedAt: ctx.clock().toISOString(),
+      account: { id: account.id, name: account.name, email: account.email, createdAt: account.createdAt },
+      memberships: me.memberships,
+      sessions: (await ctx.storage.listSessions(account.id)).map(({ createdAt, expiresAt }) => ({ createdAt, expiresAt })),
+      securityEvents: (await ctx.storage.listSecurityEvents(account.id)).map(({ kind, address, at }) => ({ kind, address, at })),
+      contributions,
+    };
+    res.setHeader('Content-Disposition', 'attachment; filename="verbund-meine-daten.json"');
+    res.json(data);
+  });
+
+  return router;
+}

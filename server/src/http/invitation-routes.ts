@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import { Router } from 'express';
+import type { Invitation } from '@verbund/shared/admin';
+import { appError, invalidPayload } from '@verbund/shared/errors';
+import { acceptInvitationBodySchema, type InvitationInfo } from '@verbund/shared/http';
+import { describeAccount } from '../auth/identity.js';
+import { hashPassword } from '../auth/passwords.js';
+import { hashToken, readCookie, resolveSession, SESSION_COOKIE, sessionCookie, startSession } from '../auth/sessions.js';
+import type { WorkspaceEngine } from '../sync/workspace-engine.js';
+import { sendError } from './errors.js';
+import type { HttpContext } from './http-context.js';
+
+type Found = { engine: WorkspaceEngine; invitation: Invitation };
+
+/** The invitation a secret link stands for; only its hash is stored, in the workspace's log. */
+async function findInvitation(ctx: HttpContext, token: string): Promise<Found | null> {
+  if (token.length < 20 || token.length > 200) return null;
+  const tokenHash = hashToken(token);
+  for (const engine of await ctx.engines.all()) {
+    const invitation = Object.values(engine.peek().invitations).find((i) => i.tokenHash === tokenHash);
+    if (invitation) return { engine, invitation };
+  }
+  return null;
+}
+
+function usable(invitation: Invitation, now: Date): string | null {
+  if (invitation.revoked) return 'the invitation was withdrawn';
+  if (invitation.usedBy) return 'the invitation has already been used';
+  if (invitation.expiresAt <= now.toISOString()) return 'the invitation has expired';
+  return null;
+}
+
+/** Accepting an invitation: open to people without an account (no session needed). */
+export function invitationRoutes(ctx: HttpContext): Router {
+  const router = Router();
+
+  router.get('/:token', async (req, res) => {
+    const found = await findInvitation(ctx, req.params.token);
+    if (!found) return sendError(res, appError('not_found', 'invitation not found'));
+    const problem = usable(found.invitation, ctx.clock());
+    if (problem) return sendError(res, appError('conflict', problem));
+    const info: InvitationInfo = {
+      workspaceName: found.engine.name,
+      partnerName: found.engine.peek().partners[found.invitation.partnerId]?.name ?? '',
+      roles: found.invitation.roles,
+      expiresAt: found.invitation.expiresAt,
+    };
+    res.json(info);
+  });
+
+  router.post('/:token/accept', async (req, res) => {
+    const body = acceptInvitationBodySchema.safeParse(req.body);
+    if (!body.success) return sendError(res, invalidPayload(body.error, 'invitation answer'));
+    const found = await findInvitation(ctx, req.params.token);
+    if (!found) return sendError(res, appError('not_found', 'invitation not found'));
+    const problem = usable(found.invitation, ctx.clock());
+    if (problem) return sendError(res, appError('conflict', problem));
+
+    const signedIn = await resolveSession(ctx.storage, readCookie(req.headers.cookie, SESSION_COOKIE), ctx.clock());
+    let account = signedIn;
+    if (!account) {
+      if (!('email' in body.data)) return sendError(res, appError('invalid_payload', 'name, email and password are needed'));
+      if (await ctx.storage.findAccountByEmail(body.data.email)) {
+        return sendError(res, appError('conflict', 'an account with this email exists: sign in first, then open the link again'));
+      }
+      account = { id: randomUUID(), email: body.data.email, name: body.data.name, passwordHash: await hashPassword(body.data.password), createdAt: ctx.clock().toISOString(), erasedAt: null };
+      await ctx.storage.createAccount(account);
+    }
+    const command = { id: randomUUID(), workspaceId: found.engine.workspaceId, type: 'member.join' as const, payload: { invitationId: found.invitation.id } };
+    const answer = await found.engine.submit(command, account.id);
+    if (!answer.ok) return sendError(res, answer.error);
+    if (!signedIn) res.setHeader('Set-Cookie', sessionCookie(await startSession(ctx.storage, account.id, ctx.clock()), ctx.secureCookies));
+    res.json(await describeAccount(account, ctx.engines));
+  });
+
+  return router;
+}
