@@ -9,9 +9,11 @@ import {
   checkBatch,
   defineModels,
   emailKey,
+  erasedEmail,
+  erasureUpdate,
   fromAccountDoc,
   fromEventDoc,
-  fromMembershipDoc,
+  fromSecurityEventDoc,
   fromSessionDoc,
   fromSnapshotDoc,
   isSequenceRace,
@@ -20,10 +22,12 @@ import {
   toAccountDoc,
   toAppendError,
   toEventDoc,
+  toSecurityEventDoc,
   toSessionDoc,
   toSnapshotDoc,
+  type AccountDoc,
 } from './mongo-storage.js';
-import { SequenceConflictError, type Account, type Session, type Snapshot } from './port.js';
+import { SECURITY_EVENT_KINDS, SequenceConflictError, type Account, type SecurityEvent, type Session, type Snapshot } from './port.js';
 import { storageContract } from '../test-support/storage-contract.js';
 
 const AT = '2026-03-02T09:30:00.000Z';
@@ -57,7 +61,22 @@ function sampleEvents(): StoredEvent[] {
 }
 const [created, updated] = sampleEvents() as [StoredEvent, StoredEvent];
 
-const account: Account = { id: stableId('mongo-test/ada'), email: 'Ada@Example.org', name: 'Ada', passwordHash: 'hash', createdAt: AT };
+const account: Account = {
+  id: stableId('mongo-test/ada'),
+  email: 'Ada@Example.org',
+  name: 'Ada',
+  passwordHash: 'hash',
+  createdAt: AT,
+  erasedAt: null,
+};
+const ERASED_AT = '2026-04-01T12:00:00.000Z';
+const securityEvent: SecurityEvent = {
+  id: stableId('mongo-test/security-event'),
+  accountId: account.id,
+  kind: 'sign_in_failed',
+  address: '203.0.113.7',
+  at: AT,
+};
 const session: Session = { tokenHash: 'c'.repeat(64), accountId: account.id, createdAt: AT, expiresAt: '2026-03-09T09:30:00.000Z' };
 
 // A connection that is never opened: models built on it validate documents without a server.
@@ -81,17 +100,41 @@ describe('MongoDB adapter without a server', () => {
       await expect(new models.Event(withoutData).validate()).rejects.toThrow(/data/);
     });
 
-    it('MG3 account, membership, session and snapshot documents validate; missing or unknown values do not', async () => {
+    it('MG3 account, session and snapshot documents validate; missing or unknown values do not', async () => {
       await expect(new models.Account(toAccountDoc(account)).validate()).resolves.toBeUndefined();
       const { emailKey: _key, ...withoutKey } = toAccountDoc(account);
       await expect(new models.Account(withoutKey).validate()).rejects.toThrow(/emailKey/);
-      const membership = { accountId: account.id, workspaceId: WS, partnerId: stableId('mongo-test/partner'), roles: ['admin'] };
-      await expect(new models.Membership(membership).validate()).resolves.toBeUndefined();
-      await expect(new models.Membership({ ...membership, roles: ['owner'] }).validate()).rejects.toThrow(/roles/);
       await expect(new models.Session(toSessionDoc(session)).validate()).resolves.toBeUndefined();
       await expect(new models.Session({ ...toSessionDoc(session), expiresAt: 'not a date' }).validate()).rejects.toThrow(/expiresAt/);
       const snapshot: Snapshot = { v: SNAPSHOT_VERSION, seq: 2, hash: updated.hash, state: emptyState(WS) };
       await expect(new models.Snapshot(toSnapshotDoc(WS, snapshot)).validate()).resolves.toBeUndefined();
+    });
+
+    it('MG5 an erased account (blank name and password hash) validates; an account that is not erased needs both', async () => {
+      const erased = { ...toAccountDoc(account), ...erasureUpdate(account.id, ERASED_AT) };
+      await expect(new models.Account(erased).validate()).resolves.toBeUndefined();
+      await expect(new models.Account({ ...toAccountDoc(account), name: '' }).validate()).rejects.toThrow(/name/);
+      await expect(new models.Account({ ...toAccountDoc(account), passwordHash: '' }).validate()).rejects.toThrow(/passwordHash/);
+      expect(new models.Account(toAccountDoc(account)).toObject().erasedAt).toBeNull();
+    });
+
+    it('MG6 security event documents validate for every kind and without an account or address; an unknown kind does not', async () => {
+      for (const kind of SECURITY_EVENT_KINDS) {
+        await expect(new models.SecurityEvent(toSecurityEventDoc({ ...securityEvent, kind })).validate()).resolves.toBeUndefined();
+      }
+      const anonymous = toSecurityEventDoc({ ...securityEvent, accountId: null, address: null });
+      await expect(new models.SecurityEvent(anonymous).validate()).resolves.toBeUndefined();
+      expect(new models.SecurityEvent(anonymous).toObject()).toMatchObject({ accountId: null, address: null });
+      await expect(new models.SecurityEvent({ ...anonymous, kind: 'account_deleted' }).validate()).rejects.toThrow(/kind/);
+      const { at: _at, ...withoutAt } = anonymous;
+      await expect(new models.SecurityEvent(withoutAt).validate()).rejects.toThrow(/at/);
+    });
+
+    it('MG7 the indexes: security events by account and time, sessions by account, no memberships collection any more', () => {
+      expect(models.SecurityEvent.schema.indexes()).toContainEqual([{ accountId: 1, at: 1 }, expect.anything()]);
+      expect(models.SecurityEvent.collection.collectionName).toBe('security_events');
+      expect(models.Session.schema.indexes().map(([fields]) => fields)).toContainEqual({ accountId: 1, createdAt: -1 });
+      expect(Object.keys(models)).not.toContain('Membership');
     });
 
     it('MG4 empty objects survive the document (minimize is off), so an empty change set or state is kept', () => {
@@ -116,16 +159,49 @@ describe('MongoDB adapter without a server', () => {
       expect(toEventDoc(moved, new Types.ObjectId()).data).toStrictEqual({ cardId: CARD, position: 'a1' });
     });
 
-    it('MG12 snapshots, accounts, memberships and sessions map both ways', () => {
+    it('MG12 snapshots, accounts and sessions map both ways', () => {
       const snapshot: Snapshot = { v: SNAPSHOT_VERSION, seq: 2, hash: updated.hash, state: emptyState(WS) };
       expect(fromSnapshotDoc(toSnapshotDoc(WS, snapshot))).toStrictEqual(snapshot);
       expect(toAccountDoc(account)).toMatchObject({ _id: account.id, email: 'Ada@Example.org', emailKey: 'ada@example.org' });
       expect(fromAccountDoc(toAccountDoc(account))).toStrictEqual(account);
       expect(emailKey('ADA@Example.ORG')).toBe(emailKey(account.email));
-      const membership = { accountId: account.id, workspaceId: WS, partnerId: stableId('mongo-test/partner'), roles: ['member' as const] };
-      expect(fromMembershipDoc(membership)).toStrictEqual(membership);
+      const erased: Account = { ...account, name: '', email: erasedEmail(account.id), passwordHash: '', erasedAt: ERASED_AT };
+      expect(fromAccountDoc(toAccountDoc(erased))).toStrictEqual(erased);
       expect(toSessionDoc(session).expiresAt).toBeInstanceOf(Date);
       expect(fromSessionDoc(toSessionDoc(session))).toStrictEqual(session);
+    });
+
+    it('MG14 an account stored before erasure existed (no erasedAt) maps to one that is not erased', () => {
+      const { erasedAt: _erasedAt, ...older } = toAccountDoc(account);
+      expect(fromAccountDoc(older as AccountDoc)).toStrictEqual(account);
+    });
+
+    it('MG15 the erasure update blanks name and password hash, sets the placeholder email and its key, and keeps id and createdAt', () => {
+      const update = erasureUpdate(account.id, ERASED_AT);
+      expect(update).toStrictEqual({
+        name: '',
+        email: `erased-${account.id}@invalid`,
+        emailKey: `erased-${account.id}@invalid`.toLowerCase(),
+        passwordHash: '',
+        erasedAt: ERASED_AT,
+      });
+      expect(update).not.toHaveProperty('_id');
+      expect(update).not.toHaveProperty('createdAt');
+      expect(JSON.stringify(update)).not.toContain(account.email);
+      expect(erasureUpdate(stableId('mongo-test/bea'), ERASED_AT).emailKey).not.toBe(update.emailKey);
+    });
+
+    it('MG16 security events map both ways, with and without an account', () => {
+      expect(toSecurityEventDoc(securityEvent)).toStrictEqual({
+        _id: securityEvent.id,
+        accountId: account.id,
+        kind: 'sign_in_failed',
+        address: '203.0.113.7',
+        at: AT,
+      });
+      expect(fromSecurityEventDoc(toSecurityEventDoc(securityEvent))).toStrictEqual(securityEvent);
+      const anonymous: SecurityEvent = { ...securityEvent, accountId: null, address: null, kind: 'sign_in_rate_limited' };
+      expect(fromSecurityEventDoc(toSecurityEventDoc(anonymous))).toStrictEqual(anonymous);
     });
 
     it('MG13 a batch must be one workspace’s consecutive run', () => {

@@ -1,8 +1,16 @@
 import mongoose, { Schema, Types, type ClientSession, type Connection } from 'mongoose';
 import { EVENT_TYPES, eventSubjectId, type EventType, type StoredEvent } from '@verbund/shared/events';
-import { ROLES, type Role } from '@verbund/shared/model';
 import type { WorkspaceState } from '@verbund/shared/projection';
-import { SequenceConflictError, type Account, type Membership, type Session, type Snapshot, type Storage } from './port.js';
+import {
+  SECURITY_EVENT_KINDS,
+  SequenceConflictError,
+  type Account,
+  type SecurityEvent,
+  type SecurityEventKind,
+  type Session,
+  type Snapshot,
+  type Storage,
+} from './port.js';
 
 // ---- Documents as they are stored, and the pure mapping to and from the port's types ----
 
@@ -23,9 +31,17 @@ export type EventDoc = {
   data: unknown;
 };
 export type SnapshotDoc = { _id: string; v: number; seq: number; hash: string; state: unknown };
-export type AccountDoc = { _id: string; email: string; emailKey: string; name: string; passwordHash: string; createdAt: string };
-export type MembershipDoc = { accountId: string; workspaceId: string; partnerId: string; roles: Role[] };
+export type AccountDoc = {
+  _id: string;
+  email: string;
+  emailKey: string;
+  name: string;
+  passwordHash: string;
+  createdAt: string;
+  erasedAt: string | null;
+};
 export type SessionDoc = { _id: string; accountId: string; createdAt: string; expiresAt: Date };
+export type SecurityEventDoc = { _id: string; accountId: string | null; kind: SecurityEventKind; address: string | null; at: string };
 
 /**
  * Payloads are stored as their JSON form, the same bytes SQLite keeps: an `undefined` field is dropped
@@ -61,20 +77,39 @@ export const toAccountDoc = (a: Account): AccountDoc => ({
   name: a.name,
   passwordHash: a.passwordHash,
   createdAt: a.createdAt,
+  erasedAt: a.erasedAt,
 });
+/** Accounts stored before erasure existed have no `erasedAt`; they are not erased. */
 export const fromAccountDoc = (d: AccountDoc): Account => ({
   id: d._id,
   email: d.email,
   name: d.name,
   passwordHash: d.passwordHash,
   createdAt: d.createdAt,
+  erasedAt: d.erasedAt ?? null,
 });
 
-export const fromMembershipDoc = (d: MembershipDoc): Membership => ({
+/** The placeholder email of an erased account: unique per account, and no address anyone can own. */
+export const erasedEmail = (accountId: string): string => `erased-${accountId}@invalid`;
+/** The `$set` that blanks an account for erasure; the id and createdAt stay. */
+export function erasureUpdate(accountId: string, erasedAt: string): Omit<AccountDoc, '_id' | 'createdAt'> {
+  const email = erasedEmail(accountId);
+  return { name: '', email, emailKey: emailKey(email), passwordHash: '', erasedAt };
+}
+
+export const toSecurityEventDoc = (e: SecurityEvent): SecurityEventDoc => ({
+  _id: e.id,
+  accountId: e.accountId,
+  kind: e.kind,
+  address: e.address,
+  at: e.at,
+});
+export const fromSecurityEventDoc = (d: SecurityEventDoc): SecurityEvent => ({
+  id: d._id,
   accountId: d.accountId,
-  workspaceId: d.workspaceId,
-  partnerId: d.partnerId,
-  roles: [...d.roles],
+  kind: d.kind,
+  address: d.address,
+  at: d.at,
 });
 
 /** `expiresAt` is a BSON date so the TTL index can remove expired sessions; it comes back as ISO text. */
@@ -164,30 +199,23 @@ export function defineModels(conn: Connection) {
     { ...options, collection: 'snapshots' },
   );
 
+  // Name and password hash are required (non-empty) until the account is erased; then they are ''.
+  const unlessErased = function (this: { erasedAt?: unknown } | null | undefined): boolean {
+    return this?.erasedAt === null || this?.erasedAt === undefined;
+  };
   const account = new Schema<AccountDoc>(
     {
       _id: { type: String, required: true },
       email: { type: String, required: true },
       emailKey: { type: String, required: true, lowercase: true },
-      name: { type: String, required: true },
-      passwordHash: { type: String, required: true },
+      name: { type: String, required: unlessErased },
+      passwordHash: { type: String, required: unlessErased },
       createdAt: { type: String, required: true },
+      erasedAt: nullableString,
     },
     { ...options, collection: 'accounts' },
   );
   account.index({ emailKey: 1 }, { unique: true });
-
-  const membership = new Schema<MembershipDoc>(
-    {
-      accountId: { type: String, required: true },
-      workspaceId: { type: String, required: true },
-      partnerId: { type: String, required: true },
-      roles: { type: [{ type: String, enum: ROLES }], required: true },
-    },
-    { ...options, collection: 'memberships' },
-  );
-  membership.index({ accountId: 1, workspaceId: 1 }, { unique: true });
-  membership.index({ workspaceId: 1 });
 
   const session = new Schema<SessionDoc>(
     {
@@ -199,13 +227,26 @@ export function defineModels(conn: Connection) {
     { ...options, collection: 'sessions' },
   );
   session.index({ expiresAt: 1 }, { expireAfterSeconds: 0 });
+  session.index({ accountId: 1, createdAt: -1 });
+
+  const securityEvent = new Schema<SecurityEventDoc>(
+    {
+      _id: { type: String, required: true },
+      accountId: nullableString,
+      kind: { type: String, required: true, enum: SECURITY_EVENT_KINDS },
+      address: nullableString,
+      at: { type: String, required: true },
+    },
+    { ...options, collection: 'security_events' },
+  );
+  securityEvent.index({ accountId: 1, at: 1 });
 
   return {
     Event: conn.model<EventDoc>('Event', event),
     Snapshot: conn.model<SnapshotDoc>('Snapshot', snapshot),
     Account: conn.model<AccountDoc>('Account', account),
-    Membership: conn.model<MembershipDoc>('Membership', membership),
     Session: conn.model<SessionDoc>('Session', session),
+    SecurityEvent: conn.model<SecurityEventDoc>('SecurityEvent', securityEvent),
   };
 }
 
@@ -235,7 +276,14 @@ export async function openMongoStorage(uri: string, opts: { dbName?: string } = 
 type Models = ReturnType<typeof defineModels>;
 
 function mongoStorage(conn: Connection, m: Models, transactions: boolean): Storage {
-  const { Event, Snapshot, Account, Membership, Session } = m;
+  const { Event, Snapshot, Account, Session, SecurityEvent } = m;
+
+  const erase = async (accountId: string, erasedAt: string, session?: ClientSession) => {
+    // No update validators: the blank name and password hash are what erasure means.
+    await Account.updateOne({ _id: accountId }, { $set: erasureUpdate(accountId, erasedAt) }, { session });
+    await Session.deleteMany({ accountId }, { session });
+    await SecurityEvent.deleteMany({ accountId }, { session });
+  };
 
   const insertContinuing = async (workspaceId: string, docs: EventDoc[], session: ClientSession | null) => {
     const firstSeq = docs[0]?.seq ?? 0;
@@ -306,21 +354,19 @@ function mongoStorage(conn: Connection, m: Models, transactions: boolean): Stora
       const doc = await Account.findById(id).lean<AccountDoc>();
       return doc ? fromAccountDoc(doc) : null;
     },
-    putMembership: async ({ accountId, workspaceId, partnerId, roles }) => {
-      await Membership.updateOne({ accountId, workspaceId }, { $set: { partnerId, roles } }, { upsert: true, runValidators: true });
+    findAccountsByIds: async (ids) =>
+      ids.length === 0 ? [] : (await Account.find({ _id: { $in: [...ids] } }).lean<AccountDoc[]>()).map(fromAccountDoc),
+    updatePassword: async (accountId, passwordHash) => {
+      await Account.updateOne({ _id: accountId }, { $set: { passwordHash } }, { runValidators: true });
     },
-    listMemberships: async (accountId) =>
-      (await Membership.find({ accountId }).sort({ workspaceId: 1 }).lean<MembershipDoc[]>()).map(fromMembershipDoc),
-    listWorkspaceMembers: async (workspaceId) => {
-      const memberships = await Membership.find({ workspaceId }).lean<MembershipDoc[]>();
-      const accounts = await Account.find({ _id: { $in: memberships.map((x) => x.accountId) } }, { name: 1 }).lean<{ _id: string; name: string }[]>();
-      const names = new Map(accounts.map((a) => [a._id, a.name]));
-      return memberships
-        .flatMap((x) => {
-          const name = names.get(x.accountId);
-          return name === undefined ? [] : [{ ...fromMembershipDoc(x), name }];
-        })
-        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    /**
+     * Without a transaction a failure halfway leaves part of the erasure undone; erasing again finishes
+     * it. MongoDB itself keeps no promise that old values are gone from its files: the oplog of a
+     * replica set and WiredTiger's not yet reused blocks can still hold them until they are overwritten.
+     */
+    eraseAccount: async (accountId, erasedAt) => {
+      if (transactions) await conn.transaction((session) => erase(accountId, erasedAt, session));
+      else await erase(accountId, erasedAt);
     },
 
     createSession: async (session) => {
@@ -330,9 +376,20 @@ function mongoStorage(conn: Connection, m: Models, transactions: boolean): Stora
       const doc = await Session.findById(tokenHash).lean<SessionDoc>();
       return doc ? fromSessionDoc(doc) : null;
     },
+    listSessions: async (accountId) =>
+      (await Session.find({ accountId }).sort({ createdAt: -1, _id: -1 }).lean<SessionDoc[]>()).map(fromSessionDoc),
     deleteSession: async (tokenHash) => {
       await Session.deleteOne({ _id: tokenHash });
     },
+    deleteSessionsOf: async (accountId) => {
+      await Session.deleteMany({ accountId });
+    },
+
+    recordSecurityEvent: async (event) => {
+      await SecurityEvent.create(toSecurityEventDoc(event));
+    },
+    listSecurityEvents: async (accountId) =>
+      (await SecurityEvent.find({ accountId }).sort({ at: -1, _id: -1 }).lean<SecurityEventDoc[]>()).map(fromSecurityEventDoc),
 
     close: () => conn.close(),
   };

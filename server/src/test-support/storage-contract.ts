@@ -3,7 +3,15 @@ import { EVENT_VERSION, GENESIS_HASH, SYSTEM_ACTOR_ID, type NewEvent, type Store
 import { SNAPSHOT_VERSION, emptyState, type WorkspaceState } from '@verbund/shared/projection';
 import { stableId } from '../seed/workspace-setup.js';
 import { sealEvent, verifyChain } from '../sync/hash-chain.js';
-import { SequenceConflictError, type Account, type Session, type Snapshot, type Storage } from '../storage/port.js';
+import {
+  SequenceConflictError,
+  type Account,
+  type SecurityEvent,
+  type SecurityEventKind,
+  type Session,
+  type Snapshot,
+  type Storage,
+} from '../storage/port.js';
 
 /** What an adapter's test gives the contract: a fresh, empty storage, and a way to open it again. */
 export type StorageHarness = {
@@ -97,10 +105,30 @@ const account = (name: string, email: string): Account => ({
   name,
   passwordHash: `$argon2id$v=19$m=19456,t=2,p=1$${name}`,
   createdAt: AT,
+  erasedAt: null,
 });
 
 const ada = account('Ada Lovelace', 'Ada.Lovelace@Example.org');
 const bea = account('Bea Beispiel', 'bea@example.org');
+const cem = account('Cem Crüger', 'cem@example.org');
+const UNKNOWN_ACCOUNT = stableId('contract/account/unknown');
+
+/** A session of `owner` created `minute` minutes after AT; the token hash is unique per owner and minute. */
+const sessionOf = (owner: Account, minute: number): Session => ({
+  tokenHash: stableId(`contract/session/${owner.id}/${minute}`).replaceAll('-', '').padEnd(64, '0'),
+  accountId: owner.id,
+  createdAt: new Date(Date.parse(AT) + minute * 60_000).toISOString(),
+  expiresAt: '2099-03-09T09:30:00.000Z',
+});
+/** A security event `minute` minutes after AT. */
+const securityEvent = (accountId: string | null, kind: SecurityEventKind, minute: number): SecurityEvent => ({
+  id: stableId(`contract/security-event/${accountId ?? 'nobody'}/${kind}/${minute}`),
+  accountId,
+  kind,
+  address: minute % 2 === 0 ? '203.0.113.7' : null,
+  at: new Date(Date.parse(AT) + minute * 60_000).toISOString(),
+});
+const byId = (accounts: Account[]): Account[] => [...accounts].sort((x, y) => x.id.localeCompare(y.id));
 
 const stateWith = (workspaceId: string, seq: number): WorkspaceState => ({
   ...emptyState(workspaceId),
@@ -112,7 +140,7 @@ const stateWith = (workspaceId: string, seq: number): WorkspaceState => ({
 const snapshot = (workspaceId: string, seq: number): Snapshot => ({ v: SNAPSHOT_VERSION, seq, hash: 'a'.repeat(64), state: stateWith(workspaceId, seq) });
 
 /**
- * The storage contract (rules ST1…ST40). Every adapter runs this one suite; a rule that holds for one
+ * The storage contract (rules ST1…ST56; retired ids (ST33–ST35, memberships) are not reused). Every adapter runs this one suite; a rule that holds for one
  * adapter and not another is a bug in that adapter, not a reason for a second suite.
  */
 export function storageContract(name: string, open: () => Promise<StorageHarness>): void {
@@ -319,7 +347,7 @@ export function storageContract(name: string, open: () => Promise<StorageHarness
       });
     });
 
-    describe('accounts, memberships and sessions', () => {
+    describe('accounts and sessions', () => {
       it('ST30 an account is found by id and by email exactly as it was created', async () => {
         await storage.createAccount(ada);
         expect(await storage.findAccountById(ada.id)).toEqual(ada);
@@ -342,42 +370,6 @@ export function storageContract(name: string, open: () => Promise<StorageHarness
         expect(await storage.findAccountByEmail(ada.email)).toEqual(ada);
       });
 
-      it('ST33 putMembership stores a membership, listed per account', async () => {
-        await storage.createAccount(ada);
-        const inA = { accountId: ada.id, workspaceId: WS_A, partnerId: stableId('contract/partner-1'), roles: ['member' as const] };
-        const inB = { accountId: ada.id, workspaceId: WS_B, partnerId: stableId('contract/partner-2'), roles: ['moderator' as const, 'admin' as const] };
-        await storage.putMembership(inA);
-        await storage.putMembership(inB);
-        const listed = await storage.listMemberships(ada.id);
-        expect([...listed].sort((x, y) => x.workspaceId.localeCompare(y.workspaceId))).toEqual(
-          [inA, inB].sort((x, y) => x.workspaceId.localeCompare(y.workspaceId)),
-        );
-        expect(await storage.listMemberships(bea.id)).toEqual([]);
-      });
-
-      it('ST34 putMembership for the same account and workspace replaces the membership (upsert)', async () => {
-        await storage.createAccount(ada);
-        await storage.putMembership({ accountId: ada.id, workspaceId: WS_A, partnerId: stableId('contract/partner-1'), roles: ['member'] });
-        const changed = { accountId: ada.id, workspaceId: WS_A, partnerId: stableId('contract/partner-2'), roles: ['dezernent' as const] };
-        await storage.putMembership(changed);
-        expect(await storage.listMemberships(ada.id)).toEqual([changed]);
-      });
-
-      it('ST35 listWorkspaceMembers lists the members of one workspace with the account name', async () => {
-        await storage.createAccount(ada);
-        await storage.createAccount(bea);
-        const partnerId = stableId('contract/partner-1');
-        await storage.putMembership({ accountId: ada.id, workspaceId: WS_A, partnerId, roles: ['admin'] });
-        await storage.putMembership({ accountId: bea.id, workspaceId: WS_A, partnerId, roles: ['member'] });
-        await storage.putMembership({ accountId: bea.id, workspaceId: WS_B, partnerId, roles: ['moderator'] });
-        const members = await storage.listWorkspaceMembers(WS_A);
-        expect([...members].sort((x, y) => x.name.localeCompare(y.name))).toEqual([
-          { accountId: ada.id, workspaceId: WS_A, partnerId, roles: ['admin'], name: ada.name },
-          { accountId: bea.id, workspaceId: WS_A, partnerId, roles: ['member'], name: bea.name },
-        ]);
-        expect(await storage.listWorkspaceMembers(stableId('contract/empty-workspace'))).toEqual([]);
-      });
-
       it('ST36 a session is created, found by its token hash, and deleted', async () => {
         await storage.createAccount(ada);
         const session: Session = { tokenHash: 'f'.repeat(64), accountId: ada.id, createdAt: AT, expiresAt: '2099-03-09T09:30:00.000Z' };
@@ -388,6 +380,163 @@ export function storageContract(name: string, open: () => Promise<StorageHarness
         expect(await storage.findSession(session.tokenHash)).toBeNull();
         await storage.deleteSession(session.tokenHash);
       });
+
+      it('ST41 findAccountsByIds returns the accounts of the known ids, none for an empty list, and skips unknown ids', async () => {
+        await storage.createAccount(ada);
+        await storage.createAccount(bea);
+        await storage.createAccount(cem);
+        expect(await storage.findAccountsByIds([])).toEqual([]);
+        expect(await storage.findAccountsByIds([bea.id])).toEqual([bea]);
+        expect(byId(await storage.findAccountsByIds([cem.id, ada.id]))).toEqual(byId([ada, cem]));
+        expect(byId(await storage.findAccountsByIds([UNKNOWN_ACCOUNT, bea.id, ada.id]))).toEqual(byId([ada, bea]));
+        expect(await storage.findAccountsByIds([UNKNOWN_ACCOUNT])).toEqual([]);
+      });
+
+      it('ST42 updatePassword replaces the password hash of that account only; everything else stays', async () => {
+        await storage.createAccount(ada);
+        await storage.createAccount(bea);
+        const newHash = '$argon2id$v=19$m=19456,t=2,p=1$neu';
+        await storage.updatePassword(ada.id, newHash);
+        expect(await storage.findAccountById(ada.id)).toEqual({ ...ada, passwordHash: newHash });
+        expect(await storage.findAccountByEmail(ada.email)).toEqual({ ...ada, passwordHash: newHash });
+        expect(await storage.findAccountById(bea.id)).toEqual(bea);
+      });
+
+      it('ST43 listSessions lists the sessions of one account, newest first, and none of other accounts', async () => {
+        await storage.createAccount(ada);
+        await storage.createAccount(bea);
+        await storage.createAccount(cem);
+        const adas = [sessionOf(ada, 5), sessionOf(ada, 1), sessionOf(ada, 9), sessionOf(ada, 3)];
+        const beas = [sessionOf(bea, 2), sessionOf(bea, 7)];
+        for (const session of [adas[0], beas[0], adas[1], adas[2], beas[1], adas[3]]) if (session) await storage.createSession(session);
+        const newestFirst = (sessions: Session[]) => [...sessions].sort((x, y) => y.createdAt.localeCompare(x.createdAt));
+        expect(await storage.listSessions(ada.id)).toEqual(newestFirst(adas));
+        expect(await storage.listSessions(bea.id)).toEqual(newestFirst(beas));
+        expect(await storage.listSessions(cem.id)).toEqual([]);
+        expect(await storage.listSessions(UNKNOWN_ACCOUNT)).toEqual([]);
+      });
+
+      it('ST44 deleteSessionsOf removes every session of that account and no other', async () => {
+        await storage.createAccount(ada);
+        await storage.createAccount(bea);
+        const adas = [sessionOf(ada, 1), sessionOf(ada, 2)];
+        const beas = [sessionOf(bea, 3), sessionOf(bea, 1)];
+        for (const session of [...adas, ...beas]) await storage.createSession(session);
+        await storage.deleteSessionsOf(ada.id);
+        expect(await storage.listSessions(ada.id)).toEqual([]);
+        for (const session of adas) expect(await storage.findSession(session.tokenHash)).toBeNull();
+        expect(await storage.listSessions(bea.id)).toEqual([beas[0], beas[1]]);
+        for (const session of beas) expect(await storage.findSession(session.tokenHash)).toEqual(session);
+        await storage.deleteSessionsOf(ada.id);
+        await storage.deleteSessionsOf(UNKNOWN_ACCOUNT);
+        expect(await storage.listSessions(bea.id)).toHaveLength(2);
+      });
+    });
+
+    describe('security events', () => {
+      it('ST45 security events of an account come back as recorded, newest first, whatever the order of recording', async () => {
+        await storage.createAccount(ada);
+        const recorded = [
+          securityEvent(ada.id, 'sign_in_failed', 2),
+          securityEvent(ada.id, 'sign_in_succeeded', 3),
+          securityEvent(ada.id, 'signed_out_everywhere', 10),
+          securityEvent(ada.id, 'sign_in_rate_limited', 1),
+          securityEvent(ada.id, 'password_changed', 6),
+        ];
+        for (const event of recorded) await storage.recordSecurityEvent(event);
+        expect(await storage.listSecurityEvents(ada.id)).toEqual([...recorded].sort((x, y) => y.at.localeCompare(x.at)));
+        expect(await storage.listSecurityEvents(UNKNOWN_ACCOUNT)).toEqual([]);
+      });
+
+      it('ST46 security events are kept apart per account', async () => {
+        await storage.createAccount(ada);
+        await storage.createAccount(bea);
+        await storage.createAccount(cem);
+        const adas = [securityEvent(ada.id, 'sign_in_succeeded', 1), securityEvent(ada.id, 'password_changed', 4)];
+        const beas = [securityEvent(bea.id, 'sign_in_failed', 2), securityEvent(bea.id, 'sign_in_succeeded', 3)];
+        for (const event of [adas[0], beas[0], beas[1], adas[1]]) if (event) await storage.recordSecurityEvent(event);
+        expect(await storage.listSecurityEvents(ada.id)).toEqual([adas[1], adas[0]]);
+        expect(await storage.listSecurityEvents(bea.id)).toEqual([beas[1], beas[0]]);
+        expect(await storage.listSecurityEvents(cem.id)).toEqual([]);
+      });
+
+      it('ST47 a failed sign-in for an unknown account is recorded without an account and listed for none', async () => {
+        await storage.createAccount(ada);
+        const anonymous = [securityEvent(null, 'sign_in_failed', 1), securityEvent(null, 'sign_in_rate_limited', 2)];
+        for (const event of anonymous) await storage.recordSecurityEvent(event);
+        const adas = securityEvent(ada.id, 'sign_in_failed', 3);
+        await storage.recordSecurityEvent(adas);
+        expect(await storage.listSecurityEvents(ada.id)).toEqual([adas]);
+        expect(await storage.listSecurityEvents(UNKNOWN_ACCOUNT)).toEqual([]);
+      });
+    });
+
+    describe('erasure', () => {
+      const ERASED_AT = '2026-04-01T12:00:00.000Z';
+      const erased = (a: Account): Account => ({ ...a, name: '', email: `erased-${a.id}@invalid`, passwordHash: '', erasedAt: ERASED_AT });
+
+      it('ST50 an erased account keeps its id; name, email and password hash are replaced and erasedAt is set', async () => {
+        await storage.createAccount(ada);
+        await storage.eraseAccount(ada.id, ERASED_AT);
+        expect(await storage.findAccountById(ada.id)).toEqual(erased(ada));
+        expect(await storage.findAccountsByIds([ada.id])).toEqual([erased(ada)]);
+        expect(await storage.findAccountByEmail(`erased-${ada.id}@invalid`)).toEqual(erased(ada));
+      });
+
+      it('ST51 after erasure the old email is no longer found, in any case', async () => {
+        await storage.createAccount(ada);
+        await storage.eraseAccount(ada.id, ERASED_AT);
+        expect(await storage.findAccountByEmail(ada.email)).toBeNull();
+        expect(await storage.findAccountByEmail(ada.email.toLowerCase())).toBeNull();
+        expect(await storage.findAccountByEmail(ada.email.toUpperCase())).toBeNull();
+      });
+
+      it('ST52 the erased account’s sessions and security events are gone', async () => {
+        await storage.createAccount(ada);
+        const sessions = [sessionOf(ada, 1), sessionOf(ada, 2)];
+        for (const session of sessions) await storage.createSession(session);
+        await storage.recordSecurityEvent(securityEvent(ada.id, 'sign_in_succeeded', 1));
+        await storage.recordSecurityEvent(securityEvent(ada.id, 'password_changed', 2));
+        await storage.eraseAccount(ada.id, ERASED_AT);
+        expect(await storage.listSessions(ada.id)).toEqual([]);
+        for (const session of sessions) expect(await storage.findSession(session.tokenHash)).toBeNull();
+        expect(await storage.listSecurityEvents(ada.id)).toEqual([]);
+      });
+
+      it('ST53 erasure touches no other account, session or security event', async () => {
+        await storage.createAccount(ada);
+        await storage.createAccount(bea);
+        const beasSession = sessionOf(bea, 1);
+        const beasEvent = securityEvent(bea.id, 'sign_in_succeeded', 1);
+        const anonymous = securityEvent(null, 'sign_in_failed', 2);
+        await storage.createSession(sessionOf(ada, 1));
+        await storage.createSession(beasSession);
+        await storage.recordSecurityEvent(securityEvent(ada.id, 'sign_in_succeeded', 1));
+        await storage.recordSecurityEvent(beasEvent);
+        await storage.recordSecurityEvent(anonymous);
+        await storage.eraseAccount(ada.id, ERASED_AT);
+        expect(await storage.findAccountById(bea.id)).toEqual(bea);
+        expect(await storage.findAccountByEmail(bea.email)).toEqual(bea);
+        expect(await storage.listSessions(bea.id)).toEqual([beasSession]);
+        expect(await storage.listSecurityEvents(bea.id)).toEqual([beasEvent]);
+      });
+
+      it('ST54 the old email of an erased account can be used by a new account', async () => {
+        await storage.createAccount(ada);
+        await storage.eraseAccount(ada.id, ERASED_AT);
+        const again = account('Ada Neu', ada.email);
+        await storage.createAccount(again);
+        expect(await storage.findAccountByEmail(ada.email)).toEqual(again);
+        expect(await storage.findAccountById(ada.id)).toEqual(erased(ada));
+      });
+
+      it('ST55 two erased accounts do not collide on their placeholder email', async () => {
+        await storage.createAccount(ada);
+        await storage.createAccount(bea);
+        await storage.eraseAccount(ada.id, ERASED_AT);
+        await storage.eraseAccount(bea.id, ERASED_AT);
+        expect(byId(await storage.findAccountsByIds([ada.id, bea.id]))).toEqual(byId([erased(ada), erased(bea)]));
+      });
     });
 
     describe('durability', () => {
@@ -396,12 +545,12 @@ export function storageContract(name: string, open: () => Promise<StorageHarness
         if (!reopen) return skip('this adapter keeps nothing across a reopen');
         const log = sampleLog(WS_A);
         const session: Session = { tokenHash: 'd'.repeat(64), accountId: ada.id, createdAt: AT, expiresAt: '2099-03-09T09:30:00.000Z' };
-        const membership = { accountId: ada.id, workspaceId: WS_A, partnerId: stableId('contract/partner-1'), roles: ['member' as const] };
+        const event = securityEvent(ada.id, 'sign_in_succeeded', 1);
         await storage.appendEvents(WS_A, log);
         await storage.saveSnapshot(WS_A, snapshot(WS_A, 5));
         await storage.createAccount(ada);
-        await storage.putMembership(membership);
         await storage.createSession(session);
+        await storage.recordSecurityEvent(event);
         await storage.close();
         storage = await reopen();
         expect(await storage.readEvents(WS_A, 0)).toEqual(log);
@@ -409,9 +558,31 @@ export function storageContract(name: string, open: () => Promise<StorageHarness
         expect(await storage.listWorkspaceIds()).toEqual([WS_A]);
         expect(await storage.loadSnapshot(WS_A)).toEqual(snapshot(WS_A, 5));
         expect(await storage.findAccountByEmail(ada.email)).toEqual(ada);
-        expect(await storage.listMemberships(ada.id)).toEqual([membership]);
         expect(await storage.findSession(session.tokenHash)).toEqual(session);
+        expect(await storage.listSessions(ada.id)).toEqual([session]);
+        expect(await storage.listSecurityEvents(ada.id)).toEqual([event]);
         await expect(storage.appendEvents(WS_A, log.slice(-1))).rejects.toBeInstanceOf(SequenceConflictError);
+      });
+
+      it('ST56 an erasure is still in force after close and reopen', async ({ skip }) => {
+        const reopen = harness.reopen;
+        if (!reopen) return skip('this adapter keeps nothing across a reopen');
+        await storage.createAccount(ada);
+        await storage.createSession(sessionOf(ada, 1));
+        await storage.recordSecurityEvent(securityEvent(ada.id, 'sign_in_succeeded', 1));
+        await storage.eraseAccount(ada.id, '2026-04-01T12:00:00.000Z');
+        await storage.close();
+        storage = await reopen();
+        expect(await storage.findAccountById(ada.id)).toEqual({
+          ...ada,
+          name: '',
+          email: `erased-${ada.id}@invalid`,
+          passwordHash: '',
+          erasedAt: '2026-04-01T12:00:00.000Z',
+        });
+        expect(await storage.findAccountByEmail(ada.email)).toBeNull();
+        expect(await storage.listSessions(ada.id)).toEqual([]);
+        expect(await storage.listSecurityEvents(ada.id)).toEqual([]);
       });
     });
   });
