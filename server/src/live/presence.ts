@@ -14,6 +14,10 @@ export class PresenceBook {
     return [...entries.values()];
   }
 
+  list(workspaceId: string): PresenceEntry[] {
+    return [...(this.byWorkspace.get(workspaceId)?.values() ?? [])];
+  }
+
   remove(workspaceId: string, connectionId: string): PresenceEntry[] {
     const entries = this.byWorkspace.get(workspaceId);
     entries?.delete(connectionId);
