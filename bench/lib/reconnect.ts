@@ -58,6 +58,8 @@ export async function reconnectStorm(options: { clients: number; editors: number
     const caughtUpMs = performance.now() - start;
     await sleep(1_000);
     clearInterval(timer);
+    // Let the last edits commit, so the state we compare against is the final one.
+    await sleep(500);
 
     const final = await serverState(url, cookie(0), workspaceId);
     await waitFor(() => [...replicas, ...editors].every((r) => r.state.seq >= final.seq), 10_000, 20);
