@@ -136,3 +136,29 @@ export const personSchema = z.object({
   erased: z.boolean(),
 });
 export type Person = z.infer<typeof personSchema>;
+
+/** A new card from what its creator gave; every other field takes its default. Server and optimistic client agree on it. */
+export function newCard(
+  payload: { cardId: Id; boardId: Id; position: string; fields: Partial<CardFields> & Pick<CardFields, 'title' | 'area' | 'status'> },
+  createdBy: Id,
+  at: string,
+): Card {
+  return {
+    description: '',
+    leadPartnerId: null,
+    partnerIds: [],
+    ownerIds: [],
+    tags: [],
+    dueDate: null,
+    addressee: null,
+    links: [],
+    ...payload.fields,
+    id: payload.cardId,
+    boardId: payload.boardId,
+    position: payload.position,
+    archived: false,
+    createdAt: at,
+    createdBy,
+    updatedAt: at,
+  };
+}

@@ -1,6 +1,6 @@
 import type { Command } from '@verbund/shared/commands';
 import { assertNever } from '@verbund/shared/events';
-import type { Card } from '@verbund/shared/model';
+import { newCard, type Card } from '@verbund/shared/model';
 import type { WorkspaceState } from '@verbund/shared/projection';
 import type { PendingCommand } from './command-queue';
 
@@ -12,33 +12,24 @@ function withCard(state: WorkspaceState, cardId: string, changes: Partial<Card>,
   return { ...state, cards: { ...state.cards, [cardId]: { ...card, ...changes, updatedAt: now } } };
 }
 
+type BoardCommand = Extract<Command, { type: `card.${string}` | 'comment.add' }>;
+
+function isBoardCommand(command: Command): command is BoardCommand {
+  return command.type.startsWith('card.') || command.type === 'comment.add';
+}
+
 /**
  * The effect the server will most likely give a command, so the person sees their edit at once.
  * Pure: the real events replace it when they arrive, and a rejection simply drops it.
  */
 export function predict(state: WorkspaceState, command: Command, me: Actor, now: string): WorkspaceState {
+  // Everything but board edits (administration, votes) waits for the server's answer; nothing to guess.
+  if (!isBoardCommand(command)) return state;
   switch (command.type) {
     case 'card.create': {
-      const { cardId, boardId, position, fields } = command.payload;
+      const { cardId } = command.payload;
       if (state.cards[cardId]) return state;
-      const card: Card = {
-        description: '',
-        leadPartnerId: null,
-        partnerIds: [],
-        ownerIds: [],
-        tags: [],
-        dueDate: null,
-        addressee: null,
-        links: [],
-        ...fields,
-        id: cardId,
-        boardId,
-        position,
-        archived: false,
-        createdAt: now,
-        createdBy: me.id,
-        updatedAt: now,
-      };
+      const card = newCard(command.payload, me.id, now);
       return { ...state, cards: { ...state.cards, [cardId]: card } };
     }
     case 'card.update':

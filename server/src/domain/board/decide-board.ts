@@ -1,5 +1,5 @@
 import { appError, type AppError } from '@verbund/shared/errors';
-import type { Card, CardFields } from '@verbund/shared/model';
+import { newCard, type Card, type CardFields } from '@verbund/shared/model';
 import type { WorkspaceState } from '@verbund/shared/projection';
 import { accept, reject, type Decision, type Deciders } from '../decision.js';
 
@@ -7,29 +7,12 @@ type BoardCommand = 'card.create' | 'card.update' | 'card.move' | 'card.archive'
 
 export const boardDeciders: Deciders<BoardCommand> = {
   'card.create': (state, command, actor, ctx) => {
-    const { cardId, boardId, position, fields } = command.payload;
+    const { cardId, boardId, fields } = command.payload;
     if (state.cards[cardId]) return reject(appError('conflict', 'a card with this id exists'));
     if (!state.boards[boardId]) return reject(appError('not_found', 'board not found'));
     const problem = checkReferences(state, fields);
     if (problem) return reject(problem);
-    const card: Card = {
-      description: '',
-      leadPartnerId: null,
-      partnerIds: [],
-      ownerIds: [],
-      tags: [],
-      dueDate: null,
-      addressee: null,
-      links: [],
-      ...fields,
-      id: cardId,
-      boardId,
-      position,
-      archived: false,
-      createdAt: ctx.now,
-      createdBy: actor.personId,
-      updatedAt: ctx.now,
-    };
+    const card = newCard(command.payload, actor.personId, ctx.now);
     return accept({ type: 'card.created', data: { card } });
   },
   'card.update': (state, command) =>
