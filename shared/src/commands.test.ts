@@ -6,8 +6,45 @@ const update = (changes: unknown) => ({ id: id(1), workspaceId: id(2), type: 'ca
 const accepts = (value: unknown) => commandSchema.safeParse(value).success;
 
 describe('command schema (S11)', () => {
-  it('lists the six command types', () => {
-    expect([...COMMAND_TYPES].sort()).toEqual(['card.archive', 'card.create', 'card.move', 'card.restore', 'card.update', 'comment.add']);
+  // Other features (votes) list their own command types in their own tests.
+  it('lists the six board commands and the fourteen administration commands', () => {
+    const boardAndAdmin = COMMAND_TYPES.filter((type) => /^(card|comment|partner|member|invitation|deputy)\./.test(type));
+    expect(boardAndAdmin.sort()).toEqual([
+      'card.archive',
+      'card.create',
+      'card.move',
+      'card.restore',
+      'card.update',
+      'comment.add',
+      'deputy.appoint',
+      'deputy.revoke',
+      'invitation.create',
+      'invitation.revoke',
+      'member.deactivate',
+      'member.erase',
+      'member.join',
+      'member.reactivate',
+      'member.set_partner',
+      'member.set_roles',
+      'partner.add',
+      'partner.deactivate',
+      'partner.reactivate',
+      'partner.rename',
+    ]);
+  });
+
+  it('S11 refuses an administration command with roles that are unknown, repeated or empty', () => {
+    const setRoles = (roles: unknown) => ({ id: id(1), workspaceId: id(2), type: 'member.set_roles', payload: { personId: id(3), roles } });
+    expect(accepts(setRoles(['member', 'admin']))).toBe(true);
+    expect(accepts(setRoles(['superuser']))).toBe(false);
+    expect(accepts(setRoles(['admin', 'admin']))).toBe(false);
+    expect(accepts(setRoles([]))).toBe(false);
+  });
+
+  it('S11 refuses a deputy range that ends before it starts', () => {
+    const appoint = (from: string, to: string) => ({ id: id(1), workspaceId: id(2), type: 'deputy.appoint', payload: { deputyshipId: id(3), deputyId: id(4), from, to } });
+    expect(accepts(appoint('2026-03-01', '2026-03-01'))).toBe(true);
+    expect(accepts(appoint('2026-03-02', '2026-03-01'))).toBe(false);
   });
 
   it('S11 accepts a valid update and refuses an empty one', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Command } from '@verbund/shared/commands';
 import { COMMAND_TYPES } from '@verbund/shared/commands';
+import type { Role } from '@verbund/shared/model';
 import { emptyState, type WorkspaceState } from '@verbund/shared/projection';
 import { cardFixture, commandsFor, testId } from '../test-support/builders.js';
 import type { Actor } from './actor.js';
@@ -15,12 +16,23 @@ const COLLEAGUE = testId(21);
 const LIVE = testId(30);
 const ARCHIVED = testId(31);
 const MISSING = testId(99);
+const ADMIN = testId(22);
+const DEZERNENT = testId(23);
+const INVITEE = testId(24);
+const INACTIVE_PERSON = testId(25);
+const INACTIVE_PARTNER = testId(14);
+const INVITATION = testId(40);
+const DEPUTYSHIP = testId(41);
 const NOW = '2026-02-02T10:00:00.000Z';
+const LATER = '2026-02-09T10:00:00.000Z';
 
 const cmd = commandsFor(WS, BOARD);
 const actor: Actor = { personId: PERSON, partnerId: PARTNER, roles: ['member'] };
+const admin: Actor = { personId: ADMIN, partnerId: PARTNER, roles: ['member', 'admin'] };
+const dezernent: Actor = { personId: DEZERNENT, partnerId: PARTNER, roles: ['member', 'dezernent'] };
+const invitee: Actor = { personId: INVITEE, partnerId: '', roles: [] };
 const ctx: DecideContext = { now: NOW, today: NOW.slice(0, 10) };
-const memberOf = (personId: string) => ({ personId, partnerId: PARTNER, roles: ['member' as const], active: true, erased: false, joinedAt: NOW });
+const memberOf = (personId: string, roles: Role[] = ['member'], active = true) => ({ personId, partnerId: PARTNER, roles, active, erased: false, joinedAt: NOW });
 
 function state(): WorkspaceState {
   return {
@@ -30,6 +42,7 @@ function state(): WorkspaceState {
     partners: {
       [PARTNER]: { id: PARTNER, name: 'Stadt A', shortName: 'A', active: true },
       [OTHER_PARTNER]: { id: OTHER_PARTNER, name: 'Stadt B', shortName: 'B', active: true },
+      [INACTIVE_PARTNER]: { id: INACTIVE_PARTNER, name: 'Stadt C', shortName: 'C', active: false },
     },
     boards: { [BOARD]: { id: BOARD, name: 'Initiativen' } },
     cards: {
@@ -37,7 +50,19 @@ function state(): WorkspaceState {
       [ARCHIVED]: cardFixture({ id: ARCHIVED, boardId: BOARD, archived: true }),
     },
     comments: {},
-    members: { [PERSON]: memberOf(PERSON), [COLLEAGUE]: memberOf(COLLEAGUE) },
+    members: {
+      [PERSON]: memberOf(PERSON),
+      [COLLEAGUE]: memberOf(COLLEAGUE),
+      [ADMIN]: memberOf(ADMIN, ['member', 'admin']),
+      [DEZERNENT]: memberOf(DEZERNENT, ['member', 'dezernent']),
+      [INACTIVE_PERSON]: memberOf(INACTIVE_PERSON, ['member'], false),
+    },
+    invitations: {
+      [INVITATION]: { id: INVITATION, tokenHash: 'ab'.repeat(32), partnerId: PARTNER, roles: ['member'], expiresAt: LATER, createdBy: ADMIN, usedBy: null, revoked: false },
+    },
+    deputyships: {
+      [DEPUTYSHIP]: { id: DEPUTYSHIP, partnerId: PARTNER, dezernentId: DEZERNENT, deputyId: COLLEAGUE, from: '2026-02-01', to: '2026-02-10', revoked: false },
+    },
   };
 }
 
@@ -52,17 +77,33 @@ function run(command: Command, who: Actor = actor): Decision {
 
 const errorCode = (d: Decision) => (d.ok ? 'accepted' : d.error.code);
 
+type Sample = { build: () => Command; by: Actor };
+
 /**
- * One valid command per type, aimed at the live card. Partial on purpose: a new command type makes
- * the coverage test below fail by name instead of breaking compilation.
+ * One valid command per type and someone the policy lets send it. Partial on purpose: a new command
+ * type makes the coverage test below fail by name instead of breaking compilation.
  */
-const oneOfEach: Partial<Record<Command['type'], () => Command>> = {
-  'card.create': () => cmd.createCard(),
-  'card.update': () => cmd.updateCard(LIVE, { title: 'Neu' }),
-  'card.move': () => cmd.moveCard(LIVE, { position: 'a5' }),
-  'card.archive': () => cmd.archiveCard(LIVE),
-  'card.restore': () => cmd.restoreCard(ARCHIVED),
-  'comment.add': () => cmd.addComment(LIVE, 'Gute Idee'),
+const oneOfEach: Partial<Record<Command['type'], Sample>> = {
+  'card.create': { build: () => cmd.createCard(), by: actor },
+  'card.update': { build: () => cmd.updateCard(LIVE, { title: 'Neu' }), by: actor },
+  'card.move': { build: () => cmd.moveCard(LIVE, { position: 'a5' }), by: actor },
+  'card.archive': { build: () => cmd.archiveCard(LIVE), by: actor },
+  'card.restore': { build: () => cmd.restoreCard(ARCHIVED), by: actor },
+  'comment.add': { build: () => cmd.addComment(LIVE, 'Gute Idee'), by: actor },
+  'partner.add': { build: () => cmd.addPartner('Landkreis D', 'D'), by: admin },
+  'partner.rename': { build: () => cmd.renamePartner(OTHER_PARTNER, 'Stadt Bee', 'BB'), by: admin },
+  'partner.deactivate': { build: () => cmd.deactivatePartner(OTHER_PARTNER), by: admin },
+  'partner.reactivate': { build: () => cmd.reactivatePartner(INACTIVE_PARTNER), by: admin },
+  'member.set_roles': { build: () => cmd.setRoles(COLLEAGUE, ['member', 'moderator']), by: admin },
+  'member.set_partner': { build: () => cmd.setPartner(COLLEAGUE, OTHER_PARTNER), by: admin },
+  'member.deactivate': { build: () => cmd.deactivateMember(COLLEAGUE), by: admin },
+  'member.reactivate': { build: () => cmd.reactivateMember(INACTIVE_PERSON), by: admin },
+  'member.erase': { build: () => cmd.eraseMember(COLLEAGUE), by: admin },
+  'member.join': { build: () => cmd.join(INVITATION), by: invitee },
+  'invitation.create': { build: () => cmd.createInvitation(PARTNER, ['member'], LATER), by: admin },
+  'invitation.revoke': { build: () => cmd.revokeInvitation(INVITATION), by: admin },
+  'deputy.appoint': { build: () => cmd.appointDeputy(COLLEAGUE, '2026-02-02', '2026-02-05'), by: dezernent },
+  'deputy.revoke': { build: () => cmd.revokeDeputy(DEPUTYSHIP), by: dezernent },
 };
 
 describe('decide: every command type', () => {
@@ -71,23 +112,28 @@ describe('decide: every command type', () => {
   });
 
   const sampled = Object.keys(oneOfEach) as Command['type'][];
-  const sample = (type: Command['type']): Command => {
-    const build = oneOfEach[type];
-    if (!build) throw new Error(`no sample command for ${type}`);
-    return build();
+  const sample = (type: Command['type']): Sample => {
+    const found = oneOfEach[type];
+    if (!found) throw new Error(`no sample command for ${type}`);
+    return found;
   };
 
-  it.each(sampled)('%s is accepted for a member', (type) => {
-    expect(errorCode(run(sample(type)))).toBe('accepted');
+  it.each(sampled)('%s is accepted for someone the policy lets send it', (type) => {
+    const { build, by } = sample(type);
+    expect(errorCode(run(build(), by))).toBe('accepted');
   });
 
   it.each(sampled)('S2 %s naming a foreign workspace is not_found', (type) => {
-    const foreign = { ...sample(type), workspaceId: testId(77) };
-    expect(errorCode(run(foreign))).toBe('not_found');
+    const { build, by } = sample(type);
+    expect(errorCode(run({ ...build(), workspaceId: testId(77) }, by))).toBe('not_found');
   });
 
-  it.each(sampled)('S12 %s by an actor without roles is forbidden', (type) => {
-    expect(errorCode(run(sample(type), { ...actor, roles: [] }))).toBe('forbidden');
+  it.each(sampled.filter((type) => type !== 'member.join'))('S12 %s by an actor without roles is forbidden', (type) => {
+    expect(errorCode(run(sample(type).build(), { ...actor, roles: [] }))).toBe('forbidden');
+  });
+
+  it.each(sampled.filter((type) => sample(type).by !== actor))('S12 %s by a plain member is forbidden', (type) => {
+    expect(errorCode(run(sample(type).build(), actor))).toBe('forbidden');
   });
 });
 

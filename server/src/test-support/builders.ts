@@ -1,5 +1,5 @@
 import type { Command, CommandOf } from '@verbund/shared/commands';
-import type { Card, CardFields } from '@verbund/shared/model';
+import type { Card, CardFields, Role } from '@verbund/shared/model';
 
 /**
  * Test-only builders for commands and cards. Pure (no clock, no randomness, no I/O) so the domain
@@ -53,6 +53,43 @@ export function commandsFor(workspaceId: string, boardId: string) {
     restoreCard: (cardId: string, base?: Base): CommandOf<'card.restore'> => envelope('card.restore', { cardId }, base),
     addComment: (cardId: string, body: string, options: Base & { commentId?: string } = {}): CommandOf<'comment.add'> =>
       envelope('comment.add', { commentId: options.commentId ?? nextId(), cardId, body }, options),
+    ...adminCommands(envelope),
+  };
+}
+
+type Envelope = <T extends Command['type']>(type: T, payload: CommandOf<T>['payload'], base?: Base) => CommandOf<T>;
+
+/** Builders of the administration commands (partners, people, invitations, deputies). */
+function adminCommands(envelope: Envelope) {
+  return {
+    addPartner: (name: string, shortName: string, options: Base & { partnerId?: string } = {}) =>
+      envelope('partner.add', { partnerId: options.partnerId ?? nextId(), name, shortName }, options),
+    renamePartner: (partnerId: string, name: string, shortName: string, base?: Base) =>
+      envelope('partner.rename', { partnerId, name, shortName }, base),
+    deactivatePartner: (partnerId: string, base?: Base) => envelope('partner.deactivate', { partnerId }, base),
+    reactivatePartner: (partnerId: string, base?: Base) => envelope('partner.reactivate', { partnerId }, base),
+    setRoles: (personId: string, roles: Role[], base?: Base) => envelope('member.set_roles', { personId, roles }, base),
+    setPartner: (personId: string, partnerId: string, base?: Base) => envelope('member.set_partner', { personId, partnerId }, base),
+    deactivateMember: (personId: string, base?: Base) => envelope('member.deactivate', { personId }, base),
+    reactivateMember: (personId: string, base?: Base) => envelope('member.reactivate', { personId }, base),
+    eraseMember: (personId: string, base?: Base) => envelope('member.erase', { personId }, base),
+    join: (invitationId: string, base?: Base) => envelope('member.join', { invitationId }, base),
+    /** `tokenHash` defaults to a fixed hash: enough for the log, useless as a link. */
+    createInvitation: (
+      partnerId: string,
+      roles: Role[],
+      expiresAt: string,
+      options: Base & { invitationId?: string; tokenHash?: string } = {},
+    ) =>
+      envelope(
+        'invitation.create',
+        { invitationId: options.invitationId ?? nextId(), tokenHash: options.tokenHash ?? 'ab'.repeat(32), partnerId, roles, expiresAt },
+        options,
+      ),
+    revokeInvitation: (invitationId: string, base?: Base) => envelope('invitation.revoke', { invitationId }, base),
+    appointDeputy: (deputyId: string, from: string, to: string, options: Base & { deputyshipId?: string } = {}) =>
+      envelope('deputy.appoint', { deputyshipId: options.deputyshipId ?? nextId(), deputyId, from, to }, options),
+    revokeDeputy: (deputyshipId: string, base?: Base) => envelope('deputy.revoke', { deputyshipId }, base),
   };
 }
 

@@ -1,0 +1,258 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMMAND_TYPES, type Command, type CommandType } from '@verbund/shared/commands';
+import type { StoredEvent } from '@verbund/shared/events';
+import type { Me } from '@verbund/shared/http';
+import { DEMO_PARTNERS, DEMO_WORKSPACE_ID } from '../seed/demo.js';
+import { accept, adminPath, berlinDay, createLoneAccount, invite, mustCommand, postCommand, workspacePath } from '../test-support/admin.js';
+import { demo, OTHER_WORKSPACE_ID, OUTSIDER, openSocket, person, readState, request, seedOtherWorkspace } from '../test-support/live.js';
+import { startTestServer, submit, type TestClient, type TestServer } from '../test-support/test-server.js';
+
+/**
+ * The transport permission matrix (rules S2, S12): every kind of person sends every command over
+ * HTTP and over a socket, and asks every query. Allowed cells must succeed (fresh fixtures per
+ * cell), denied cells must be refused and leave no event. Non-members never reach the policy: HTTP
+ * answers 404 (bindWorkspace), a socket is refused at the handshake or, bound to their own
+ * workspace, gets `not_found` for a command naming this one.
+ */
+const MEMBER_KINDS = ['member', 'dezernent', 'moderator', 'admin', 'deputyIn', 'deputyOut'] as const;
+const KINDS = [...MEMBER_KINDS, 'deactivated', 'outsider', 'noRole', 'anonymous'] as const;
+type Kind = (typeof KINDS)[number];
+const isMember = (kind: Kind) => (MEMBER_KINDS as readonly Kind[]).includes(kind);
+
+const EMAILS: Record<Exclude<Kind, 'anonymous' | 'noRole' | 'outsider'>, string> = {
+  member: person('anna').email,
+  dezernent: person('thomas').email,
+  moderator: person('claudia').email,
+  admin: person('stefan').email,
+  deputyIn: person('lena').email, // deputy of Braunschweig from today
+  deputyOut: person('mehmet').email, // deputy of Gifhorn, range starts in 10 days
+  deactivated: person('sabine').email, // deactivated here, still a member of the other workspace
+};
+
+let server: TestServer;
+const cookies = new Map<Kind, string>();
+const sockets = new Map<Kind, TestClient>();
+let shortNames = 0;
+const victims: string[] = [];
+const deniedCommandIds: string[] = [];
+
+const admin = (command: Command) => mustCommand(server, cookies.get('admin') ?? '', command);
+const freshCard = async () => {
+  const create = demo.createCard({ title: 'Matrix' });
+  await admin(create);
+  return create.payload.cardId;
+};
+const freshPartner = async () => {
+  const add = demo.addPartner('Amt Matrix', `M${(shortNames += 1)}`);
+  await admin(add);
+  return add.payload.partnerId;
+};
+const freshInvitation = async () => {
+  const create = demo.createInvitation(DEMO_PARTNERS.wob.id, ['member'], new Date(Date.now() + 86_400_000).toISOString());
+  await admin(create);
+  return create.payload.invitationId;
+};
+const activeState = async () => (await readState(server, cookies.get('admin') ?? '')).members;
+const jonas = person('jonas').id;
+const petra = person('petra').id;
+
+type Row = { allowed: readonly Kind[]; prepare: (allowed: boolean) => Command | Promise<Command> };
+const ADMIN = ['admin'] as const;
+
+/** Partial on purpose: a command type without a row fails the coverage test by name. */
+const ROWS: Partial<Record<CommandType, Row>> = {
+  'card.create': { allowed: MEMBER_KINDS, prepare: () => demo.createCard() },
+  'card.update': { allowed: MEMBER_KINDS, prepare: async () => demo.updateCard(await freshCard(), { title: 'Neu' }) },
+  'card.move': { allowed: MEMBER_KINDS, prepare: async () => demo.moveCard(await freshCard(), { position: 'b1', status: 'review' }) },
+  'card.archive': { allowed: MEMBER_KINDS, prepare: async () => demo.archiveCard(await freshCard()) },
+  'card.restore': {
+    allowed: MEMBER_KINDS,
+    prepare: () => {
+      const cardId = await freshCard();
+      await admin(demo.archiveCard(cardId));
+      return demo.restoreCard(cardId);
+    },
+  },
+  'comment.add': { allowed: MEMBER_KINDS, prepare: async () => demo.addComment(await freshCard(), 'Matrix') },
+  'partner.add': { allowed: ADMIN, prepare: () => demo.addPartner('Amt Neu', `N${(shortNames += 1)}`) },
+  'partner.rename': { allowed: ADMIN, prepare: async () => demo.renamePartner(await freshPartner(), 'Amt Umbenannt', `R${(shortNames += 1)}`) },
+  'partner.deactivate': { allowed: ADMIN, prepare: async () => demo.deactivatePartner(await freshPartner()) },
+  'partner.reactivate': {
+    allowed: ADMIN,
+    prepare: () => {
+      const partnerId = await freshPartner();
+      await admin(demo.deactivatePartner(partnerId));
+      return demo.reactivatePartner(partnerId);
+    },
+  },
+  'member.set_roles': { allowed: ADMIN, prepare: () => demo.setRoles(jonas, ['member', 'moderator']) },
+  'member.set_partner': {
+    allowed: ADMIN,
+    prepare: () => {
+      const current = (await activeState())[jonas]?.partnerId;
+      return demo.setPartner(jonas, current === DEMO_PARTNERS.sz.id ? DEMO_PARTNERS.gf.id : DEMO_PARTNERS.sz.id);
+    },
+  },
+  'member.deactivate': {
+    allowed: ADMIN,
+    prepare: () => {
+      if (!(await activeState())[petra]?.active) await admin(demo.reactivateMember(petra));
+      return demo.deactivateMember(petra);
+    },
+  },
+  'member.reactivate': {
+    allowed: ADMIN,
+    prepare: () => {
+      if ((await activeState())[petra]?.active) await admin(demo.deactivateMember(petra));
+      return demo.reactivateMember(petra);
+    },
+  },
+  'member.erase': { allowed: ADMIN, prepare: (allowed) => demo.eraseMember(allowed ? (victims.pop() ?? '') : jonas) },
+  // Joining goes through POST /api/invitations/:token/accept only; no transport accepts it from anyone.
+  'member.join': { allowed: [], prepare: async () => demo.join(await freshInvitation()) },
+  'invitation.create': {
+    allowed: ADMIN,
+    prepare: () => demo.createInvitation(DEMO_PARTNERS.bs.id, ['member'], new Date(Date.now() + 86_400_000).toISOString()),
+  },
+  'invitation.revoke': { allowed: ADMIN, prepare: async () => demo.revokeInvitation(await freshInvitation()) },
+  'deputy.appoint': { allowed: ['dezernent'], prepare: () => demo.appointDeputy(person('anna').id, berlinDay(new Date()), berlinDay(new Date(), 1)) },
+  'deputy.revoke': {
+    allowed: ['admin', 'dezernent'],
+    prepare: () => {
+      const appoint = demo.appointDeputy(person('anna').id, berlinDay(new Date()), berlinDay(new Date(), 2));
+      await mustCommand(server, cookies.get('dezernent') ?? '', appoint);
+      return demo.revokeDeputy(appoint.payload.deputyshipId);
+    },
+  },
+};
+
+/** 'ok', an error code, or `refused:<code>` for a refused handshake. */
+type Verdict = string;
+
+function expected(kind: Kind, allowed: boolean, transport: 'http' | 'socket'): Verdict {
+  if (allowed) return 'ok';
+  if (isMember(kind)) return 'forbidden';
+  if (kind === 'anonymous') return transport === 'http' ? 'unauthenticated' : 'refused:unauthenticated';
+  if (transport === 'http') return 'not_found';
+  return kind === 'noRole' ? 'refused:forbidden' : 'not_found';
+}
+
+async function sendHttp(kind: Kind, command: Command): Promise<Verdict> {
+  const answer = await postCommand(server, cookies.get(kind) ?? '', command);
+  return answer.status === 200 ? 'ok' : (answer.body as { code: string }).code;
+}
+
+async function sendSocket(kind: Kind, command: Command): Promise<Verdict> {
+  const socket = sockets.get(kind);
+  if (!socket) {
+    const opened = await openSocket(server, { cookie: cookies.get(kind) });
+    opened.socket?.disconnect();
+    return opened.refusal ? `refused:${opened.refusal.code}` : 'connected';
+  }
+  const answer = await submit(socket, command);
+  return answer.ok ? 'ok' : answer.error.code;
+}
+
+beforeAll(async () => {
+  server = await startTestServer({ deps: { commandRate: { burst: 100_000, perSecond: 100_000 } } });
+  await seedOtherWorkspace(server.storage, [person('sabine')]);
+  await createLoneAccount(server.storage, 'Nora Ohnerolle', 'nora.ohnerolle@example.org');
+  const logins = Object.entries({ ...EMAILS, outsider: OUTSIDER.email, noRole: 'nora.ohnerolle@example.org' }) as [Kind, string][];
+  for (const [kind, cookie] of await Promise.all(logins.map(async ([kind, email]) => [kind, await server.login(email)] as const))) {
+    cookies.set(kind, cookie);
+  }
+  const [markus, petraCookie] = await Promise.all([server.login(person('markus').email), server.login(person('petra').email)]);
+  const now = new Date();
+  await mustCommand(server, markus, demo.appointDeputy(person('lena').id, berlinDay(now), berlinDay(now, 30)));
+  await mustCommand(server, petraCookie, demo.appointDeputy(person('mehmet').id, berlinDay(now, 10), berlinDay(now, 20)));
+  await admin(demo.deactivateMember(person('sabine').id));
+  for (const n of [1, 2]) {
+    const { token } = await invite(server, cookies.get('admin') ?? '', { partnerId: DEMO_PARTNERS.gf.id, roles: ['member'] });
+    const joined = await accept(server, token, { name: `Vera Gelöscht ${n}`, email: `vera.${n}@gifhorn.example` });
+    victims.push((joined.body as Me).id);
+  }
+  for (const kind of MEMBER_KINDS) sockets.set(kind, (await server.connect(cookies.get(kind) ?? '')).socket);
+  for (const kind of ['outsider', 'deactivated'] as const) {
+    sockets.set(kind, (await server.connect(cookies.get(kind) ?? '', { workspaceId: OTHER_WORKSPACE_ID })).socket);
+  }
+}, 60_000);
+
+afterAll(async () => {
+  await server.close({ removeData: true });
+});
+
+const rows = Object.entries(ROWS) as [CommandType, Row][];
+
+describe('permission matrix over HTTP and socket (S2, S12)', () => {
+  it('has a row for every command type: a command without one fails here', () => {
+    expect(COMMAND_TYPES.filter((type) => !ROWS[type])).toEqual([]);
+  });
+
+  for (const transport of ['http', 'socket'] as const) {
+    it.each(rows)(`S12 %s over ${transport}: ${KINDS.length} kinds of person`, async (type, row) => {
+      const verdicts: [Kind, Verdict][] = [];
+      const wanted: [Kind, Verdict][] = [];
+      for (const kind of KINDS) {
+        const allowed = row.allowed.includes(kind);
+        const command = await row.prepare(allowed);
+        const verdict = transport === 'http' ? await sendHttp(kind, command) : await sendSocket(kind, command);
+        if (!allowed) deniedCommandIds.push(command.id);
+        verdicts.push([kind, verdict]);
+        wanted.push([kind, expected(kind, allowed, transport)]);
+      }
+      expect(verdicts).toEqual(wanted);
+    });
+  }
+
+  it('S12 no refused command left an event in the log, and the chain still verifies', async () => {
+    const audit = await request(server, 'GET', adminPath('audit?format=json'), { cookie: cookies.get('admin') });
+    const ids = new Set((audit.body as StoredEvent[]).map((e) => e.commandId));
+    expect(deniedCommandIds.filter((id) => ids.has(id))).toEqual([]);
+    expect(deniedCommandIds.length).toBeGreaterThan(200);
+    const verify = await request(server, 'GET', adminPath('audit/verify'), { cookie: cookies.get('admin') });
+    expect(verify.body).toMatchObject({ ok: true });
+  });
+});
+
+const QUERIES: [string, 'GET' | 'POST', () => string, readonly Kind[], number][] = [
+  ['state', 'GET', () => workspacePath('state'), MEMBER_KINDS, 200],
+  ['people', 'GET', () => workspacePath('people'), MEMBER_KINDS, 200],
+  ['history', 'GET', () => workspacePath(`cards/${historyCard}/history`), MEMBER_KINDS, 200],
+  ['audit', 'GET', () => adminPath('audit?limit=5'), ADMIN, 200],
+  ['audit csv', 'GET', () => adminPath('audit?format=csv'), ADMIN, 200],
+  ['audit verify', 'GET', () => adminPath('audit/verify'), ADMIN, 200],
+  ['create invitation', 'POST', () => adminPath('invitations'), ADMIN, 201],
+];
+let historyCard = '';
+
+describe('permission matrix of queries (S12)', () => {
+  beforeAll(async () => {
+    historyCard = await freshCard();
+  });
+
+  it.each(QUERIES)('S12 %s over HTTP', async (_name, method, path, allowed, okStatus) => {
+    const statuses: [Kind, number][] = [];
+    for (const kind of KINDS) {
+      const body = method === 'POST' ? { partnerId: DEMO_PARTNERS.wob.id, roles: ['member'], expiresInDays: 3 } : undefined;
+      const answer = await request(server, method, path(), { cookie: cookies.get(kind), body });
+      statuses.push([kind, answer.status]);
+    }
+    const status = (kind: Kind) => (allowed.includes(kind) ? okStatus : isMember(kind) ? 403 : kind === 'anonymous' ? 401 : 404);
+    expect(statuses).toEqual(KINDS.map((kind) => [kind, status(kind)]));
+  });
+
+  it('S2 sync:join over a socket: members catch up, everyone else is refused at the handshake', async () => {
+    const verdicts: [Kind, string][] = [];
+    for (const kind of KINDS) {
+      const opened = await openSocket(server, { cookie: cookies.get(kind), auth: { protocolVersion: 1, workspaceId: DEMO_WORKSPACE_ID } });
+      if (opened.refusal) verdicts.push([kind, `refused:${opened.refusal.code}`]);
+      else {
+        const answer = await opened.socket.emitWithAck('sync:join', { lastSeq: 0 });
+        verdicts.push([kind, answer.ok ? 'ok' : answer.error.code]);
+        opened.socket.disconnect();
+      }
+    }
+    const want = (kind: Kind) => (isMember(kind) ? 'ok' : kind === 'anonymous' ? 'refused:unauthenticated' : 'refused:forbidden');
+    expect(verdicts).toEqual(KINDS.map((kind) => [kind, want(kind)]));
+  });
+});
