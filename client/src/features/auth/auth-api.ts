@@ -24,9 +24,10 @@ export function useLogout() {
   return useMutation({
     mutationFn: logout,
     // Whatever the server said, this tab forgets the workspace; a failed logout must not trap anyone.
+    // clear() would also drop the `me` entry the App is subscribed to, leaving it on the old session.
     onSettled: () => {
-      queryClient.clear();
       queryClient.setQueryData(queryKeys.me, null);
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== queryKeys.me[0] });
     },
   });
 }

@@ -108,11 +108,14 @@ function CardDialogBody({ card, state, people, idPrefix, titleId, onClose, secti
           partnerShortName={(id) => state.partners[id]?.shortName ?? '?'}
         />
         {invalid.length > 0 && (
-          <ul role="alert" className="form-error">
-            {invalid.map((path) => (
-              <li key={path}>{errorText(path)}</li>
-            ))}
-          </ul>
+          // role="alert" on the <ul> itself would strip its list role and orphan the <li>s.
+          <div role="alert" className="form-error">
+            <ul>
+              {invalid.map((path) => (
+                <li key={path}>{errorText(path)}</li>
+              ))}
+            </ul>
+          </div>
         )}
         <div className="form-actions">
           <button type="submit" className="button button-primary">
