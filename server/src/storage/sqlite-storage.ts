@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { StoredEvent } from '@verbund/shared/events';
 import { eventSubjectId } from '@verbund/shared/events';
+import { startAppendWriter } from './sqlite-append-worker.js';
 import { SequenceConflictError, type Account, type SecurityEvent, type Session, type Snapshot, type Storage } from './port.js';
 
 /** Numbered migrations; each runs once, in order, in one transaction with its version bump. */
@@ -87,7 +88,7 @@ const parseEvents = (rows: EventRow[]): StoredEvent[] => rows.map((r) => JSON.pa
  * also across a power cut. better-sqlite3 is synchronous; the port is async for other adapters.
  */
 export function openSqliteStorage(file: string): Storage {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
@@ -97,20 +98,21 @@ export function openSqliteStorage(file: string): Storage {
   db.pragma('secure_delete = ON');
   migrate(db);
 
-  const insertEvent = db.prepare(
-    'INSERT INTO events (workspace_id, seq, type, subject_id, command_id, body) VALUES (?, ?, ?, ?, ?, ?)',
-  );
-  const maxSeq = db.prepare<[string], { seq: number | null }>('SELECT MAX(seq) AS seq FROM events WHERE workspace_id = ?');
-  const append = db.transaction((workspaceId: string, events: readonly StoredEvent[]) => {
+  // Appends go to a writer thread (see sqlite-append-worker.ts); everything else stays here.
+  const writer = startAppendWriter(file, (seq) => new SequenceConflictError('', seq));
+  const append = async (workspaceId: string, events: readonly StoredEvent[]): Promise<void> => {
     const first = events[0];
     if (!first) return;
-    const last = maxSeq.get(workspaceId)?.seq ?? 0;
-    if (first.seq !== last + 1) throw new SequenceConflictError(workspaceId, first.seq);
-    events.forEach((e, i) => {
+    const rows = events.map((e, i) => {
       if (e.workspaceId !== workspaceId || e.seq !== first.seq + i) throw new SequenceConflictError(workspaceId, e.seq);
-      insertEvent.run(workspaceId, e.seq, e.type, eventSubjectId(e), e.commandId, JSON.stringify(e));
+      return { seq: e.seq, type: e.type, subjectId: eventSubjectId(e), commandId: e.commandId, body: JSON.stringify(e) };
     });
-  });
+    try {
+      await writer.append(workspaceId, rows);
+    } catch (error) {
+      throw error instanceof SequenceConflictError ? new SequenceConflictError(workspaceId, error.seq) : error;
+    }
+  };
   const readAfter = db.prepare<[string, number, number], EventRow>(
     'SELECT body FROM events WHERE workspace_id = ? AND seq > ? ORDER BY seq LIMIT ?',
   );
@@ -159,7 +161,7 @@ export function openSqliteStorage(file: string): Storage {
   });
 
   return {
-    appendEvents: (workspaceId, events) => attempt(() => append.immediate(workspaceId, events)),
+    appendEvents: (workspaceId, events) => append(workspaceId, events),
     readEvents: (workspaceId, afterSeq, limit = 1_000_000) => attempt(() => parseEvents(readAfter.all(workspaceId, afterSeq, limit))),
     readSubjectEvents: (workspaceId, subjectId) => attempt(() => parseEvents(readSubject.all(workspaceId, subjectId))),
     readCommandEvents: (workspaceId, commandId) => attempt(() => parseEvents(readCommand.all(workspaceId, commandId))),
@@ -194,7 +196,10 @@ export function openSqliteStorage(file: string): Storage {
     deleteSessionsOf: (accountId) => attempt(() => void removeSessionsOf.run(accountId)),
     recordSecurityEvent: (e) => attempt(() => void insertSecurityEvent.run(e.id, e.accountId, e.kind, e.address, e.at)),
     listSecurityEvents: (accountId) => attempt(() => securityEventsOf.all(accountId).map(toSecurityEvent)),
-    close: () => attempt(() => void db.close()),
+    close: async () => {
+      await writer.close();
+      db.close();
+    },
   };
 }
 

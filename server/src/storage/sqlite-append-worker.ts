@@ -1,0 +1,86 @@
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+
+/** One event row as the writer inserts it; the body is the event's JSON. */
+export type EventRow = { seq: number; type: string; subjectId: string | null; commandId: string | null; body: string };
+
+type Request = { id: number; workspaceId: string; rows: EventRow[] };
+type Reply = { id: number; ok: true } | { id: number; ok: false; conflictAt: number | null; message: string };
+
+/*
+ * Runs in a worker thread with its own connection. A durable commit (WAL, synchronous=FULL) waits
+ * for the disk; better-sqlite3 is synchronous, so on the main thread that wait would stall every
+ * socket. Here it stalls only this thread, and commands arriving meanwhile queue into the next
+ * batch. Plain JavaScript in a string, so it runs the same under tsx, vitest and the built server.
+ */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.file);
+db.pragma('journal_mode = WAL');
+db.pragma('synchronous = FULL');
+db.pragma('busy_timeout = 5000');
+db.pragma('secure_delete = ON');
+const maxSeq = db.prepare('SELECT MAX(seq) AS seq FROM events WHERE workspace_id = ?');
+const insert = db.prepare('INSERT INTO events (workspace_id, seq, type, subject_id, command_id, body) VALUES (?, ?, ?, ?, ?, ?)');
+class Conflict extends Error {}
+const append = db.transaction((workspaceId, rows) => {
+  const last = maxSeq.get(workspaceId).seq ?? 0;
+  if (rows[0].seq !== last + 1) throw new Conflict(String(rows[0].seq));
+  for (const r of rows) insert.run(workspaceId, r.seq, r.type, r.subjectId, r.commandId, r.body);
+});
+parentPort.on('message', ({ id, workspaceId, rows }) => {
+  try {
+    append.immediate(workspaceId, rows);
+    parentPort.postMessage({ id, ok: true });
+  } catch (error) {
+    const conflictAt = error instanceof Conflict ? Number(error.message)
+      : String(error && error.code).startsWith('SQLITE_CONSTRAINT') ? rows[0].seq : null;
+    parentPort.postMessage({ id, ok: false, conflictAt, message: String(error && error.message) });
+  }
+});
+`;
+
+export type AppendWriter = {
+  /** Commits the rows in one durable transaction; rejects with `conflict(seq)` when the sequence is taken. */
+  append: (workspaceId: string, rows: EventRow[]) => Promise<void>;
+  close: () => Promise<void>;
+};
+
+export function startAppendWriter(file: string, conflict: (seq: number) => Error): AppendWriter {
+  const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver } });
+  const pending = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
+  let nextId = 0;
+  let failure: Error | null = null;
+
+  worker.on('message', (reply: Reply) => {
+    const waiter = pending.get(reply.id);
+    pending.delete(reply.id);
+    if (!waiter) return;
+    if (reply.ok) waiter.resolve();
+    else waiter.reject(reply.conflictAt === null ? new Error(reply.message) : conflict(reply.conflictAt));
+  });
+  const failAll = (error: Error) => {
+    failure = error;
+    for (const waiter of pending.values()) waiter.reject(error);
+    pending.clear();
+  };
+  worker.on('error', failAll);
+  worker.on('exit', () => failAll(new Error('the event writer stopped')));
+  worker.unref();
+
+  return {
+    append: (workspaceId, rows) =>
+      new Promise<void>((resolve, reject) => {
+        if (failure) return reject(failure);
+        nextId += 1;
+        pending.set(nextId, { resolve, reject });
+        const request: Request = { id: nextId, workspaceId, rows };
+        worker.postMessage(request);
+      }),
+    close: async () => {
+      await worker.terminate();
+    },
+  };
+}
