@@ -1,10 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import type { Command } from '@verbund/shared/commands';
 import { appError } from '@verbund/shared/errors';
-import { EVENT_VERSION, GENESIS_HASH, type StoredEvent } from '@verbund/shared/events';
+import { EVENT_VERSION, GENESIS_HASH, SYSTEM_ACTOR_ID, type StoredEvent } from '@verbund/shared/events';
 import { applyEvent, emptyState, SNAPSHOT_VERSION, type WorkspaceState } from '@verbund/shared/projection';
 import type { Ack, CatchUp, CommandResult } from '@verbund/shared/protocol';
 import { actorFrom, type Actor } from '../domain/actor.js';
 import { decide } from '../domain/decide.js';
+import { dueVotes, nextClosingAt } from '../domain/votes/due.js';
 import { SequenceConflictError, type Storage } from '../storage/port.js';
 import { sealEvent } from './hash-chain.js';
 
@@ -26,6 +28,10 @@ type Pending = { command: Command; personId: string; resolve: (answer: Ack<Comma
 const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 const MAX_APPEND_ATTEMPTS = 5;
+/** setTimeout's largest delay; a vote closing later is looked at again then. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** After scheduled work failed (e.g. storage down), wait this long before trying again. */
+const RETRY_DUE_WORK_MS = 1_000;
 
 /**
  * One workspace's authority: the in-memory projection, the tail of its log, and a queue of
@@ -39,6 +45,8 @@ export class WorkspaceEngine {
   private recent: StoredEvent[] = [];
   private lastHash = GENESIS_HASH;
   private lastSnapshotSeq = 0;
+  private dueTimer: ReturnType<typeof setTimeout> | null = null;
+  private stopped = false;
 
   private constructor(
     readonly workspaceId: string,
@@ -50,7 +58,10 @@ export class WorkspaceEngine {
   static async load(workspaceId: string, options: EngineOptions): Promise<WorkspaceEngine | null> {
     const engine = new WorkspaceEngine(workspaceId, emptyState(workspaceId), options);
     await engine.reload();
-    return engine.state.seq === 0 ? null : engine;
+    if (engine.state.seq === 0) return null;
+    // D26: what fell due while the server was down is closed before anyone reads the workspace.
+    await engine.runDueWork();
+    return engine;
   }
 
   get name(): string {
@@ -87,6 +98,52 @@ export class WorkspaceEngine {
     return answer;
   }
 
+  /** Scheduled work of the server itself (rule D35): decided like any command, by the system actor. */
+  submitAsSystem(command: Command): Promise<Ack<CommandResult>> {
+    return this.submit(command, SYSTEM_ACTOR_ID);
+  }
+
+  /**
+   * Closes every vote whose closing time has come by the injected clock (D26), then arms the timer
+   * for the next one. Runs on load, from the timer, and may be called by tests that move the clock.
+   */
+  async runDueWork(): Promise<void> {
+    if (this.stopped) return;
+    const now = this.options.clock().toISOString();
+    const due = dueVotes(Object.values(this.state.votes), now);
+    const answers = await Promise.all(
+      due.map((vote) =>
+        this.submitAsSystem({ id: randomUUID(), workspaceId: this.workspaceId, type: 'vote.close', payload: { voteId: vote.id } }),
+      ),
+    );
+    // A conflict means someone closed it by hand in the meantime: nothing left to do.
+    const failed = answers.filter((a) => !a.ok && a.error.code !== 'conflict');
+    if (failed.length > 0) this.options.log(`scheduled close failed for ${failed.length} vote(s)`);
+    this.armDueTimer(failed.length > 0 ? RETRY_DUE_WORK_MS : 0);
+  }
+
+  /** Ends scheduled work (the server is shutting down); the engine answers nothing scheduled after this. */
+  stop(): void {
+    this.stopped = true;
+    if (this.dueTimer) clearTimeout(this.dueTimer);
+    this.dueTimer = null;
+  }
+
+  /** Wakes at the next closing time, re-reading the clock then (a fake clock in tests may have moved). */
+  private armDueTimer(minDelay = 0): void {
+    if (this.dueTimer) clearTimeout(this.dueTimer);
+    this.dueTimer = null;
+    if (this.stopped) return;
+    const next = nextClosingAt(Object.values(this.state.votes));
+    if (next === null) return;
+    const delay = Math.min(MAX_TIMER_MS, Math.max(minDelay, Date.parse(next) - this.options.clock().getTime()));
+    this.dueTimer = setTimeout(() => {
+      this.dueTimer = null;
+      this.runDueWork().catch((error: unknown) => this.options.log('scheduled work failed', error));
+    }, delay);
+    this.dueTimer.unref();
+  }
+
   /** The committed state. Waits for a running commit so nobody reads events that are not yet stored. */
   async readState(): Promise<WorkspaceState> {
     await this.idle();
@@ -103,7 +160,7 @@ export class WorkspaceEngine {
     const { seq } = this.state;
     if (lastSeq === seq) return { kind: 'events', events: [] };
     const first = this.recent[0];
-    if (lastSeq < seq && first && first.seq <= lastSeq + 1) {
+    if (lastSeq < seq && seq - lastSeq <= this.options.catchUpWindow && first && first.seq <= lastSeq + 1) {
       return { kind: 'events', events: this.recent.slice(lastSeq + 1 - first.seq) };
     }
     return { kind: 'snapshot', state: structuredClone(this.state) };
@@ -178,6 +235,7 @@ export class WorkspaceEngine {
     }
     this.remember(all);
     this.options.onCommitted(this.workspaceId, all, this.state);
+    if (all.some((e) => e.type.startsWith('vote.'))) this.armDueTimer();
     for (const { pending, events } of accepted) {
       pending.resolve({ ok: true, value: { seq: events[events.length - 1]?.seq ?? this.state.seq, events } });
     }
@@ -187,6 +245,7 @@ export class WorkspaceEngine {
   /** The in-memory state ran ahead of the log: rebuild it; retry after losing a race to another node. */
   private async recoverFrom(error: unknown, pendings: Pending[]): Promise<void> {
     await this.reload();
+    this.armDueTimer();
     const retry = error instanceof SequenceConflictError;
     if (!retry) this.options.log('append failed', error);
     for (const pending of pendings) {
