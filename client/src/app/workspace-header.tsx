@@ -4,11 +4,21 @@ import { LanguageSwitch } from '../components/language-switch';
 import { PartnerBadge } from '../components/partner-badge';
 import { ConnectionStatus } from '../features/connection/connection-status';
 import { SignOutButton } from '../features/auth/sign-out-button';
+import { WorkspaceSwitcher } from '../features/workspaces/workspace-switcher';
+import { onLinkClick, routePath, type Route } from '../lib/router';
 import { useSession } from '../lib/session-context';
+import { mayOpen } from './page-access';
 
-type Props = { workspaceName: string; partners: Record<string, Partner> };
+type Props = { workspaceName: string; partners: Record<string, Partner>; route: Route };
 
-export function WorkspaceHeader({ workspaceName, partners }: Props) {
+const PAGES = [
+  { route: { name: 'board' }, label: 'nav.board' },
+  { route: { name: 'admin' }, label: 'nav.admin' },
+  { route: { name: 'audit' }, label: 'nav.audit' },
+  { route: { name: 'account' }, label: 'nav.account' },
+] as const satisfies readonly { route: Route; label: string }[];
+
+export function WorkspaceHeader({ workspaceName, partners, route }: Props) {
   const { t } = useTranslation();
   const { me, membership } = useSession();
   const partner = partners[membership.partnerId];
@@ -17,6 +27,7 @@ export function WorkspaceHeader({ workspaceName, partners }: Props) {
       <div className="app-header-title">
         <span className="brand">{t('app.name')}</span>
         <h1>{workspaceName || membership.workspaceName}</h1>
+        <WorkspaceSwitcher />
       </div>
       <ConnectionStatus />
       <div className="app-header-user">
@@ -26,6 +37,17 @@ export function WorkspaceHeader({ workspaceName, partners }: Props) {
         <LanguageSwitch />
         <SignOutButton />
       </div>
+      <nav className="app-nav" aria-label={t('nav.label')}>
+        <ul>
+          {PAGES.filter((p) => mayOpen(p.route, membership.abilities)).map((p) => (
+            <li key={p.route.name}>
+              <a href={routePath(p.route)} onClick={onLinkClick} aria-current={route.name === p.route.name ? 'page' : undefined}>
+                {t(p.label)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
     </header>
   );
 }

@@ -1,20 +1,37 @@
+import { useEffect, useRef } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { LiveAnnouncer } from '../components/live-announcer';
 import { Toasts } from '../components/toasts';
+import { AccountPage } from '../features/account/account-page';
+import { AuditPage } from '../features/audit/audit-page';
 import { Board } from '../features/board/board';
 import { CardDialog } from '../features/card-dialog/card-dialog';
 import { CommentsPanel } from '../features/comments/comments-panel';
 import { HistoryPanel } from '../features/history/history-panel';
 import { PresenceBar } from '../features/presence/presence-bar';
 import { useLiveSync } from '../features/sync/use-live-sync';
+import { NewWorkspaceForm } from '../features/workspaces/new-workspace-form';
 import { usePeople, workspaceStateQueryOptions } from '../lib/queries';
+import type { Route } from '../lib/router';
 import { useSession } from '../lib/session-context';
 import { useUiStore } from '../lib/ui-store';
 import { useWorkspaceView } from '../lib/use-workspace-view';
+import { AdminScreen } from './admin-screen';
+import { mayOpen } from './page-access';
 import { WorkspaceHeader } from './workspace-header';
 
-export function WorkspaceScreen() {
+type Props = { route: Route };
+
+const TITLE_KEYS: Record<Route['name'], string> = {
+  board: 'board.heading',
+  admin: 'admin.heading',
+  audit: 'audit.heading',
+  account: 'account.heading',
+  invite: 'invitation.title',
+};
+
+export function WorkspaceScreen({ route }: Props) {
   const { t } = useTranslation();
   const { membership } = useSession();
   const workspaceId = membership.workspaceId;
@@ -24,6 +41,20 @@ export function WorkspaceScreen() {
   const openCardId = useUiStore((s) => s.openCardId);
   const openCard = useUiStore((s) => s.openCard);
   useLiveSync(workspaceId, confirmed.isSuccess);
+  const first = useRef(true);
+
+  // After a page change, focus goes to the new page's heading so keyboard and screen-reader users start there.
+  useEffect(() => {
+    document.title = `${t(TITLE_KEYS[route.name])} – ${state?.name || membership.workspaceName} – ${t('app.name')}`;
+  }, [route.name, t, state?.name, membership.workspaceName]);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    (document.getElementById('page-heading') ?? document.getElementById('main'))?.focus();
+  }, [route.name]);
+
   // A modal dialog makes everything outside it inert, so live messages render inside it while it is open.
   const overlays = (
     <>
@@ -31,15 +62,17 @@ export function WorkspaceScreen() {
       <Toasts />
     </>
   );
+  const showCard = route.name === 'board' && state && openCardId;
+  const allowed = mayOpen(route, membership.abilities);
 
   return (
     <div className="app">
       <a className="skip-link" href="#main">
-        {t('app.skipToBoard')}
+        {route.name === 'board' ? t('app.skipToBoard') : t('app.skipToContent')}
       </a>
-      <WorkspaceHeader workspaceName={state?.name ?? ''} partners={state?.partners ?? {}} />
+      <WorkspaceHeader workspaceName={state?.name ?? ''} partners={state?.partners ?? {}} route={route} />
       <main id="main" className="app-main" tabIndex={-1}>
-        {state && <PresenceBar partners={state.partners} />}
+        {route.name === 'board' && state && <PresenceBar partners={state.partners} />}
         {confirmed.isPending && <p role="status">{t('app.loading')}</p>}
         {confirmed.isError && (
           <div role="alert">
@@ -49,9 +82,25 @@ export function WorkspaceScreen() {
             </button>
           </div>
         )}
-        {state && <Board state={state} people={people} />}
+        {!allowed && (
+          <div className="page">
+            <h2 id="page-heading" tabIndex={-1}>
+              {t(TITLE_KEYS[route.name])}
+            </h2>
+            <p className="notice">{t('app.noAccess')}</p>
+          </div>
+        )}
+        {allowed && route.name === 'account' && (
+          <>
+            <AccountPage />
+            <NewWorkspaceForm />
+          </>
+        )}
+        {state && allowed && route.name === 'board' && <Board state={state} people={people} />}
+        {state && allowed && route.name === 'admin' && <AdminScreen state={state} people={people} />}
+        {state && allowed && route.name === 'audit' && <AuditPage state={state} people={people} />}
       </main>
-      {state && openCardId && (
+      {showCard && (
         <CardDialog
           cardId={openCardId}
           state={state}
@@ -66,7 +115,7 @@ export function WorkspaceScreen() {
           }
         />
       )}
-      {!openCardId && overlays}
+      {!showCard && overlays}
     </div>
   );
 }

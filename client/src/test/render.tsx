@@ -8,7 +8,7 @@ import { ME, WORKSPACE_ID } from './fixtures';
 
 export const SESSION: Session = {
   me: { id: ME.id, name: 'Anna Beispiel', email: 'anna@example.org', memberships: [] },
-  membership: { workspaceId: WORKSPACE_ID, workspaceName: 'Test', partnerId: ME.partnerId, roles: ['member'] },
+  membership: { workspaceId: WORKSPACE_ID, workspaceName: 'Test', partnerId: ME.partnerId, roles: ['member'], abilities: ['board.edit', 'vote.start'] },
 };
 
 /** Renders inside the providers a workspace screen has, in German. */

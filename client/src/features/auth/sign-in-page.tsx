@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { loginBodySchema } from '@verbund/shared/http';
 import { LanguageSwitch } from '../../components/language-switch';
 import { ApiError } from '../../lib/api';
+import { useSessionNotice } from '../../lib/session-notice';
 import { useLogin } from './auth-api';
 
 function errorKey(error: unknown): string {
@@ -16,6 +17,7 @@ function errorKey(error: unknown): string {
 export function SignInPage() {
   const { t } = useTranslation();
   const loginMutation = useLogin();
+  const notice = useSessionNotice((s) => s.notice);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [localError, setLocalError] = useState<string | null>(null);
@@ -42,6 +44,11 @@ export function SignInPage() {
       <main className="sign-in-main">
         <h1>{t('auth.title')}</h1>
         <p className="muted">{t('auth.intro')}</p>
+        {notice && (
+          <p role="status" className="notice">
+            {t(notice)}
+          </p>
+        )}
         <form className="sign-in-form" onSubmit={onSubmit} noValidate>
           <div className="field">
             <label htmlFor="sign-in-email">{t('auth.email')}</label>

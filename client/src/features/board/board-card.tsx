@@ -6,6 +6,7 @@ import { CardPresence } from '../../components/card-presence';
 import { PartnerBadge } from '../../components/partner-badge';
 import type { ColumnKey, MoveDirection } from '../../lib/card-moves';
 import { formatDate } from '../../lib/format';
+import { personName } from '../../lib/person-name';
 import { presenceOnCard, usePresenceStore } from '../../lib/presence-store';
 import { useSession } from '../../lib/session-context';
 import type { BoardView } from '../../lib/ui-store';
@@ -46,7 +47,7 @@ export function BoardCard({ card, column, view, partners, people, onOpen, onMove
     }
   };
 
-  const owners = card.ownerIds.map((id) => people.get(id)?.name).filter((n): n is string => Boolean(n));
+  const owners = card.ownerIds.filter((id) => people.has(id)).map((id) => personName(t, people.get(id), partners));
   const style = transform ? { transform: `translate3d(${transform.x}px, ${transform.y}px, 0)` } : undefined;
   const classes = ['card', isDragging ? 'card-dragging' : '', isOver && !isDragging ? 'card-drop-target' : '', card.archived ? 'card-archived' : '']
     .filter(Boolean)

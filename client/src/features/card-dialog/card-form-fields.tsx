@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { ADDRESSEES, AREAS, STATUSES, addresseeSchema, areaSchema, statusSchema, type Card, type Partner, type Person } from '@verbund/shared/model';
 import type { Draft } from './card-draft';
+import { personName } from '../../lib/person-name';
 import { LinksEditor } from './links-editor';
 
 type Props = {
@@ -110,11 +111,11 @@ export function CardFormFields({ idPrefix, card, draft, onDraft, partners, peopl
       <fieldset className="fieldset">
         <legend>{t('card.owners')}</legend>
         <div className="checkbox-list">
-          {people.map((person) => (
+          {people.filter((person) => (person.active && !person.erased) || ownerIds.includes(person.id)).map((person) => (
             <div key={person.id} className="checkbox">
               <input id={id(`owner-${person.id}`)} type="checkbox" checked={ownerIds.includes(person.id)} onChange={(e) => onDraft({ ownerIds: toggle(ownerIds, person.id, e.target.checked) })} />
               <label htmlFor={id(`owner-${person.id}`)}>
-                {person.name} ({partnerShortName(person.partnerId)})
+                {personName(t, person, Object.fromEntries(partners.map((p) => [p.id, p])))} ({partnerShortName(person.partnerId)})
               </label>
             </div>
           ))}

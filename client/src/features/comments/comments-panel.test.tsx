@@ -12,7 +12,11 @@ afterEach(() => {
 
 describe('CommentsPanel', () => {
   const cardId = uuid();
-  const people = [{ id: ME.id, name: 'Anna Beispiel', partnerId: PARTNER_WOB, roles: ['member' as const] }];
+  const formerId = uuid();
+  const people = [
+    { id: ME.id, name: 'Anna Beispiel', partnerId: PARTNER_WOB, roles: ['member' as const], active: true, erased: false },
+    { id: formerId, name: '', partnerId: PARTNER_WOB, roles: ['member' as const], active: false, erased: true },
+  ];
   const { partners } = stateWith([]);
 
   it('shows author, partner and the body as text', () => {
@@ -22,6 +26,11 @@ describe('CommentsPanel', () => {
     expect(screen.getByText('WOB')).toBeInTheDocument();
     expect(screen.getByText(body)).toBeInTheDocument();
     expect(document.querySelector('.comment-body b')).toBeNull();
+  });
+
+  it('names an erased author only by their partner', () => {
+    renderInWorkspace(<CommentsPanel cardId={cardId} comments={[{ id: uuid(), cardId, authorId: formerId, body: 'Alt', createdAt: '2026-01-01T10:00:00.000Z' }]} people={people} partners={partners} />);
+    expect(screen.getByText('ehemaliges Mitglied von Stadt Wolfsburg')).toBeInTheDocument();
   });
 
   it('queues comment.add and refuses an empty comment', () => {

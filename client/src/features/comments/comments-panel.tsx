@@ -4,6 +4,7 @@ import { commentBodySchema, type Comment, type Partner, type Person } from '@ver
 import { PartnerBadge } from '../../components/partner-badge';
 import { newId, submitCommand } from '../../lib/command-queue';
 import { formatDateTime } from '../../lib/format';
+import { personName } from '../../lib/person-name';
 import { useSession } from '../../lib/session-context';
 
 type Props = { cardId: string; comments: readonly Comment[]; people: Person[]; partners: Record<string, Partner> };
@@ -36,7 +37,7 @@ export function CommentsPanel({ cardId, comments, people, partners }: Props) {
             return (
               <li key={comment.id} className="comment">
                 <div className="comment-meta">
-                  <strong>{author?.name ?? t('comments.unknownAuthor')}</strong>
+                  <strong>{personName(t, author, partners)}</strong>
                   {author && <PartnerBadge partners={partners} partnerId={author.partnerId} />}
                   <time dateTime={comment.createdAt} className="muted small">
                     {formatDateTime(comment.createdAt, i18n.language)}

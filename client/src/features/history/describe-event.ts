@@ -15,8 +15,16 @@ const FIELD_KEYS: Record<string, string> = {
   links: 'card.links',
 };
 
+type CardEvent = Extract<StoredEvent, { type: `card.${string}` | 'comment.added' }>;
+
+function isCardEvent(event: StoredEvent): event is CardEvent {
+  return event.type.startsWith('card.') || event.type === 'comment.added';
+}
+
 /** One line of a card's history in words; values are left out, the fields named. */
 export function describeEvent(t: TFunction, event: StoredEvent): string {
+  // A card's history holds card and comment events; anything else is named generically.
+  if (!isCardEvent(event)) return t('history.other');
   switch (event.type) {
     case 'card.created':
       return t('history.created');
@@ -37,10 +45,6 @@ export function describeEvent(t: TFunction, event: StoredEvent): string {
       return t('history.restored');
     case 'comment.added':
       return t('history.commented');
-    case 'workspace.created':
-    case 'partner.added':
-    case 'board.created':
-      return t('history.other');
     default:
       return assertNever(event);
   }

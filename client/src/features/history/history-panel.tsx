@@ -6,6 +6,7 @@ import type { Partner, Person } from '@verbund/shared/model';
 import { PartnerBadge } from '../../components/partner-badge';
 import { apiGet } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
+import { personName } from '../../lib/person-name';
 import { queryKeys } from '../../lib/query-keys';
 import { useSession } from '../../lib/session-context';
 import { storedEventsSchema } from '@verbund/shared/protocol';
@@ -39,7 +40,7 @@ export function HistoryPanel({ cardId, people, partners }: Props) {
         <ol className="history-list">
           {events.map((event) => {
             const actor = people.find((p) => p.id === event.actorId);
-            const actorName = event.actorId === SYSTEM_ACTOR_ID ? t('history.system') : (actor?.name ?? t('comments.unknownAuthor'));
+            const actorName = event.actorId === SYSTEM_ACTOR_ID ? t('history.system') : personName(t, actor, partners);
             return (
               <li key={event.seq} className="history-entry">
                 <time dateTime={event.at} className="muted small">

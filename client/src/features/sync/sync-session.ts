@@ -5,6 +5,7 @@ import { eventSubjectId, type StoredEvent } from '@verbund/shared/events';
 import { applyEventsImmutably, type WorkspaceState } from '@verbund/shared/projection';
 import { pendingCommands, setCommandTransport, settleCommand } from '../../lib/command-queue';
 import { ingestEvents } from '../../lib/event-buffer';
+import { refreshAfterEvents } from '../../lib/event-effects';
 import { queryKeys } from '../../lib/query-keys';
 import type { VerbundSocket } from '../../lib/socket';
 import { ackSchema, catchUpSchema, commandResultSchema } from '@verbund/shared/protocol';
@@ -46,6 +47,7 @@ export function createSyncSession(socket: VerbundSocket, workspaceId: string, qu
     if (ready.length > 0) {
       queryClient.setQueryData(stateKey, applyEventsImmutably(state, ready));
       refreshHistories(ready);
+      refreshAfterEvents(queryClient, workspaceId, ready);
     }
     if (rest.length === 0 && gapTimer) {
       clearTimeout(gapTimer);
@@ -75,6 +77,7 @@ export function createSyncSession(socket: VerbundSocket, workspaceId: string, qu
     if (catchUp.kind === 'snapshot') {
       queryClient.setQueryData(stateKey, catchUp.state);
       void queryClient.invalidateQueries({ queryKey: ['workspace', workspaceId, 'card'] });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.people(workspaceId) });
       apply([]);
     } else {
       apply(catchUp.events);

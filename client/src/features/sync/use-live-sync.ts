@@ -6,8 +6,9 @@ import { usePresenceStore } from '../../lib/presence-store';
 import { queryKeys } from '../../lib/query-keys';
 import { createSocket } from '../../lib/socket';
 import { showToast } from '../../lib/toast-store';
-import { appendedEventsSchema } from '@verbund/shared/protocol';
-import { connectRefusalSchema, presenceEntriesSchema } from '@verbund/shared/protocol';
+import { connectRefusalSchema, presenceEntriesSchema, storedEventsSchema } from '@verbund/shared/protocol';
+import { errorMessageKey } from '../../lib/error-messages';
+import { endSession } from '../../lib/query-client';
 import { createSyncSession } from './sync-session';
 
 function offlineOr<T extends string>(status: T): T | 'offline' {
@@ -22,9 +23,11 @@ export function useLiveSync(workspaceId: string, ready: boolean): void {
     if (!ready) return;
     const socket = createSocket(workspaceId);
     const setStatus = useConnectionStore.getState().setStatus;
-    const signedOut = () => queryClient.setQueryData(queryKeys.me, null);
+    const signedOut = () => endSession(queryClient);
+    // Access to this workspace may have changed (deactivated, moved to another partner): /me knows.
+    const recheckAccess = () => void queryClient.invalidateQueries({ queryKey: queryKeys.me });
     const session = createSyncSession(socket, workspaceId, queryClient, {
-      onRejected: (error) => showToast(i18n.t(`errors.${error.code}`)),
+      onRejected: (error) => showToast(i18n.t(errorMessageKey(error))),
       onUnauthenticated: signedOut,
     });
     const sendPresence = () => {
@@ -41,19 +44,25 @@ export function useLiveSync(workspaceId: string, ready: boolean): void {
       usePresenceStore.getState().setEntries([]);
       setStatus(offlineOr('reconnecting'));
       // The server closed the connection on purpose (e.g. an ended session): reconnecting is up to us.
-      if (reason === 'io server disconnect') setTimeout(() => socket.connect(), 1_000);
+      if (reason === 'io server disconnect') {
+        recheckAccess();
+        setTimeout(() => socket.connect(), 1_000);
+      }
     });
     socket.on('connect_error', (error) => {
       setStatus(offlineOr('reconnecting'));
       const refusal = connectRefusalSchema.safeParse((error as Error & { data?: unknown }).data);
       if (!refusal.success) return;
       if (refusal.data.code === 'unauthenticated') signedOut();
-      else if (refusal.data.code === 'protocol_mismatch') showToast(i18n.t('errors.protocol_mismatch'));
+      else if (refusal.data.code === 'forbidden') {
+        showToast(i18n.t('errors.accessRemoved'));
+        recheckAccess();
+      } else if (refusal.data.code === 'protocol_mismatch') showToast(i18n.t('errors.protocol_mismatch'));
       else setTimeout(() => socket.connect(), 5_000);
     });
     socket.io.on('reconnect_attempt', () => setStatus(offlineOr('reconnecting')));
     socket.on('events:appended', (raw: unknown) => {
-      const events = appendedEventsSchema.safeParse(raw);
+      const events = storedEventsSchema.safeParse(raw);
       if (events.success) session.apply(events.data);
     });
     socket.on('presence:changed', (raw: unknown) => {

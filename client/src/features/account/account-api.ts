@@ -1,0 +1,39 @@
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
+import { securityEventInfoSchema, sessionInfoSchema } from '@verbund/shared/http';
+import { apiGet, apiPostEmpty } from '../../lib/api';
+import { endSession } from '../../lib/query-client';
+
+export const accountKeys = {
+  sessions: ['account', 'sessions'] as const,
+  securityEvents: ['account', 'security-events'] as const,
+};
+
+export const sessionsQueryOptions = queryOptions({
+  queryKey: accountKeys.sessions,
+  queryFn: () => apiGet('/api/account/sessions', z.array(sessionInfoSchema)),
+});
+
+export const securityEventsQueryOptions = queryOptions({
+  queryKey: accountKeys.securityEvents,
+  queryFn: () => apiGet('/api/account/security-events', z.array(securityEventInfoSchema)),
+});
+
+export const EXPORT_PATH = '/api/account/export';
+
+export function useChangePassword() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { currentPassword: string; newPassword: string }) => apiPostEmpty('/api/account/password', body),
+    // Every other session ended; this one was renewed.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['account'] }),
+  });
+}
+
+export function useEndAllSessions() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiPostEmpty('/api/account/sessions/end-all'),
+    onSuccess: () => endSession(queryClient, 'account.sessions.endedAll'),
+  });
+}

@@ -1,0 +1,77 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { passwordSchema } from '@verbund/shared/http';
+import { ApiError } from '../../lib/api';
+import { errorMessageKey } from '../../lib/error-messages';
+import { useChangePassword } from './account-api';
+
+/** Checks that need no server: what the person can fix before sending. */
+export function passwordProblem(current: string, next: string, confirm: string): string | null {
+  if (!current) return 'account.password.currentMissing';
+  if (!passwordSchema.safeParse(next).success) return 'account.password.tooShort';
+  if (next !== confirm) return 'account.password.mismatch';
+  return null;
+}
+
+export function PasswordForm() {
+  const { t } = useTranslation();
+  const change = useChangePassword();
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const local = passwordProblem(current, next, confirm);
+    setProblem(local);
+    setDone(false);
+    if (local) return;
+    change.mutate(
+      { currentPassword: current, newPassword: next },
+      {
+        onSuccess: () => {
+          setCurrent('');
+          setNext('');
+          setConfirm('');
+          setDone(true);
+        },
+        onError: (error) => setProblem(error instanceof ApiError ? errorMessageKey(error) : 'errors.internal'),
+      },
+    );
+  };
+
+  const describedBy = problem ? 'password-error' : undefined;
+  return (
+    <form className="panel stack-form" onSubmit={onSubmit} aria-labelledby="password-heading" noValidate>
+      <h3 id="password-heading">{t('account.password.heading')}</h3>
+      <div className="field">
+        <label htmlFor="password-current">{t('account.password.current')}</label>
+        <input id="password-current" type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} aria-describedby={describedBy} />
+      </div>
+      <div className="field">
+        <label htmlFor="password-new">{t('account.password.new')}</label>
+        <input id="password-new" type="password" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} aria-describedby="password-hint" />
+        <span id="password-hint" className="hint">
+          {t('account.password.hint')}
+        </span>
+      </div>
+      <div className="field">
+        <label htmlFor="password-confirm">{t('account.password.confirm')}</label>
+        <input id="password-confirm" type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} aria-describedby={describedBy} />
+      </div>
+      <p role="alert" id="password-error" className="form-error">
+        {problem ? t(problem) : null}
+      </p>
+      <p role="status" className="form-ok">
+        {done ? t('account.password.changed') : null}
+      </p>
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={change.isPending}>
+          {t('account.password.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,185 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { EVENT_TYPES } from '@verbund/shared/events';
+import type { Person } from '@verbund/shared/model';
+import type { WorkspaceState } from '@verbund/shared/projection';
+import { PartnerBadge } from '../../components/partner-badge';
+import { formatDateTime } from '../../lib/format';
+import { personName } from '../../lib/person-name';
+import { useSession } from '../../lib/session-context';
+import { auditQueryOptions, chainVerdictQueryOptions } from './audit-api';
+import { auditPath, EMPTY_AUDIT_FILTER, type AuditFilter } from './audit-query';
+import { auditActor, auditKind, describeAuditEvent, type AuditContext } from './describe-audit-event';
+
+type Props = { state: WorkspaceState; people: Person[] };
+
+export function AuditPage({ state, people }: Props) {
+  const { t, i18n } = useTranslation();
+  const { membership } = useSession();
+  const workspaceId = membership.workspaceId;
+  const [draft, setDraft] = useState<AuditFilter>(EMPTY_AUDIT_FILTER);
+  const [filter, setFilter] = useState<AuditFilter>(EMPTY_AUDIT_FILTER);
+  const audit = useInfiniteQuery(auditQueryOptions(workspaceId, filter));
+  const verdict = useQuery(chainVerdictQueryOptions(workspaceId));
+  const events = audit.data?.pages.flatMap((p) => p.events) ?? [];
+  const partners = state.partners;
+  const ctx: AuditContext = useMemo(
+    () => ({ t, language: i18n.language, people, partners, cardTitles: Object.fromEntries(Object.values(state.cards).map((c) => [c.id, c.title])) }),
+    [t, i18n.language, people, partners, state.cards],
+  );
+  const kinds = [...EVENT_TYPES].sort((a, b) => auditKind(t, a).localeCompare(auditKind(t, b)));
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setFilter(draft);
+  };
+  const set = (patch: Partial<AuditFilter>) => setDraft((d) => ({ ...d, ...patch }));
+
+  return (
+    <div className="page">
+      <h2 id="page-heading" tabIndex={-1}>
+        {t('audit.heading')}
+      </h2>
+      <p className="muted">{t('audit.intro')}</p>
+
+      <section className="panel" aria-labelledby="audit-verify-heading">
+        <h3 id="audit-verify-heading">{t('audit.verify.heading')}</h3>
+        <p className="muted">{t('audit.verify.intro')}</p>
+        <div className="form-actions">
+          <button type="button" className="button button-primary" onClick={() => void verdict.refetch()} disabled={verdict.isFetching}>
+            {verdict.isFetching ? t('audit.verify.running') : t('audit.verify.run')}
+          </button>
+        </div>
+        <div role="status" className="verdict-slot">
+          {verdict.data?.ok === true && <p className="verdict verdict-ok">{t('audit.verify.ok', { count: verdict.data.checked })}</p>}
+          {verdict.data?.ok === false && (
+            <p className="verdict verdict-broken">
+              {t('audit.verify.broken', { seq: verdict.data.brokenAt, count: verdict.data.checked })} <span className="small">({verdict.data.reason})</span>
+            </p>
+          )}
+          {verdict.isError && <p className="form-error">{t('audit.verify.failed')}</p>}
+        </div>
+      </section>
+
+      <form className="panel audit-filter" onSubmit={onSubmit} aria-labelledby="audit-filter-heading">
+        <h3 id="audit-filter-heading" className="form-heading">
+          {t('audit.filter.heading')}
+        </h3>
+        <div className="filters">
+          <div className="field field-inline">
+            <label htmlFor="audit-person">{t('audit.filter.person')}</label>
+            <select id="audit-person" value={draft.personId} onChange={(e) => set({ personId: e.target.value })}>
+              <option value="">{t('board.any')}</option>
+              {people.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {personName(t, p, partners)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field field-inline">
+            <label htmlFor="audit-partner">{t('audit.filter.partner')}</label>
+            <select id="audit-partner" value={draft.partnerId} onChange={(e) => set({ partnerId: e.target.value })}>
+              <option value="">{t('board.any')}</option>
+              {Object.values(partners).map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name} ({p.shortName})
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field field-inline">
+            <label htmlFor="audit-type">{t('audit.filter.type')}</label>
+            <select id="audit-type" value={draft.type} onChange={(e) => set({ type: e.target.value })}>
+              <option value="">{t('board.any')}</option>
+              {kinds.map((type) => (
+                <option key={type} value={type}>
+                  {auditKind(t, type)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="audit-from">{t('audit.filter.from')}</label>
+            <input id="audit-from" type="date" value={draft.from} onChange={(e) => set({ from: e.target.value })} />
+          </div>
+          <div className="field">
+            <label htmlFor="audit-to">{t('audit.filter.to')}</label>
+            <input id="audit-to" type="date" value={draft.to} onChange={(e) => set({ to: e.target.value })} />
+          </div>
+          <div className="form-actions">
+            <button type="submit" className="button button-primary">
+              {t('audit.filter.apply')}
+            </button>
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={() => {
+                setDraft(EMPTY_AUDIT_FILTER);
+                setFilter(EMPTY_AUDIT_FILTER);
+              }}
+            >
+              {t('board.resetFilters')}
+            </button>
+          </div>
+        </div>
+      </form>
+
+      <div className="button-row export-row">
+        <a className="button button-secondary" href={auditPath(workspaceId, filter, { format: 'csv' })} download>
+          {t('audit.exportCsv')}
+        </a>
+        <a className="button button-secondary" href={auditPath(workspaceId, filter, { format: 'json' })} download>
+          {t('audit.exportJson')}
+        </a>
+      </div>
+
+      {audit.isPending && <p role="status">{t('app.loading')}</p>}
+      {audit.isError && <p className="form-error">{t('audit.failed')}</p>}
+      {audit.isSuccess && (
+        <div className="table-wrap">
+          <table className="data-table audit-table">
+            <caption>{t('audit.caption', { count: events.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('audit.col.seq')}</th>
+                <th scope="col">{t('audit.col.at')}</th>
+                <th scope="col">{t('audit.col.actor')}</th>
+                <th scope="col">{t('audit.col.partner')}</th>
+                <th scope="col">{t('audit.col.kind')}</th>
+                <th scope="col">{t('audit.col.description')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {events.length === 0 && (
+                <tr>
+                  <td colSpan={6} className="muted">
+                    {t('audit.empty')}
+                  </td>
+                </tr>
+              )}
+              {events.map((event) => (
+                <tr key={event.seq}>
+                  <td>{event.seq}</td>
+                  <td>
+                    <time dateTime={event.at}>{formatDateTime(event.at, i18n.language)}</time>
+                  </td>
+                  <td>{auditActor(event, ctx)}</td>
+                  <td>{event.partnerId ? <PartnerBadge partners={partners} partnerId={event.partnerId} /> : '–'}</td>
+                  <td>{auditKind(t, event.type)}</td>
+                  <td className="audit-description">{describeAuditEvent(event, ctx)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {audit.hasNextPage && (
+        <button type="button" className="button button-secondary" onClick={() => void audit.fetchNextPage()} disabled={audit.isFetchingNextPage}>
+          {t('audit.more')}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import type { TFunction } from 'i18next';
+import { SYSTEM_ACTOR_ID, type EventType, type StoredEvent } from '@verbund/shared/events';
+import type { Partner, Person, Role } from '@verbund/shared/model';
+import { formatDate, formatDateTime } from '../../lib/format';
+import { nameOf } from '../../lib/person-name';
+
+/** What a description may look up: names live outside the log, which holds ids only. */
+export type AuditContext = {
+  t: TFunction;
+  language: string;
+  people: readonly Person[];
+  partners: Record<string, Partner>;
+  cardTitles: Record<string, string>;
+};
+
+type Describers = { [T in EventType]?: (event: Extract<StoredEvent, { type: T }>, ctx: AuditContext) => string };
+
+const person = (ctx: AuditContext, id: string) => nameOf(ctx.t, ctx.people, ctx.partners, id);
+const partner = (ctx: AuditContext, id: string) => ctx.partners[id]?.name ?? ctx.t('people.unknownPartner');
+const roles = (ctx: AuditContext, list: readonly Role[]) => list.map((r) => ctx.t(`roles.${r}`)).join(', ');
+const card = (ctx: AuditContext, id: string) => ctx.t('audit.text.card', { title: ctx.cardTitles[id] ?? ctx.t('audit.text.unknownCard') });
+
+/** Card fields whose label key differs from the field name. */
+const FIELD_LABELS: Record<string, string> = { leadPartnerId: 'leadPartner', partnerIds: 'partners', ownerIds: 'owners' };
+
+const DESCRIBERS: Describers = {
+  'workspace.created': (e, ctx) => ctx.t('audit.text.workspace', { name: e.data.name }),
+  'partner.added': (e) => `${e.data.partner.name} (${e.data.partner.shortName})`,
+  'partner.renamed': (e, ctx) => ctx.t('audit.text.renamed', { name: `${e.data.name} (${e.data.shortName})` }),
+  'partner.deactivated': (e, ctx) => partner(ctx, e.data.partnerId),
+  'partner.reactivated': (e, ctx) => partner(ctx, e.data.partnerId),
+  'board.created': (e) => e.data.board.name,
+  'card.created': (e) => `„${e.data.card.title}“`,
+  'card.updated': (e, ctx) => `${card(ctx, e.data.cardId)}: ${Object.keys(e.data.changes).map((f) => ctx.t(`card.${FIELD_LABELS[f] ?? f}`)).join(', ')}`,
+  'card.moved': (e, ctx) => card(ctx, e.data.cardId),
+  'card.archived': (e, ctx) => card(ctx, e.data.cardId),
+  'card.restored': (e, ctx) => card(ctx, e.data.cardId),
+  'comment.added': (e, ctx) => card(ctx, e.data.comment.cardId),
+  'member.joined': (e, ctx) =>
+    ctx.t('audit.text.joined', { name: person(ctx, e.data.member.personId), partner: partner(ctx, e.data.member.partnerId), roles: roles(ctx, e.data.member.roles) }),
+  'member.roles_set': (e, ctx) => ctx.t('audit.text.roles', { name: person(ctx, e.data.personId), roles: roles(ctx, e.data.roles) }),
+  'member.partner_set': (e, ctx) => ctx.t('audit.text.partner', { name: person(ctx, e.data.personId), partner: partner(ctx, e.data.partnerId) }),
+  'member.deactivated': (e, ctx) => person(ctx, e.data.personId),
+  'member.reactivated': (e, ctx) => person(ctx, e.data.personId),
+  'member.erased': (e, ctx) => person(ctx, e.data.personId),
+  'invitation.created': (e, ctx) =>
+    ctx.t('audit.text.invitation', {
+      partner: partner(ctx, e.data.invitation.partnerId),
+      roles: roles(ctx, e.data.invitation.roles),
+      date: formatDateTime(e.data.invitation.expiresAt, ctx.language),
+    }),
+  'deputy.appointed': (e, ctx) =>
+    ctx.t('audit.text.deputy', {
+      deputy: person(ctx, e.data.deputyship.deputyId),
+      dezernent: person(ctx, e.data.deputyship.dezernentId),
+      from: formatDate(e.data.deputyship.from, ctx.language),
+      to: formatDate(e.data.deputyship.to, ctx.language),
+    }),
+};
+
+/** The kind of an event in words; an event type this client does not know yet is shown as it is. */
+export function auditKind(t: TFunction, type: string): string {
+  return t(`audit.kinds.${type.replace('.', '_')}`, { defaultValue: type });
+}
+
+/** A short description of what happened, with names instead of ids (empty when the kind says it all). */
+export function describeAuditEvent(event: StoredEvent, ctx: AuditContext): string {
+  const describe = DESCRIBERS[event.type] as ((e: StoredEvent, c: AuditContext) => string) | undefined;
+  return describe ? describe(event, ctx) : '';
+}
+
+/** Who did it: the system, a person, or a former member shown by their partner only. */
+export function auditActor(event: StoredEvent, ctx: AuditContext): string {
+  return event.actorId === SYSTEM_ACTOR_ID ? ctx.t('history.system') : person(ctx, event.actorId);
+}

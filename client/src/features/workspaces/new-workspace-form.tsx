@@ -1,0 +1,49 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { partnerNameSchema, partnerShortNameSchema, text } from '@verbund/shared/model';
+import { ApiError } from '../../lib/api';
+import { errorMessageKey } from '../../lib/error-messages';
+import { useCreateWorkspace, type NewWorkspace } from './workspaces-api';
+
+/** "Neuer Verbund": any signed-in person may start one and becomes its first admin. */
+export function NewWorkspaceForm() {
+  const { t } = useTranslation();
+  const create = useCreateWorkspace();
+  const [draft, setDraft] = useState<NewWorkspace>({ name: '', partnerName: '', partnerShortName: '' });
+  const [invalid, setInvalid] = useState(false);
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const ok = text(200).safeParse(draft.name).success && partnerNameSchema.safeParse(draft.partnerName).success && partnerShortNameSchema.safeParse(draft.partnerShortName).success;
+    setInvalid(!ok);
+    if (ok) create.mutate({ name: draft.name.trim(), partnerName: draft.partnerName.trim(), partnerShortName: draft.partnerShortName.trim() });
+  };
+
+  const error = invalid ? 'workspaces.invalid' : create.isError ? (create.error instanceof ApiError ? errorMessageKey(create.error) : 'errors.internal') : null;
+  return (
+    <form className="panel stack-form" onSubmit={onSubmit} aria-labelledby="new-workspace-heading" noValidate>
+      <h3 id="new-workspace-heading">{t('workspaces.new')}</h3>
+      <p className="muted">{t('workspaces.intro')}</p>
+      <div className="field">
+        <label htmlFor="workspace-name">{t('workspaces.name')}</label>
+        <input id="workspace-name" value={draft.name} maxLength={200} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
+      </div>
+      <div className="field">
+        <label htmlFor="workspace-partner">{t('workspaces.partnerName')}</label>
+        <input id="workspace-partner" value={draft.partnerName} maxLength={200} onChange={(e) => setDraft({ ...draft, partnerName: e.target.value })} />
+      </div>
+      <div className="field">
+        <label htmlFor="workspace-short">{t('workspaces.partnerShortName')}</label>
+        <input id="workspace-short" value={draft.partnerShortName} maxLength={12} onChange={(e) => setDraft({ ...draft, partnerShortName: e.target.value })} />
+      </div>
+      <p role="alert" className="form-error">
+        {error ? t(error) : null}
+      </p>
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={create.isPending}>
+          {t('workspaces.create')}
+        </button>
+      </div>
+    </form>
+  );
+}

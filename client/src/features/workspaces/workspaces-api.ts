@@ -1,0 +1,21 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { createdWorkspaceSchema } from '@verbund/shared/http';
+import { apiPost } from '../../lib/api';
+import { meQueryOptions } from '../../lib/queries';
+import { navigate } from '../../lib/router';
+import { useWorkspaceChoice } from '../../lib/workspace-choice';
+
+export type NewWorkspace = { name: string; partnerName: string; partnerShortName: string };
+
+/** Creates a workspace (the creator becomes its admin), then switches to it once /me lists it. */
+export function useCreateWorkspace() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: NewWorkspace) => apiPost('/api/workspaces', body, createdWorkspaceSchema),
+    onSuccess: async ({ workspaceId }) => {
+      await queryClient.refetchQueries({ queryKey: meQueryOptions.queryKey });
+      useWorkspaceChoice.getState().choose(workspaceId);
+      navigate('/');
+    },
+  });
+}

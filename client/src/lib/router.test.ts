@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { parseRoute, routePath } from './router';
+
+describe('routes', () => {
+  it('reads the known pages and falls back to the board', () => {
+    expect(parseRoute('/')).toEqual({ name: 'board' });
+    expect(parseRoute('/admin')).toEqual({ name: 'admin' });
+    expect(parseRoute('/audit/')).toEqual({ name: 'audit' });
+    expect(parseRoute('/account')).toEqual({ name: 'account' });
+    expect(parseRoute('/nirgendwo')).toEqual({ name: 'board' });
+  });
+
+  it('takes the invitation token from the path and builds the same path back', () => {
+    const route = parseRoute('/invite/abc_DEF-123');
+    expect(route).toEqual({ name: 'invite', token: 'abc_DEF-123' });
+    expect(routePath(route)).toBe('/invite/abc_DEF-123');
+    expect(routePath({ name: 'board' })).toBe('/');
+  });
+});
