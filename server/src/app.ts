@@ -10,10 +10,13 @@ import type { HttpContext } from './http/http-context.js';
 import { accountRoutes } from './http/account-routes.js';
 import { adminRoutes } from './http/admin-routes.js';
 import { invitationRoutes } from './http/invitation-routes.js';
+import { voteRoutes } from './http/vote-routes.js';
 import { workspaceRoutes } from './http/workspace-routes.js';
 import { workspacesRoutes } from './http/workspaces-routes.js';
 import { reactToAccessChanges, type AccessReactionDeps } from './live/access-reactions.js';
 import { createLiveServer, roomOf, type LiveServer } from './live/socket-server.js';
+import { publishVoteViews } from './live/vote-views.js';
+import { anonymityIn, redactEvents } from './domain/votes/redact.js';
 import type { Storage } from './storage/port.js';
 import { EngineRegistry } from './sync/engine-registry.js';
 
@@ -52,7 +55,9 @@ export function createApp(deps: AppDeps): App {
     snapshotEvery: deps.snapshotEvery ?? 1000,
     catchUpWindow: deps.catchUpWindow ?? 1000,
     onCommitted: (workspaceId, events, state) => {
-      io?.to(roomOf(workspaceId)).emit('events:appended', events);
+      // Ballots go out sealed (D34); each recipient's view of changed votes follows separately.
+      io?.to(roomOf(workspaceId)).emit('events:appended', redactEvents(events, anonymityIn(state)));
+      if (io) publishVoteViews(io, workspaceId, events, state, log);
       reactToAccessChanges(reactions, workspaceId, events, state);
     },
     log,
@@ -85,6 +90,7 @@ export function createApp(deps: AppDeps): App {
   app.use('/api/workspaces', workspacesRoutes(ctx));
   app.use('/api/workspaces/:workspaceId', workspaceRoutes(ctx));
   app.use('/api/workspaces/:workspaceId/admin', adminRoutes(ctx));
+  app.use('/api/workspaces/:workspaceId', voteRoutes(ctx));
   app.use('/api', (_req, res) => sendError(res, appError('not_found', 'no such endpoint')));
   if (deps.staticDir && existsSync(deps.staticDir)) serveClient(app, deps.staticDir);
   app.use(errorHandler(log));
@@ -105,6 +111,7 @@ export function createApp(deps: AppDeps): App {
     io: live,
     engines,
     close: async () => {
+      await engines.stop();
       await live.close();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },

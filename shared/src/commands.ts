@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { adminCommandPayloads } from './admin.js';
+import { voteCommandPayloads } from './vote-wire.js';
 import { areaSchema, cardFieldsSchema, commentBodySchema, idSchema, positionSchema, statusSchema } from './model.js';
 
 const cardChangesSchema = cardFieldsSchema
@@ -26,7 +27,7 @@ const boardCommandPayloads = {
 } as const;
 
 /** Every command's payload schema by type; each feature contributes its own map. */
-export const commandPayloads = { ...boardCommandPayloads, ...adminCommandPayloads } as const;
+export const commandPayloads = { ...boardCommandPayloads, ...adminCommandPayloads, ...voteCommandPayloads } as const;
 type Payloads = typeof commandPayloads;
 export type CommandType = keyof Payloads;
 

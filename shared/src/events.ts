@@ -11,6 +11,7 @@ import {
   positionSchema,
   statusSchema,
 } from './model.js';
+import { voteEventData } from './vote-wire.js';
 
 /** Version of the stored event envelope; bump it together with a numbered migration. */
 export const EVENT_VERSION = 1;
@@ -33,7 +34,7 @@ const boardEventData = {
 } as const;
 
 /** The payload of every event type, each feature contributing its map; the envelope is `eventSchema` below. */
-export const eventDataSchemas = { ...boardEventData, ...adminEventData } as const;
+export const eventDataSchemas = { ...boardEventData, ...adminEventData, ...voteEventData } as const;
 
 export type EventType = keyof typeof eventDataSchemas;
 export type EventData<T extends EventType> = z.infer<(typeof eventDataSchemas)[T]>;
@@ -92,6 +93,10 @@ const SUBJECTS: SubjectOf = {
   'invitation.revoked': (d) => d.invitationId,
   'deputy.appointed': (d) => d.deputyship.id,
   'deputy.revoked': (d) => d.deputyshipId,
+  'vote.opened': (d) => d.vote.id,
+  'vote.ballot_cast': (d) => d.voteId,
+  'vote.closed': (d) => d.voteId,
+  'vote.outcome_recorded': (d) => d.voteId,
 };
 
 /** The entity an event is about, for history look-ups (a card's history, a person's changes). */

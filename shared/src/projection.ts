@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { deputyshipSchema, invitationSchema, memberSchema, type Deputyship, type Invitation, type Member } from './admin.js';
 import type { EventType, StoredEvent } from './events.js';
+import { voteSchema } from './vote-wire.js';
+import type { Vote } from './votes.js';
 import { boardSchema, cardSchema, commentSchema, partnerSchema, type Board, type Card, type Comment, type Partner } from './model.js';
 
 /** Version of the stored snapshot shape; bump it together with a numbered migration. */
-export const SNAPSHOT_VERSION = 2;
+export const SNAPSHOT_VERSION = 3;
 
 /** What the UI needs of a workspace: a projection of its event log. */
 export type WorkspaceState = {
@@ -21,6 +23,11 @@ export type WorkspaceState = {
   members: Record<string, Member>;
   deputyships: Record<string, Deputyship>;
   invitations: Record<string, Invitation>;
+  /**
+   * Votes by id. The server holds every ballot; what clients receive never has any (`ballots` is
+   * empty there, rule D34): they see votes through their own `VoteView`.
+   */
+  votes: Record<string, Vote>;
 };
 
 export const workspaceStateSchema = z.object({
@@ -34,6 +41,7 @@ export const workspaceStateSchema = z.object({
   members: z.record(z.string(), memberSchema),
   deputyships: z.record(z.string(), deputyshipSchema),
   invitations: z.record(z.string(), invitationSchema),
+  votes: z.record(z.string(), voteSchema),
 }) satisfies z.ZodType<WorkspaceState>;
 
 export function emptyState(workspaceId: string): WorkspaceState {
@@ -48,6 +56,7 @@ export function emptyState(workspaceId: string): WorkspaceState {
     members: {},
     deputyships: {},
     invitations: {},
+    votes: {},
   };
 }
 
@@ -102,6 +111,25 @@ const REDUCERS: Reducers = {
     s.deputyships[e.data.deputyship.id] = e.data.deputyship;
   },
   'deputy.revoked': (s, e) => replace(s.deputyships, e.data.deputyshipId, { revoked: true }),
+  'vote.opened': (s, e) => {
+    s.votes[e.data.vote.id] = e.data.vote;
+  },
+  'vote.ballot_cast': (s, e) => {
+    const vote = s.votes[e.data.voteId];
+    const { ballot } = e.data;
+    // A sealed ballot (what clients get) carries no choice: there is nothing to count with it here.
+    if (vote && !('sealed' in ballot)) s.votes[vote.id] = { ...vote, ballots: [...vote.ballots, ballot] };
+  },
+  'vote.closed': (s, e) => {
+    const vote = s.votes[e.data.voteId];
+    if (vote?.status !== 'open') return;
+    const { closedAt, closedBy, result } = e.data;
+    s.votes[vote.id] = { ...vote, status: 'closed', closedAt, closedBy, result, outcome: null, decisionId: null };
+  },
+  'vote.outcome_recorded': (s, e) => {
+    const vote = s.votes[e.data.voteId];
+    if (vote?.status === 'closed') s.votes[vote.id] = { ...vote, outcome: e.data.outcome, decisionId: e.data.decisionId };
+  },
 };
 
 function replace<T extends object>(container: Record<string, T>, id: string, changes: Partial<T>): void {
@@ -127,6 +155,7 @@ export function applyEventsImmutably(state: WorkspaceState, events: readonly Sto
     members: { ...state.members },
     deputyships: { ...state.deputyships },
     invitations: { ...state.invitations },
+    votes: { ...state.votes },
   };
   for (const event of events) applyEvent(next, event);
   return next;

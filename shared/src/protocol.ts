@@ -4,6 +4,7 @@ import { eventSchema, type StoredEvent } from './events.js';
 import type { Command } from './commands.js';
 import { idSchema } from './model.js';
 import { workspaceStateSchema, type WorkspaceState } from './projection.js';
+import type { VoteView } from './votes.js';
 
 /**
  * Version of the live protocol. A client states it in the handshake; a server that speaks another
@@ -90,6 +91,8 @@ export interface ServerToClientEvents {
   /** Newly stored events, in order, each exactly once per connection. */
   'events:appended': (events: StoredEvent[]) => void;
   'presence:changed': (entries: PresenceEntry[]) => void;
+  /** What this recipient may see of votes that just changed (rule D34); parse with `voteViewsSchema`. */
+  'votes:viewed': (views: VoteView[]) => void;
 }
 
 /** Why the server ended a connection; sent as the handshake error's `data`. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { descriptionSchema, idSchema, titleSchema, type Id } from './model.js';
+import { descriptionSchema, idSchema, instantSchema, text, titleSchema, type Id } from './model.js';
 
 /**
  * Votes and decisions: the shapes that travel and are stored. The rules that count them are pure
@@ -43,17 +43,6 @@ export const VOTE_LIMITS = {
   ballots: 100_000,
 } as const;
 
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    .refine((s) => !CONTROL_CHARS.test(s), 'control characters are not allowed');
-
-const instantSchema = z.iso.datetime();
 const uniqueIds = (ids: readonly string[]) => new Set(ids).size === ids.length;
 
 export const voteOptionSchema = z.strictObject({ id: idSchema, label: text(VOTE_LIMITS.optionLabel) });

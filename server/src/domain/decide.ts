@@ -6,11 +6,12 @@ import { adminDeciders } from './admin/decide-admin.js';
 import { boardDeciders } from './board/decide-board.js';
 import { reject, type AnyDecider, type DecideContext, type Decision, type Deciders } from './decision.js';
 import { authorize } from './policy.js';
+import { voteDeciders } from './votes/decide-votes.js';
 
 export type { DecideContext, Decision } from './decision.js';
 
 /** Every command type's decider, one map per feature; a command type without one does not compile. */
-const DECIDERS: Deciders<Command['type']> = { ...boardDeciders, ...adminDeciders };
+const DECIDERS: Deciders<Command['type']> = { ...boardDeciders, ...adminDeciders, ...voteDeciders };
 
 /** Command in, events or a typed error out. Pure: no I/O, no clock, no randomness. */
 export function decide(state: WorkspaceState, command: Command, actor: Actor, ctx: DecideContext): Decision {

@@ -1,5 +1,6 @@
 import type { Ability } from '@verbund/shared/admin';
 import type { Command, CommandOf, CommandType } from '@verbund/shared/commands';
+import { SYSTEM_ACTOR_ID } from '@verbund/shared/events';
 import type { Role } from '@verbund/shared/model';
 import type { WorkspaceState } from '@verbund/shared/projection';
 import type { Actor } from './actor.js';
@@ -43,9 +44,19 @@ export const COMMAND_POLICY: Rules = {
     if (!deputyship) return anyMember(actor);
     return admin(actor) || (has(actor, 'dezernent') && deputyship.partnerId === actor.partnerId);
   },
+  /** D2 (a vote about no card needs a moderator or admin) is decided with the vote's settings, in the decider. */
+  'vote.open': anyMember,
+  'vote.cast': anyMember,
+  /** The opener or a moderator (D25), checked by the decider; the system closes due votes (D26). */
+  'vote.close': anyMember,
+  'vote.record_outcome': anyMember,
 };
 
+/** What the server itself may do without a person (scheduled work, D35): close due votes, nothing else. */
+const SYSTEM_COMMANDS: ReadonlySet<CommandType> = new Set(['vote.close']);
+
 export function authorize(actor: Actor, command: Command, state: WorkspaceState, today: string): boolean {
+  if (actor.personId === SYSTEM_ACTOR_ID) return SYSTEM_COMMANDS.has(command.type);
   return (COMMAND_POLICY[command.type] as Rule<CommandType>)(actor, command, state, today);
 }
 

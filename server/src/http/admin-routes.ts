@@ -5,6 +5,7 @@ import { invalidPayload } from '@verbund/shared/errors';
 import { auditQuerySchema, createInvitationBodySchema, type ChainVerdictInfo, type CreatedInvitation } from '@verbund/shared/http';
 import { auditCsv, matchesAudit } from '../audit/audit-filter.js';
 import { hashToken } from '../auth/sessions.js';
+import { anonymityIn, redactEvents } from '../domain/votes/redact.js';
 import type { Storage } from '../storage/port.js';
 import { verifyChain } from '../sync/hash-chain.js';
 import { runCommand } from '../sync/run-command.js';
@@ -55,8 +56,11 @@ export function adminRoutes(ctx: HttpContext): Router {
     if (!query.success) return sendError(res, invalidPayload(query.error, 'audit query'));
     const { format, limit, beforeSeq, ...filter } = query.data;
     const matching: StoredEvent[] = [];
-    await forEachPage(ctx.storage, bound(res).engine.workspaceId, (page) => {
-      for (const event of page) if ((!beforeSeq || event.seq < beforeSeq) && matchesAudit(event, filter)) matching.push(event);
+    const { engine } = bound(res);
+    // Admins see who voted and when, never what (D34): a hidden result must stay hidden for every role (D29).
+    const anonymous = anonymityIn(engine.peek());
+    await forEachPage(ctx.storage, engine.workspaceId, (page) => {
+      for (const event of redactEvents(page, anonymous)) if ((!beforeSeq || event.seq < beforeSeq) && matchesAudit(event, filter)) matching.push(event);
     });
     if (format === 'csv') {
       res.setHeader('Content-Type', 'text/csv; charset=utf-8');

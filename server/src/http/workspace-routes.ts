@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { appError, invalidPayload } from '@verbund/shared/errors';
 import { cardParamsSchema } from '@verbund/shared/http';
 import type { Person } from '@verbund/shared/model';
+import { anonymityIn, redactEvents, redactState } from '../domain/votes/redact.js';
 import { runCommand } from '../sync/run-command.js';
 import { requireAccount } from './auth-routes.js';
 import { allow, bindWorkspace, bound } from './bind-workspace.js';
@@ -13,7 +14,7 @@ export function workspaceRoutes(ctx: HttpContext): Router {
   router.use(requireAccount(ctx), bindWorkspace(ctx));
 
   router.get('/state', allow('readWorkspace'), async (_req, res) => {
-    res.json(await bound(res).engine.readState());
+    res.json(redactState(await bound(res).engine.readState()));
   });
 
   router.get('/people', allow('readPeople'), async (_req, res) => {
@@ -37,7 +38,7 @@ export function workspaceRoutes(ctx: HttpContext): Router {
     if (!params.success) return sendError(res, invalidPayload(params.error, 'card id'));
     const state = await engine.readState();
     if (!state.cards[params.data.cardId]) return sendError(res, appError('not_found', 'card not found'));
-    res.json(await ctx.storage.readSubjectEvents(engine.workspaceId, params.data.cardId));
+    res.json(redactEvents(await ctx.storage.readSubjectEvents(engine.workspaceId, params.data.cardId), anonymityIn(state)));
   });
 
   router.post('/commands', async (req, res) => {

@@ -12,6 +12,7 @@ import {
   type ServerToClientEvents,
 } from '@verbund/shared/protocol';
 import { RateLimiter } from '../auth/rate-limit.js';
+import { redactCatchUp } from '../domain/votes/redact.js';
 import { readCookie, resolveSession, SESSION_COOKIE } from '../auth/sessions.js';
 import type { Storage } from '../storage/port.js';
 import type { EngineRegistry } from '../sync/engine-registry.js';
@@ -79,7 +80,7 @@ export function createLiveServer(httpServer: HttpServer, options: LiveOptions): 
           presence.set(workspaceId, { ...entry, viewingCardId: null, editingCardId: null });
           publishPresence(workspaceId);
         });
-        return { ok: true, value };
+        return { ok: true, value: redactCatchUp(value, engine.peek()) };
       });
     });
 

@@ -26,6 +26,12 @@ export class EngineRegistry {
     return engines.filter((e): e is WorkspaceEngine => e !== null);
   }
 
+  /** Stops every loaded engine's scheduled work (shutdown). */
+  async stop(): Promise<void> {
+    const engines = await Promise.all([...this.engines.values()].map((e) => e.catch(() => null)));
+    for (const engine of engines) engine?.stop();
+  }
+
   /** Loads every stored workspace now, so the first visitor does not wait for it. */
   async warmUp(workspaceIds: readonly string[]): Promise<void> {
     await Promise.all(workspaceIds.map((id) => this.get(id)));

@@ -1,6 +1,7 @@
 import { commandSchema } from '@verbund/shared/commands';
 import { appError, invalidPayload } from '@verbund/shared/errors';
 import type { Ack, CommandResult } from '@verbund/shared/protocol';
+import { redactCommandResult } from '../domain/votes/redact.js';
 import type { EngineRegistry } from './engine-registry.js';
 
 /**
@@ -20,5 +21,7 @@ export async function runCommand(
   if (command.workspaceId !== boundWorkspaceId) return { ok: false, error: appError('not_found', 'workspace not found') };
   const engine = await engines.get(boundWorkspaceId);
   if (!engine) return { ok: false, error: appError('not_found', 'workspace not found') };
-  return engine.submit(command, personId);
+  const answer = await engine.submit(command, personId);
+  // Even the caster's own answer carries a sealed ballot: clients see ballots only in views (D34).
+  return answer.ok ? { ok: true, value: redactCommandResult(answer.value, engine.peek()) } : answer;
 }

@@ -10,8 +10,8 @@ import type {
 } from '@verbund/shared/votes';
 
 /**
- * Builders for the vote tests. Pure and deterministic; lives beside the rules so the tests of each
- * file can share it.
+ * Builders for the vote tests. Pure and deterministic; kept in test-support so it stays out of the
+ * production build.
  */
 export const uuid = (n: number): string => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 

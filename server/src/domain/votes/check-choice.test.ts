@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkChoice } from './check-choice.js';
-import { CARDS, OPTIONS, choiceConfig, picks, points, pos, prioritisationConfig, proposalConfig, settings, uuid } from './test-fixtures.js';
+import { CARDS, OPTIONS, choiceConfig, picks, points, pos, prioritisationConfig, proposalConfig, settings, uuid } from '../../test-support/vote-fixtures.js';
 
 describe('checkChoice', () => {
   it('D7 reason off: a reason is refused', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { closeVote } from './close.js';
 import { dueVotes, nextClosingAt } from './due.js';
-import { at, ballot, openVote, person, pos, settings, uuid } from './test-fixtures.js';
+import { at, ballot, openVote, person, pos, settings, uuid } from '../../test-support/vote-fixtures.js';
 
 describe('closeVote', () => {
   it('D25 by hand: dated when closed, by whom, with the result', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { effectiveBallotOf, effectiveBallots } from './effective-ballots.js';
-import { at, ballot, openVote, partner, person, pos, settings, uuid } from './test-fixtures.js';
+import { at, ballot, openVote, partner, person, pos, settings, uuid } from '../../test-support/vote-fixtures.js';
 
 describe('effectiveBallots', () => {
   it('D12 the latest ballot of a person counts; earlier ones stay in the history', () => {

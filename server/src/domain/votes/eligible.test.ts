@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { freezeEligible, isEligibleBallot, voterKey, votingUnits } from './eligible.js';
 import { compareInstants } from './instant.js';
-import { ELIGIBLE, openVote, partner, person, settings, uuid } from './test-fixtures.js';
+import { ELIGIBLE, openVote, partner, person, settings, uuid } from '../../test-support/vote-fixtures.js';
 
 describe('eligible set', () => {
   it('D3 freezes the active partners and their people, sorted and distinct', () => {

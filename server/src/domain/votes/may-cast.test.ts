@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ClosedVote } from '@verbund/shared/votes';
 import { mayCast, type CastContext } from './may-cast.js';
 import { closeVote } from './close.js';
-import { at, openVote, partner, person, settings, uuid } from './test-fixtures.js';
+import { at, openVote, partner, person, settings, uuid } from '../../test-support/vote-fixtures.js';
 
 const nobody: CastContext = { isRepresentative: () => false };
 const everyone: CastContext = { isRepresentative: () => true };

@@ -4,7 +4,7 @@ import type { Actor } from '../actor.js';
 import { closeVote } from './close.js';
 import { mayCloseVote, mayOpenVote, mayRecordOutcome } from './may-manage.js';
 import { voteRefusalError } from './vote-errors.js';
-import { ELIGIBLE, at, openVote, partner, person, prioritisationConfig, settings } from './test-fixtures.js';
+import { ELIGIBLE, at, openVote, partner, person, prioritisationConfig, settings } from '../../test-support/vote-fixtures.js';
 
 const actor = (p: number, k: number, ...roles: Actor['roles'][number][]): Actor => ({ personId: person(p, k), partnerId: partner(p), roles });
 const member = actor(2, 2, 'member');

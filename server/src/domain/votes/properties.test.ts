@@ -24,7 +24,7 @@ import {
   proposalConfig,
   settings,
   uuid,
-} from './test-fixtures.js';
+} from '../../test-support/vote-fixtures.js';
 
 /**
  * Invariants of counting, fuzzed with fixed seeds (STYLE 10). A universe of five partners with four

@@ -14,7 +14,7 @@ import {
   pos,
   prioritisationConfig,
   settings,
-} from './test-fixtures.js';
+} from '../../test-support/vote-fixtures.js';
 
 const [o1 = '', o2 = '', o3 = ''] = OPTIONS;
 const [c1 = '', c2 = '', c3 = ''] = CARDS;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ClosedVote, OpenVote, Visibility } from '@verbund/shared/votes';
 import { closeVote } from './close.js';
 import { resultsVisibleTo, viewVote } from './visibility.js';
-import { at, ballot, openVote, partner, person, pos, settings } from './test-fixtures.js';
+import { at, ballot, openVote, partner, person, pos, settings } from '../../test-support/vote-fixtures.js';
 
 const viewer = (p: number, k: number) => ({ personId: person(p, k), partnerId: partner(p) });
 const withVisibility = (visibility: Visibility, counting: 'person' | 'partner' = 'person', anonymous = false): OpenVote =>
