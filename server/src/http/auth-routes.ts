@@ -23,8 +23,10 @@ const FAILURE_WINDOW_S = 15 * 60;
 
 export function authRoutes(ctx: HttpContext): Router {
   const router = Router();
-  const perAccount = new RateLimiter(10, 10 / FAILURE_WINDOW_S);
-  const perAddress = new RateLimiter(50, 50 / FAILURE_WINDOW_S);
+  // The injected clock, like sessions and invitations: one notion of time for the whole server.
+  const now = () => ctx.clock().getTime();
+  const perAccount = new RateLimiter(10, 10 / FAILURE_WINDOW_S, now);
+  const perAddress = new RateLimiter(50, 50 / FAILURE_WINDOW_S, now);
   const security = (kind: Parameters<typeof recordSecurityEvent>[2], accountId: string | null, address: string) =>
     recordSecurityEvent(ctx.storage, ctx.clock(), kind, accountId, address, ctx.log);
 
