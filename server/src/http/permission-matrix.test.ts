@@ -67,7 +67,7 @@ const ROWS: Partial<Record<CommandType, Row>> = {
   'card.archive': { allowed: MEMBER_KINDS, prepare: async () => demo.archiveCard(await freshCard()) },
   'card.restore': {
     allowed: MEMBER_KINDS,
-    prepare: () => {
+    prepare: async () => {
       const cardId = await freshCard();
       await admin(demo.archiveCard(cardId));
       return demo.restoreCard(cardId);
@@ -79,7 +79,7 @@ const ROWS: Partial<Record<CommandType, Row>> = {
   'partner.deactivate': { allowed: ADMIN, prepare: async () => demo.deactivatePartner(await freshPartner()) },
   'partner.reactivate': {
     allowed: ADMIN,
-    prepare: () => {
+    prepare: async () => {
       const partnerId = await freshPartner();
       await admin(demo.deactivatePartner(partnerId));
       return demo.reactivatePartner(partnerId);
@@ -88,21 +88,21 @@ const ROWS: Partial<Record<CommandType, Row>> = {
   'member.set_roles': { allowed: ADMIN, prepare: () => demo.setRoles(jonas, ['member', 'moderator']) },
   'member.set_partner': {
     allowed: ADMIN,
-    prepare: () => {
+    prepare: async () => {
       const current = (await activeState())[jonas]?.partnerId;
       return demo.setPartner(jonas, current === DEMO_PARTNERS.sz.id ? DEMO_PARTNERS.gf.id : DEMO_PARTNERS.sz.id);
     },
   },
   'member.deactivate': {
     allowed: ADMIN,
-    prepare: () => {
+    prepare: async () => {
       if (!(await activeState())[petra]?.active) await admin(demo.reactivateMember(petra));
       return demo.deactivateMember(petra);
     },
   },
   'member.reactivate': {
     allowed: ADMIN,
-    prepare: () => {
+    prepare: async () => {
       if ((await activeState())[petra]?.active) await admin(demo.deactivateMember(petra));
       return demo.reactivateMember(petra);
     },
@@ -118,7 +118,7 @@ const ROWS: Partial<Record<CommandType, Row>> = {
   'deputy.appoint': { allowed: ['dezernent'], prepare: () => demo.appointDeputy(person('anna').id, berlinDay(new Date()), berlinDay(new Date(), 1)) },
   'deputy.revoke': {
     allowed: ['admin', 'dezernent'],
-    prepare: () => {
+    prepare: async () => {
       const appoint = demo.appointDeputy(person('anna').id, berlinDay(new Date()), berlinDay(new Date(), 2));
       await mustCommand(server, cookies.get('dezernent') ?? '', appoint);
       return demo.revokeDeputy(appoint.payload.deputyshipId);
