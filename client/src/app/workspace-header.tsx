@@ -4,6 +4,7 @@ import { LanguageSwitch } from '../components/language-switch';
 import { PartnerBadge } from '../components/partner-badge';
 import { ConnectionStatus } from '../features/connection/connection-status';
 import { SignOutButton } from '../features/auth/sign-out-button';
+import { WaitingBadge } from '../features/votes/waiting-badge';
 import { WorkspaceSwitcher } from '../features/workspaces/workspace-switcher';
 import { onLinkClick, routePath, type Route } from '../lib/router';
 import { useSession } from '../lib/session-context';
@@ -13,6 +14,8 @@ type Props = { workspaceName: string; partners: Record<string, Partner>; route: 
 
 const PAGES = [
   { route: { name: 'board' }, label: 'nav.board' },
+  { route: { name: 'votes' }, label: 'nav.votes' },
+  { route: { name: 'decisions' }, label: 'nav.decisions' },
   { route: { name: 'admin' }, label: 'nav.admin' },
   { route: { name: 'audit' }, label: 'nav.audit' },
   { route: { name: 'account' }, label: 'nav.account' },
@@ -43,6 +46,7 @@ export function WorkspaceHeader({ workspaceName, partners, route }: Props) {
             <li key={p.route.name}>
               <a href={routePath(p.route)} onClick={onLinkClick} aria-current={route.name === p.route.name ? 'page' : undefined}>
                 {t(p.label)}
+                {p.route.name === 'votes' && <WaitingBadge />}
               </a>
             </li>
           ))}

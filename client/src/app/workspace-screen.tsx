@@ -11,6 +11,9 @@ import { CommentsPanel } from '../features/comments/comments-panel';
 import { HistoryPanel } from '../features/history/history-panel';
 import { PresenceBar } from '../features/presence/presence-bar';
 import { useLiveSync } from '../features/sync/use-live-sync';
+import { CardVotes } from '../features/votes/card-votes';
+import { DecisionsPage } from '../features/votes/decisions-page';
+import { VotesPage } from '../features/votes/votes-page';
 import { NewWorkspaceForm } from '../features/workspaces/new-workspace-form';
 import { usePeople, workspaceStateQueryOptions } from '../lib/queries';
 import type { Route } from '../lib/router';
@@ -28,6 +31,8 @@ const TITLE_KEYS: Record<Route['name'], string> = {
   admin: 'admin.heading',
   audit: 'audit.heading',
   account: 'account.heading',
+  votes: 'votes.heading',
+  decisions: 'decisions.heading',
   invite: 'invitation.title',
 };
 
@@ -99,6 +104,8 @@ export function WorkspaceScreen({ route }: Props) {
         {state && allowed && route.name === 'board' && <Board state={state} people={people} />}
         {state && allowed && route.name === 'admin' && <AdminScreen state={state} people={people} />}
         {state && allowed && route.name === 'audit' && <AuditPage state={state} people={people} />}
+        {state && allowed && route.name === 'votes' && <VotesPage state={state} people={people} />}
+        {state && allowed && route.name === 'decisions' && <DecisionsPage state={state} people={people} />}
       </main>
       {showCard && (
         <CardDialog
@@ -109,6 +116,7 @@ export function WorkspaceScreen({ route }: Props) {
           overlays={overlays}
           sections={
             <>
+              <CardVotes cardId={openCardId} state={state} people={people} />
               <CommentsPanel cardId={openCardId} comments={state.comments[openCardId] ?? []} people={people} partners={state.partners} />
               <HistoryPanel cardId={openCardId} people={people} partners={state.partners} />
             </>

@@ -6,6 +6,8 @@ export type Route =
   | { name: 'admin' }
   | { name: 'audit' }
   | { name: 'account' }
+  | { name: 'votes' }
+  | { name: 'decisions' }
   | { name: 'invite'; token: string };
 
 export function parseRoute(pathname: string): Route {
@@ -15,6 +17,8 @@ export function parseRoute(pathname: string): Route {
   if (path === '/admin') return { name: 'admin' };
   if (path === '/audit') return { name: 'audit' };
   if (path === '/account') return { name: 'account' };
+  if (path === '/votes') return { name: 'votes' };
+  if (path === '/decisions') return { name: 'decisions' };
   return { name: 'board' };
 }
 

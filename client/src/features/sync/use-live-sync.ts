@@ -6,6 +6,7 @@ import { usePresenceStore } from '../../lib/presence-store';
 import { queryKeys } from '../../lib/query-keys';
 import { createSocket } from '../../lib/socket';
 import { showToast } from '../../lib/toast-store';
+import { mergeVoteViews } from '../../lib/vote-views';
 import { connectRefusalSchema, presenceEntriesSchema, storedEventsSchema } from '@verbund/shared/protocol';
 import { errorMessageKey } from '../../lib/error-messages';
 import { endSession } from '../../lib/query-client';
@@ -38,6 +39,8 @@ export function useLiveSync(workspaceId: string, ready: boolean): void {
       setStatus('connected');
       sendPresence();
       void session.onConnected();
+      // Views of votes that changed while we were away are not replayed: fetch them afresh.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.votes(workspaceId) });
     });
     socket.on('disconnect', (reason) => {
       session.onDisconnected();
@@ -65,6 +68,7 @@ export function useLiveSync(workspaceId: string, ready: boolean): void {
       const events = storedEventsSchema.safeParse(raw);
       if (events.success) session.apply(events.data);
     });
+    socket.on('votes:viewed', (raw: unknown) => mergeVoteViews(queryClient, workspaceId, raw));
     socket.on('presence:changed', (raw: unknown) => {
       const entries = presenceEntriesSchema.safeParse(raw);
       if (entries.success) usePresenceStore.getState().setEntries(entries.data);

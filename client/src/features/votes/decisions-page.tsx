@@ -1,0 +1,124 @@
+import { useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { Person } from '@verbund/shared/model';
+import type { WorkspaceState } from '@verbund/shared/projection';
+import type { DecisionEntry } from '@verbund/shared/vote-wire';
+import { formatDateTime } from '../../lib/format';
+import { useSession } from '../../lib/session-context';
+import { decisionsPath, decisionsQueryOptions, type DecisionFilter } from './votes-api';
+
+type Props = { state: WorkspaceState; people: Person[] };
+
+const VERDICTS = ['passed', 'rejected', 'no_quorum', 'ranked'] as const;
+
+/** The decision register ("Beschlüsse", D36): filters, table and exports. */
+export function DecisionsPage({ state, people }: Props) {
+  const { t, i18n } = useTranslation();
+  const { membership } = useSession();
+  const workspaceId = membership.workspaceId;
+  const [draft, setDraft] = useState<DecisionFilter>({});
+  const [filter, setFilter] = useState<DecisionFilter>({});
+  const decisions = useQuery(decisionsQueryOptions(workspaceId, filter));
+  const cards = Object.values(state.cards).sort((a, b) => a.title.localeCompare(b.title, 'de'));
+  const set = (patch: DecisionFilter) => setDraft((d) => ({ ...d, ...patch }));
+  const nameOf = (id: string) => people.find((p) => p.id === id)?.name || t('votes.someone');
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setFilter(draft);
+  };
+  const counts = (d: DecisionEntry) =>
+    d.kind === 'proposal'
+      ? Object.entries(d.tally.options).map(([k, n]) => `${t(`votes.position.${k}`)} ${n}`).join(', ')
+      : t('votes.voices', { count: d.tally.voices });
+
+  return (
+    <div className="page decisions-page">
+      <h2 id="page-heading" tabIndex={-1}>
+        {t('decisions.heading')}
+      </h2>
+      <p className="muted">{t('decisions.intro')}</p>
+      <form className="filters" onSubmit={onSubmit} aria-label={t('decisions.filters')}>
+        <div className="field">
+          <label htmlFor="decisions-card">{t('decisions.card')}</label>
+          <select id="decisions-card" value={draft.cardId ?? ''} onChange={(e) => set({ cardId: e.target.value || undefined })}>
+            <option value="">{t('decisions.allCards')}</option>
+            {cards.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.title}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="decisions-verdict">{t('decisions.verdict')}</label>
+          <select id="decisions-verdict" value={draft.verdict ?? ''} onChange={(e) => set({ verdict: VERDICTS.find((v) => v === e.target.value) })}>
+            <option value="">{t('decisions.allVerdicts')}</option>
+            {VERDICTS.map((v) => (
+              <option key={v} value={v}>
+                {t(`votes.verdict.${v}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="decisions-from">{t('decisions.from')}</label>
+          <input id="decisions-from" type="date" value={draft.from ?? ''} onChange={(e) => set({ from: e.target.value || undefined })} />
+        </div>
+        <div className="field">
+          <label htmlFor="decisions-to">{t('decisions.to')}</label>
+          <input id="decisions-to" type="date" value={draft.to ?? ''} onChange={(e) => set({ to: e.target.value || undefined })} />
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="button button-primary">
+            {t('decisions.apply')}
+          </button>
+        </div>
+      </form>
+      <p className="export-row">
+        <a className="button button-secondary" href={decisionsPath(workspaceId, filter, 'csv')} download>
+          {t('decisions.exportCsv')}
+        </a>{' '}
+        <a className="button button-secondary" href={decisionsPath(workspaceId, filter, 'markdown')} download>
+          {t('decisions.exportMarkdown')}
+        </a>
+      </p>
+      {decisions.isPending && <p role="status">{t('app.loading')}</p>}
+      {decisions.isError && <p role="alert">{t('app.loadFailed')}</p>}
+      {decisions.data && (
+        <div className="table-wrap">
+          <table className="data-table decisions-table">
+            <caption>{t('decisions.caption', { count: decisions.data.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('decisions.title')}</th>
+                <th scope="col">{t('decisions.verdict')}</th>
+                <th scope="col">{t('decisions.counts')}</th>
+                <th scope="col">{t('decisions.statement')}</th>
+                <th scope="col">{t('decisions.cards')}</th>
+                <th scope="col">{t('decisions.closedAt')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {decisions.data.map((d) => (
+                <tr key={d.id}>
+                  <th scope="row">{d.title}</th>
+                  <td>
+                    <span className={`verdict-tag verdict-${d.verdict}`}>{t(`votes.verdict.${d.verdict}`)}</span>
+                  </td>
+                  <td>{counts(d)}</td>
+                  <td>
+                    <span className="decision-statement">{d.statement.text}</span>
+                    <span className="small muted"> – {nameOf(d.statement.by)}</span>
+                  </td>
+                  <td>{d.cardIds.map((id) => state.cards[id]?.title ?? t('votes.unknownCard')).join('; ') || '–'}</td>
+                  <td>{formatDateTime(d.closedAt, i18n.language)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
