@@ -57,6 +57,7 @@ export function startAppendWriter(file: string, conflict: (seq: number) => Error
   worker.on('message', (reply: Reply) => {
     const waiter = pending.get(reply.id);
     pending.delete(reply.id);
+    if (pending.size === 0) worker.unref();
     if (!waiter) return;
     if (reply.ok) waiter.resolve();
     else waiter.reject(reply.conflictAt === null ? new Error(reply.message) : conflict(reply.conflictAt));
@@ -65,9 +66,12 @@ export function startAppendWriter(file: string, conflict: (seq: number) => Error
     failure = error;
     for (const waiter of pending.values()) waiter.reject(error);
     pending.clear();
+    worker.unref();
   };
   worker.on('error', failAll);
   worker.on('exit', () => failAll(new Error('the event writer stopped')));
+  // Idle, the writer must not keep the process alive; with an append in flight it must (else a
+  // process whose only work is that append, e.g. seeding at start-up, would exit before it lands).
   worker.unref();
 
   return {
@@ -75,6 +79,7 @@ export function startAppendWriter(file: string, conflict: (seq: number) => Error
       new Promise<void>((resolve, reject) => {
         if (failure) return reject(failure);
         nextId += 1;
+        if (pending.size === 0) worker.ref();
         pending.set(nextId, { resolve, reject });
         const request: Request = { id: nextId, workspaceId, rows };
         worker.postMessage(request);
