@@ -29,7 +29,7 @@ export function VotePanel({ view, partners, people, cardTitle, headingLevel = 4 
   const nameOf = (personId: string) => people.find((p) => p.id === personId)?.name || t('votes.someone');
   const { participation } = view;
   const perPartner = view.settings.counting === 'partner';
-  const notYet = perPartner ? participation.partners.notYet.map(short) : participation.people.notYet.map(nameOf);
+  const notYet = (perPartner ? participation.partners.notYet.map(short) : participation.people.notYet.map(nameOf)).sort((a, b) => a.localeCompare(b, 'de'));
   const votedCount = perPartner ? participation.partners.voted.length : participation.people.voted.length;
   const total = perPartner ? view.eligible.partnerIds.length : view.eligible.personIds.length;
   const tally = view.tally;
@@ -87,7 +87,10 @@ export function VotePanel({ view, partners, people, cardTitle, headingLevel = 4 
         </p>
       )}
 
-      {mayTakePart(view, me.id, membership.partnerId) && <BallotForm view={view} cardTitle={cardTitle} />}
+      {mayTakePart(view, me.id, membership.partnerId) && (
+        // Re-initialised when the ballot that counts for us changes (also when a colleague cast it).
+        <BallotForm key={view.ownBallot?.castAt ?? 'none'} view={view} cardTitle={cardTitle} />
+      )}
 
       {view.status === 'open' && manages && (
         <div className="form-actions">
