@@ -106,9 +106,12 @@ const oneOfEach: Partial<Record<Command['type'], Sample>> = {
   'deputy.revoke': { build: () => cmd.revokeDeputy(DEPUTYSHIP), by: dezernent },
 };
 
+/** Vote commands need a vote in the state; votes/decide-votes.test.ts runs them through `decide` (D2–D35). */
+const DECIDED_IN_FEATURE_TESTS: ReadonlySet<string> = new Set(['vote.open', 'vote.cast', 'vote.close', 'vote.record_outcome']);
+
 describe('decide: every command type', () => {
   it('the table of sample commands covers every command type', () => {
-    expect(COMMAND_TYPES.filter((type) => !oneOfEach[type])).toEqual([]);
+    expect(COMMAND_TYPES.filter((type) => !oneOfEach[type] && !DECIDED_IN_FEATURE_TESTS.has(type))).toEqual([]);
   });
 
   const sampled = Object.keys(oneOfEach) as Command['type'][];

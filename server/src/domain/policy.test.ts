@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { COMMAND_TYPES, type Command, type CommandType } from '@verbund/shared/commands';
+import { SYSTEM_ACTOR_ID } from '@verbund/shared/events';
 import type { Role } from '@verbund/shared/model';
 import { emptyState, isRepresentative, type WorkspaceState } from '@verbund/shared/projection';
 import { commandsFor, testId } from '../test-support/builders.js';
+import { position, proposalSettings, voteCommandsFor } from '../test-support/vote-commands.js';
 import { actorFrom, type Actor } from './actor.js';
 import { abilitiesOf, authorize, COMMAND_POLICY, mayQuery, QUERY_POLICY, type Query } from './policy.js';
 
@@ -16,6 +18,7 @@ const A = testId(12);
 const B = testId(13);
 const TODAY = '2026-03-10';
 const cmd = commandsFor(WS, BOARD);
+const votes = voteCommandsFor(WS);
 
 const PEOPLE = {
   member: { id: testId(20), partner: A, roles: ['member'] },
@@ -95,6 +98,12 @@ const COMMAND_MATRIX: Partial<Record<CommandType, Row>> = {
   'deputy.appoint': { build: () => cmd.appointDeputy(PEOPLE.member.id, TODAY, TODAY), allowed: ['dezernent', 'otherDezernent'] },
   // A deputyship of partner A: its own dezernent or an admin, not the dezernent of B.
   'deputy.revoke': { build: () => cmd.revokeDeputy(DEPUTYSHIP_A), allowed: ['admin', 'dezernent'] },
+  // Any member may try; who opens a workspace-wide vote, casts a partner's ballot (deputies in range,
+  // D11) or closes one (D25) is decided by the vote's deciders, tested in votes/decide-votes.test.ts.
+  'vote.open': { build: () => votes.open(proposalSettings([L])), allowed: MEMBERS },
+  'vote.cast': { build: () => votes.cast(testId(60), position('agree')), allowed: MEMBERS },
+  'vote.close': { build: () => votes.close(testId(60)), allowed: MEMBERS },
+  'vote.record_outcome': { build: () => votes.recordOutcome(testId(60), 'Beschlossen'), allowed: MEMBERS },
 };
 
 const QUERY_MATRIX: Record<Query, Kind[]> = {
@@ -129,6 +138,13 @@ describe('policy: one rule per command (S12)', () => {
     for (const [query, allowed] of Object.entries(QUERY_MATRIX) as [Query, Kind[]][]) {
       for (const kind of KINDS) expect([query, kind, mayQuery(actorOf(kind, s), query)]).toEqual([query, kind, allowed.includes(kind)]);
     }
+  });
+
+  it('the system actor (scheduled work) may close due votes and nothing else', () => {
+    const s = state();
+    const system: Actor = { personId: SYSTEM_ACTOR_ID, partnerId: '', roles: ['admin'] };
+    const allowed = rows.filter(([, row]) => authorize(system, row.build(), s, TODAY)).map(([type]) => type);
+    expect(allowed).toEqual(['vote.close']);
   });
 
   it('a deactivated person, an outsider and a person without roles are no actor at all', () => {

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isRepresentative } from '@verbund/shared/projection';
-import { DEMO_PARTNERS } from '../seed/demo.js';
+import { DEMO_PARTNERS, DEMO_WORKSPACE_ID } from '../seed/demo.js';
 import { berlinDay, errorOf, mustCommand, postCommand } from '../test-support/admin.js';
 import { demo, person, readState } from '../test-support/live.js';
 import { startTestServer, type TestServer } from '../test-support/test-server.js';
+import { position, proposalSettings, voteCommandsFor } from '../test-support/vote-commands.js';
 
 /** Deputies (rule S12 and A4 in docs/protocol.md): a dezernent names a deputy of their own partner for a date range. */
 let server: TestServer;
@@ -12,6 +13,7 @@ const now = new Date();
 const day = (days: number) => berlinDay(now, days);
 const anna = person('anna').id;
 const wob = DEMO_PARTNERS.wob.id;
+const votes = voteCommandsFor(DEMO_WORKSPACE_ID);
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -37,13 +39,17 @@ describe('deputies', () => {
     expect(isRepresentative(state, anna, DEMO_PARTNERS.bs.id, day(1))).toBe(false);
   });
 
-  it('A4 what a deputy does in the range is theirs, under their partner: the client can mark it "on behalf of"', async () => {
-    const result = await mustCommand(server, cookies.anna ?? '', demo.createCard({ title: 'Im Auftrag' }));
-    const event = result.events[0];
-    expect([event?.actorId, event?.partnerId]).toEqual([anna, wob]);
+  it('A4 D11 inside the range the deputy casts the partner\'s ballot; it names them and the partner, so it shows "on behalf of"', async () => {
+    const card = demo.createCard({ title: 'Abstimmung' });
+    await mustCommand(server, cookies.anna ?? '', card);
+    const open = votes.open(proposalSettings([card.payload.cardId], { partnerBallotBy: 'representative' }));
+    await mustCommand(server, cookies.stefan ?? '', open);
+    expect(errorOf(await postCommand(server, cookies.stefan ?? '', votes.cast(open.payload.voteId, position('agree')))).code).toBe('forbidden');
+    const cast = await mustCommand(server, cookies.anna ?? '', votes.cast(open.payload.voteId, position('agree')));
+    const ballot = cast.events[0];
+    expect([ballot?.type, ballot?.actorId, ballot?.partnerId]).toEqual(['vote.ballot_cast', anna, wob]);
     const state = await readState(server, cookies.anna ?? '');
-    const signsAs = state.members[anna]?.roles.includes('dezernent') ? 'dezernent' : isRepresentative(state, anna, wob, day(0)) ? 'deputy' : 'nobody';
-    expect(signsAs).toBe('deputy');
+    expect(state.members[anna]?.roles).not.toContain('dezernent');
   });
 
   it('a deputy from another partner is refused; so is oneself and a range in the past', async () => {

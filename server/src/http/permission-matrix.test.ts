@@ -2,10 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMAND_TYPES, type Command, type CommandType } from '@verbund/shared/commands';
 import type { StoredEvent } from '@verbund/shared/events';
 import type { Me } from '@verbund/shared/http';
+import type { VoteSettings } from '@verbund/shared/votes';
 import { DEMO_PARTNERS, DEMO_WORKSPACE_ID } from '../seed/demo.js';
 import { accept, adminPath, berlinDay, createLoneAccount, invite, mustCommand, postCommand, workspacePath } from '../test-support/admin.js';
 import { demo, OTHER_WORKSPACE_ID, OUTSIDER, openSocket, person, readState, request, seedOtherWorkspace } from '../test-support/live.js';
 import { startTestServer, submit, type TestClient, type TestServer } from '../test-support/test-server.js';
+import { position, proposalSettings, voteCommandsFor } from '../test-support/vote-commands.js';
 
 /**
  * The transport permission matrix (rules S2, S12): every kind of person sends every command over
@@ -51,6 +53,13 @@ const freshInvitation = async () => {
   const create = demo.createInvitation(DEMO_PARTNERS.wob.id, ['member'], new Date(Date.now() + 86_400_000).toISOString());
   await admin(create);
   return create.payload.invitationId;
+};
+const votes = voteCommandsFor(DEMO_WORKSPACE_ID);
+/** A vote the admin opened about a fresh card. */
+const openedVote = async (over: Partial<VoteSettings> = {}) => {
+  const open = votes.open(proposalSettings([await freshCard()], over));
+  await admin(open);
+  return open.payload.voteId;
 };
 const activeState = async () => (await readState(server, cookies.get('admin') ?? '')).members;
 const jonas = person('jonas').id;
@@ -115,11 +124,25 @@ const ROWS: Partial<Record<CommandType, Row>> = {
     prepare: () => demo.createInvitation(DEMO_PARTNERS.bs.id, ['member'], new Date(Date.now() + 86_400_000).toISOString()),
   },
   'invitation.revoke': { allowed: ADMIN, prepare: async () => demo.revokeInvitation(await freshInvitation()) },
-  'deputy.appoint': { allowed: ['dezernent'], prepare: () => demo.appointDeputy(person('anna').id, berlinDay(new Date()), berlinDay(new Date(), 1)) },
+  // Ranges far ahead, so Anna (the 'member' kind) never becomes a representative today.
+  'deputy.appoint': { allowed: ['dezernent'], prepare: () => demo.appointDeputy(person('anna').id, berlinDay(new Date(), 40), berlinDay(new Date(), 41)) },
+  'vote.open': { allowed: MEMBER_KINDS, prepare: async () => votes.open(proposalSettings([await freshCard()])) },
+  // D11 with partner ballots cast by representatives: the dezernent and a deputy inside the range, nobody else.
+  'vote.cast': { allowed: ['dezernent', 'deputyIn'], prepare: async () => votes.cast(await openedVote({ partnerBallotBy: 'representative' }), position('agree')) },
+  // D25, D28: the opener (here the admin) or a moderator closes and records the outcome.
+  'vote.close': { allowed: ['admin', 'moderator'], prepare: async () => votes.close(await openedVote()) },
+  'vote.record_outcome': {
+    allowed: ['admin', 'moderator'],
+    prepare: async () => {
+      const voteId = await openedVote();
+      await admin(votes.close(voteId));
+      return votes.recordOutcome(voteId, 'Beschlossen');
+    },
+  },
   'deputy.revoke': {
     allowed: ['admin', 'dezernent'],
     prepare: async () => {
-      const appoint = demo.appointDeputy(person('anna').id, berlinDay(new Date()), berlinDay(new Date(), 2));
+      const appoint = demo.appointDeputy(person('anna').id, berlinDay(new Date(), 40), berlinDay(new Date(), 42));
       await mustCommand(server, cookies.get('dezernent') ?? '', appoint);
       return demo.revokeDeputy(appoint.payload.deputyshipId);
     },
