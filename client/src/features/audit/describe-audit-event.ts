@@ -56,6 +56,11 @@ const DESCRIBERS: Describers = {
       from: formatDate(e.data.deputyship.from, ctx.language),
       to: formatDate(e.data.deputyship.to, ctx.language),
     }),
+  'vote.opened': (e) => `„${e.data.vote.settings.title}“`,
+  // Ballots reach the audit sealed (D34): who and when, never what.
+  'vote.ballot_cast': (e, ctx) => partner(ctx, e.data.ballot.partnerId),
+  'vote.closed': (e, ctx) => ctx.t(`votes.verdict.${e.data.result.verdict}`),
+  'vote.outcome_recorded': (e) => e.data.outcome.text,
 };
 
 /** The kind of an event in words; an event type this client does not know yet is shown as it is. */
