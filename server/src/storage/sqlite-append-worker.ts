@@ -54,9 +54,15 @@ export function startAppendWriter(file: string, conflict: (seq: number) => Error
   let nextId = 0;
   let failure: Error | null = null;
 
+  // Referenced only while a commit is in flight: an idle writer must not keep the process alive,
+  // a busy one must (nothing else may be waiting on the event loop, e.g. during seeding).
+  const settle = () => {
+    if (pending.size === 0) worker.unref();
+  };
   worker.on('message', (reply: Reply) => {
     const waiter = pending.get(reply.id);
     pending.delete(reply.id);
+    settle();
     if (pending.size === 0) worker.unref();
     if (!waiter) return;
     if (reply.ok) waiter.resolve();
