@@ -23,6 +23,7 @@ export default tseslint.config(
       ],
     },
   },
+  { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
   {
     files: ['server/src/domain/**/*.ts'],
     rules: {

@@ -3,7 +3,7 @@ import type { Command } from '@verbund/shared/commands';
 import { COMMAND_TYPES } from '@verbund/shared/commands';
 import type { Role } from '@verbund/shared/model';
 import { emptyState, type WorkspaceState } from '@verbund/shared/projection';
-import { cardFixture, commandsFor, testId } from '../test-support/builders.js';
+import { cardFixture, commandsFor, contextAt, testId } from '../test-support/builders.js';
 import type { Actor } from './actor.js';
 import { decide, type DecideContext, type Decision } from './decide.js';
 
@@ -31,7 +31,7 @@ const actor: Actor = { personId: PERSON, partnerId: PARTNER, roles: ['member'] }
 const admin: Actor = { personId: ADMIN, partnerId: PARTNER, roles: ['member', 'admin'] };
 const dezernent: Actor = { personId: DEZERNENT, partnerId: PARTNER, roles: ['member', 'dezernent'] };
 const invitee: Actor = { personId: INVITEE, partnerId: '', roles: [] };
-const ctx: DecideContext = { now: NOW, today: NOW.slice(0, 10) };
+const ctx: DecideContext = contextAt(NOW);
 const memberOf = (personId: string, roles: Role[] = ['member'], active = true) => ({ personId, partnerId: PARTNER, roles, active, erased: false, joinedAt: NOW });
 
 function state(): WorkspaceState {

@@ -8,6 +8,8 @@ export type DecideContext = {
   /** The server's clock, injected: an ISO instant and the calendar day it falls on. */
   now: string;
   today: string;
+  /** The instant `days` days after now (the clock's arithmetic stays outside the domain). */
+  inDays: (days: number) => string;
 };
 
 export type Decision = { ok: true; events: NewEvent[] } | { ok: false; error: AppError };

@@ -199,7 +199,7 @@ export class WorkspaceEngine {
     const accepted: { pending: Pending; events: StoredEvent[] }[] = [];
     const clock = this.options.clock();
     const now = clock.toISOString();
-    const ctx = { now, today: dayFormat.format(clock) };
+    const ctx = { now, today: dayFormat.format(clock), inDays: (days: number) => new Date(clock.getTime() + days * 86_400_000).toISOString() };
     for (const pending of batch) {
       // Someone who is not (or no longer) an active member acts without roles: only `member.join` is open to them.
       const actor = actorFrom(this.state, pending.personId) ?? { personId: pending.personId, partnerId: '', roles: [] };

@@ -1,3 +1,4 @@
+import type { DecideContext } from '../domain/decision.js';
 import type { Command, CommandOf } from '@verbund/shared/commands';
 import type { Card, CardFields, Role } from '@verbund/shared/model';
 
@@ -114,4 +115,9 @@ export function cardFixture(overrides: Partial<Card> & { id: string; boardId: st
     updatedAt: '2026-01-01T00:00:00.000Z',
     ...overrides,
   };
+}
+
+/** A decision context at a fixed instant (no clock is read: the arithmetic starts from `now`). */
+export function contextAt(now: string): DecideContext {
+  return { now, today: now.slice(0, 10), inDays: (days) => new Date(Date.parse(now) + days * 86_400_000).toISOString() };
 }

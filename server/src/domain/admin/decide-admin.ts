@@ -89,7 +89,7 @@ export const adminDeciders: Deciders<AdminCommand> = {
   'invitation.create': (state, { payload }, actor, ctx) => {
     if (state.invitations[payload.invitationId]) return conflict('an invitation with this id exists');
     if (!state.partners[payload.partnerId]?.active) return notFound('partner');
-    const latest = new Date(Date.parse(ctx.now) + MAX_INVITATION_DAYS * 86_400_000).toISOString();
+    const latest = ctx.inDays(MAX_INVITATION_DAYS);
     if (payload.expiresAt <= ctx.now || payload.expiresAt > latest) {
       return reject(appError('invalid_payload', `an invitation must expire within ${MAX_INVITATION_DAYS} days`));
     }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR_ID } from '@verbund/shared/events';
 import { applyEvent, emptyState, type WorkspaceState } from '@verbund/shared/projection';
 import type { Role } from '@verbund/shared/model';
-import { cardFixture, testId } from '../../test-support/builders.js';
+import { cardFixture, contextAt, testId } from '../../test-support/builders.js';
 import { position, proposalSettings, voteCommandsFor } from '../../test-support/vote-commands.js';
 import { actorFrom, type Actor } from '../actor.js';
 import { decide, type DecideContext, type Decision } from '../decide.js';
@@ -15,7 +15,7 @@ const B = testId(13);
 const CARD = testId(30);
 const VOTE = testId(60);
 const T0 = '2026-03-10T09:00:00.000Z';
-const ctxAt = (now: string): DecideContext => ({ now, today: now.slice(0, 10) });
+const ctxAt = (now: string): DecideContext => contextAt(now);
 const v = voteCommandsFor(WS);
 
 const PEOPLE = {
