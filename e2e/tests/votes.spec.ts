@@ -100,3 +100,40 @@ test('four partners vote on a proposal live, one blocks, the moderator closes, t
   await lena.screenshot({ path: test.info().outputPath('votes-register.png'), fullPage: true });
   await expectNoViolations(lena, 'the decision register');
 });
+
+test('a workspace-wide choice with results hidden until close waits for each person and shows no counts before close', async ({ browser, server }) => {
+  const moderator = await signIn(browser, server, CLAUDIA);
+  const anna = await signIn(browser, server, PEOPLE.anna.email);
+  const title = uniqueTitle('Termin der Klausur');
+
+  await moderator.getByRole('navigation').getByRole('link', { name: /Abstimmungen/ }).click();
+  await moderator.getByRole('button', { name: 'Abstimmung für den ganzen Verbund starten' }).click();
+  const form = moderator.getByRole('form', { name: 'Neue Abstimmung für den Verbund' });
+  await form.getByLabel('Titel', { exact: true }).fill(title);
+  await form.getByLabel('Art', { exact: true }).selectOption({ label: 'Auswahl' });
+  await form.getByLabel('Zählung', { exact: true }).selectOption({ label: 'je Person eine Stimme' });
+  await form.getByLabel('Ergebnis sichtbar', { exact: true }).selectOption({ label: 'Ergebnis erst nach Abschluss sichtbar' });
+  await form.getByLabel('Optionen (eine je Zeile, mindestens zwei)').fill('März\nApril\nMai');
+  await form.getByRole('button', { name: 'Abstimmung starten' }).click();
+
+  const link = anna.getByRole('navigation').getByRole('link', { name: /Abstimmungen/ });
+  await expect(link).toContainText(/(wartet|warten) auf Ihre Stimme/);
+  await link.click();
+  const waiting = anna.getByRole('region', { name: /Wartet auf Ihre Stimme/ });
+  const panel = waiting.getByRole('article', { name: title });
+  await expect(panel).toContainText('Das Ergebnis ist bis zum Abschluss verborgen.');
+  await panel.getByRole('radio', { name: 'April' }).check();
+  await panel.getByRole('button', { name: 'Stimme abgeben' }).click();
+  await expect(anna.getByRole('region', { name: /Wartet auf Ihre Stimme/ }).getByRole('article', { name: title })).toHaveCount(0);
+  const voted = anna.getByRole('article', { name: title });
+  await expect(voted).toContainText('Ihre Stimme: April');
+  await expect(voted).toContainText('Das Ergebnis ist bis zum Abschluss verborgen.');
+  await expect(moderator.getByRole('article', { name: title })).toContainText(/1 von \d+ Personen haben abgestimmt/);
+  await expect(moderator.getByRole('article', { name: title }).getByRole('list', { name: 'Stimmen je Option' })).toHaveCount(0);
+  await anna.screenshot({ path: test.info().outputPath('votes-page.png'), fullPage: true });
+  await expectNoViolations(anna, 'the votes page');
+
+  await moderator.getByRole('article', { name: title }).getByRole('button', { name: 'Abstimmung beenden' }).click();
+  await expect(voted.getByRole('list', { name: 'Stimmen je Option' })).toContainText('April 1');
+  await expect(voted).toContainText('Rangfolge');
+});
