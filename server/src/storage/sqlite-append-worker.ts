@@ -63,7 +63,6 @@ export function startAppendWriter(file: string, conflict: (seq: number) => Error
     const waiter = pending.get(reply.id);
     pending.delete(reply.id);
     settle();
-    if (pending.size === 0) worker.unref();
     if (!waiter) return;
     if (reply.ok) waiter.resolve();
     else waiter.reject(reply.conflictAt === null ? new Error(reply.message) : conflict(reply.conflictAt));
@@ -76,8 +75,6 @@ export function startAppendWriter(file: string, conflict: (seq: number) => Error
   };
   worker.on('error', failAll);
   worker.on('exit', () => failAll(new Error('the event writer stopped')));
-  // Idle, the writer must not keep the process alive; with an append in flight it must (else a
-  // process whose only work is that append, e.g. seeding at start-up, would exit before it lands).
   worker.unref();
 
   return {
