@@ -6,12 +6,12 @@ import { CardPresence } from '../../components/card-presence';
 import { useAnnouncer } from '../../lib/announcer-store';
 import { newId, submitCommand } from '../../lib/command-queue';
 import { formatDateTime, isWebUrl } from '../../lib/format';
+import { useModalDialog } from '../../lib/use-modal-dialog';
 import { presenceOnCard, usePresenceStore } from '../../lib/presence-store';
 import { useSession } from '../../lib/session-context';
 import { changesFromDraft, type Draft } from './card-draft';
 import { CardFormFields } from './card-form-fields';
 import { MoveControls } from './move-controls';
-import { useModalDialog } from './use-modal-dialog';
 
 type Props = { cardId: string; state: WorkspaceState; people: Person[]; onClose: () => void; sections?: ReactNode; overlays?: ReactNode };
 
@@ -19,7 +19,7 @@ export function CardDialog({ cardId, state, people, onClose, sections, overlays 
   const { t } = useTranslation();
   const idPrefix = useId().replace(/:/g, '');
   const titleId = `${idPrefix}-title-heading`;
-  const ref = useModalDialog(onClose, `[data-card-id="${cardId}"]`);
+  const ref = useModalDialog(onClose, { returnFocusSelector: `[data-card-id="${cardId}"]` });
   const card = state.cards[cardId];
 
   useEffect(() => {
