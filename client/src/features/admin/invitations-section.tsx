@@ -2,11 +2,13 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Person, type Role } from '@verbund/shared/model';
 import type { WorkspaceState } from '@verbund/shared/projection';
+import { SelectField } from '../../components/select-field';
 import { ApiError } from '../../lib/api';
 import { useAnnouncer } from '../../lib/announcer-store';
 import { errorMessageKey } from '../../lib/error-messages';
 import { formatDateTime } from '../../lib/format';
 import { nameOf } from '../../lib/person-name';
+import { partnerOptions } from '../../lib/select-options';
 import { useSession } from '../../lib/session-context';
 import { useCommand } from '../../lib/use-command';
 import { useCreateInvitation } from './admin-api';
@@ -68,17 +70,7 @@ export function InvitationsSection({ state, people }: Props) {
           {t('admin.invitations.new')}
         </h4>
         <div className="field-grid">
-          <div className="field">
-            <label htmlFor="invitation-partner">{t('admin.invitations.partner')}</label>
-            <select id="invitation-partner" value={partnerId} onChange={(e) => setPartnerId(e.target.value)}>
-              <option value="">{t('admin.invitations.choosePartner')}</option>
-              {activePartners.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name} ({p.shortName})
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField id="invitation-partner" label={t('admin.invitations.partner')} value={partnerId} onChange={setPartnerId} emptyLabel={t('admin.invitations.choosePartner')} options={partnerOptions(activePartners)} />
           <div className="field">
             <label htmlFor="invitation-days">{t('admin.invitations.days')}</label>
             <input id="invitation-days" type="number" min={1} max={30} value={days} onChange={(e) => setDays(e.target.value)} aria-describedby="invitation-days-hint" />

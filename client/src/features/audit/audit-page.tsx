@@ -5,8 +5,10 @@ import { EVENT_TYPES } from '@verbund/shared/events';
 import type { Person } from '@verbund/shared/model';
 import type { WorkspaceState } from '@verbund/shared/projection';
 import { PartnerBadge } from '../../components/partner-badge';
+import { SelectField } from '../../components/select-field';
 import { formatDateTime } from '../../lib/format';
 import { personName } from '../../lib/person-name';
+import { partnerOptions } from '../../lib/select-options';
 import { useSession } from '../../lib/session-context';
 import { auditQueryOptions, chainVerdictQueryOptions } from './audit-api';
 import { auditPath, EMPTY_AUDIT_FILTER, type AuditFilter } from './audit-query';
@@ -67,39 +69,25 @@ export function AuditPage({ state, people }: Props) {
           {t('audit.filter.heading')}
         </h3>
         <div className="filters">
-          <div className="field field-inline">
-            <label htmlFor="audit-person">{t('audit.filter.person')}</label>
-            <select id="audit-person" value={draft.personId} onChange={(e) => set({ personId: e.target.value })}>
-              <option value="">{t('board.any')}</option>
-              {people.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {personName(t, p, partners)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field field-inline">
-            <label htmlFor="audit-partner">{t('audit.filter.partner')}</label>
-            <select id="audit-partner" value={draft.partnerId} onChange={(e) => set({ partnerId: e.target.value })}>
-              <option value="">{t('board.any')}</option>
-              {Object.values(partners).map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name} ({p.shortName})
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field field-inline">
-            <label htmlFor="audit-type">{t('audit.filter.type')}</label>
-            <select id="audit-type" value={draft.type} onChange={(e) => set({ type: e.target.value })}>
-              <option value="">{t('board.any')}</option>
-              {kinds.map((type) => (
-                <option key={type} value={type}>
-                  {auditKind(t, type)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            inline
+            id="audit-person"
+            label={t('audit.filter.person')}
+            value={draft.personId}
+            onChange={(v) => set({ personId: v })}
+            emptyLabel={t('board.any')}
+            options={people.map((p) => ({ value: p.id, label: personName(t, p, partners) }))}
+          />
+          <SelectField inline id="audit-partner" label={t('audit.filter.partner')} value={draft.partnerId} onChange={(v) => set({ partnerId: v })} emptyLabel={t('board.any')} options={partnerOptions(Object.values(partners))} />
+          <SelectField
+            inline
+            id="audit-type"
+            label={t('audit.filter.type')}
+            value={draft.type}
+            onChange={(v) => set({ type: v })}
+            emptyLabel={t('board.any')}
+            options={kinds.map((type) => ({ value: type, label: auditKind(t, type) }))}
+          />
           <div className="field">
             <label htmlFor="audit-from">{t('audit.filter.from')}</label>
             <input id="audit-from" type="date" value={draft.from} onChange={(e) => set({ from: e.target.value })} />

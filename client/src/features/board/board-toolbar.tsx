@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { STATUSES, statusSchema, type Partner } from '@verbund/shared/model';
+import { statusSchema, type Partner } from '@verbund/shared/model';
+import { SelectField } from '../../components/select-field';
+import { partnerOptions, statusOptions } from '../../lib/select-options';
 import { EMPTY_FILTER, useUiStore } from '../../lib/ui-store';
 import { isFilterActive } from './filter-cards';
 
@@ -26,46 +28,20 @@ export function BoardToolbar({ partners, tags }: Props) {
           <label htmlFor="filter-text">{t('board.filterText')}</label>
           <input id="filter-text" type="search" value={filter.text} onChange={(e) => setFilter({ text: e.target.value })} />
         </div>
-        <div className="field field-inline">
-          <label htmlFor="filter-partner">{t('board.filterPartner')}</label>
-          <select id="filter-partner" value={filter.partnerId} onChange={(e) => setFilter({ partnerId: e.target.value })}>
-            <option value="">{t('board.any')}</option>
-            {partners.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name} ({p.shortName})
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field field-inline">
-          <label htmlFor="filter-status">{t('board.filterStatus')}</label>
-          <select
-            id="filter-status"
-            value={filter.status}
-            onChange={(e) => {
-              const status = statusSchema.safeParse(e.target.value);
-              setFilter({ status: status.success ? status.data : '' });
-            }}
-          >
-            <option value="">{t('board.any')}</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field field-inline">
-          <label htmlFor="filter-tag">{t('board.filterTag')}</label>
-          <select id="filter-tag" value={filter.tag} onChange={(e) => setFilter({ tag: e.target.value })}>
-            <option value="">{t('board.any')}</option>
-            {tags.map((tag) => (
-              <option key={tag} value={tag}>
-                {tag}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField inline id="filter-partner" label={t('board.filterPartner')} value={filter.partnerId} onChange={(v) => setFilter({ partnerId: v })} emptyLabel={t('board.any')} options={partnerOptions(partners)} />
+        <SelectField
+          inline
+          id="filter-status"
+          label={t('board.filterStatus')}
+          value={filter.status}
+          onChange={(v) => {
+            const status = statusSchema.safeParse(v);
+            setFilter({ status: status.success ? status.data : '' });
+          }}
+          emptyLabel={t('board.any')}
+          options={statusOptions(t)}
+        />
+        <SelectField inline id="filter-tag" label={t('board.filterTag')} value={filter.tag} onChange={(v) => setFilter({ tag: v })} emptyLabel={t('board.any')} options={tags.map((tag) => ({ value: tag, label: tag }))} />
         {isFilterActive(filter) && (
           <button type="button" className="button button-quiet" onClick={() => setFilter(EMPTY_FILTER)}>
             {t('board.resetFilters')}

@@ -1,9 +1,11 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AREAS, STATUSES, areaSchema, statusSchema, titleSchema, type Area, type Card, type Status } from '@verbund/shared/model';
+import { areaSchema, statusSchema, titleSchema, type Area, type Card, type Status } from '@verbund/shared/model';
+import { SelectField } from '../../components/select-field';
 import { useAnnouncer } from '../../lib/announcer-store';
 import { buildColumns, columnOf, positionAtEnd } from '../../lib/card-moves';
 import { newId, submitCommand } from '../../lib/command-queue';
+import { areaOptions, statusOptions } from '../../lib/select-options';
 import { useSession } from '../../lib/session-context';
 import type { BoardView } from '../../lib/ui-store';
 
@@ -74,26 +76,8 @@ export function NewCardForm({ boardId, cards, view, onCreated }: Props) {
           onKeyDown={(e) => e.key === 'Escape' && close()}
         />
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-area`}>{t('board.newCardArea')}</label>
-        <select id={`${id}-area`} value={area} onChange={(e) => setArea(areaSchema.catch('basisdienste').parse(e.target.value))}>
-          {AREAS.map((a) => (
-            <option key={a} value={a}>
-              {t(`area.${a}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-status`}>{t('board.newCardStatus')}</label>
-        <select id={`${id}-status`} value={status} onChange={(e) => setStatus(statusSchema.catch('idea').parse(e.target.value))}>
-          {STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`status.${s}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField id={`${id}-area`} label={t('board.newCardArea')} value={area} onChange={(v) => setArea(areaSchema.catch('basisdienste').parse(v))} options={areaOptions(t)} />
+      <SelectField id={`${id}-status`} label={t('board.newCardStatus')} value={status} onChange={(v) => setStatus(statusSchema.catch('idea').parse(v))} options={statusOptions(t)} />
       <div className="form-actions">
         <button type="submit" className="button button-primary">
           {t('board.newCardCreate')}

@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { ADDRESSEES, AREAS, STATUSES, addresseeSchema, areaSchema, statusSchema, type Card, type Partner, type Person } from '@verbund/shared/model';
+import { ADDRESSEES, addresseeSchema, areaSchema, statusSchema, type Card, type Partner, type Person } from '@verbund/shared/model';
 import type { Draft } from './card-draft';
+import { SelectField } from '../../components/select-field';
 import { personName } from '../../lib/person-name';
+import { areaOptions, partnerOptions, statusOptions } from '../../lib/select-options';
 import { LinksEditor } from './links-editor';
 
 type Props = {
@@ -37,56 +39,28 @@ export function CardFormFields({ idPrefix, card, draft, onDraft, partners, peopl
         <textarea id={id('description')} rows={6} value={draft.description ?? card.description} onChange={(e) => onDraft({ description: e.target.value })} />
       </div>
       <div className="field-grid">
-        <div className="field">
-          <label htmlFor={id('area')}>{t('card.area')}</label>
-          <select id={id('area')} value={draft.area ?? card.area} onChange={(e) => onDraft({ area: areaSchema.catch(card.area).parse(e.target.value) })}>
-            {AREAS.map((a) => (
-              <option key={a} value={a}>
-                {t(`area.${a}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={id('status')}>{t('card.status')}</label>
-          <select id={id('status')} value={draft.status ?? card.status} onChange={(e) => onDraft({ status: statusSchema.catch(card.status).parse(e.target.value) })}>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={id('lead')}>{t('card.leadPartner')}</label>
-          <select id={id('lead')} value={(draft.leadPartnerId !== undefined ? draft.leadPartnerId : card.leadPartnerId) ?? ''} onChange={(e) => onDraft({ leadPartnerId: e.target.value || null })}>
-            <option value="">{t('card.noLead')}</option>
-            {partners.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name} ({p.shortName})
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField id={id('area')} label={t('card.area')} value={draft.area ?? card.area} onChange={(v) => onDraft({ area: areaSchema.catch(card.area).parse(v) })} options={areaOptions(t)} />
+        <SelectField id={id('status')} label={t('card.status')} value={draft.status ?? card.status} onChange={(v) => onDraft({ status: statusSchema.catch(card.status).parse(v) })} options={statusOptions(t)} />
+        <SelectField
+          id={id('lead')}
+          label={t('card.leadPartner')}
+          value={(draft.leadPartnerId !== undefined ? draft.leadPartnerId : card.leadPartnerId) ?? ''}
+          onChange={(v) => onDraft({ leadPartnerId: v || null })}
+          emptyLabel={t('card.noLead')}
+          options={partnerOptions(partners)}
+        />
         <div className="field">
           <label htmlFor={id('due')}>{t('card.dueDate')}</label>
           <input id={id('due')} type="date" value={draft.dueDate ?? card.dueDate ?? ''} onChange={(e) => onDraft({ dueDate: e.target.value })} />
         </div>
-        <div className="field">
-          <label htmlFor={id('addressee')}>{t('card.addressee')}</label>
-          <select
-            id={id('addressee')}
-            value={(draft.addressee !== undefined ? draft.addressee : card.addressee) ?? ''}
-            onChange={(e) => onDraft({ addressee: addresseeSchema.nullable().catch(null).parse(e.target.value || null) })}
-          >
-            <option value="">{t('addressee.none')}</option>
-            {ADDRESSEES.map((a) => (
-              <option key={a} value={a}>
-                {t(`addressee.${a}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id={id('addressee')}
+          label={t('card.addressee')}
+          value={(draft.addressee !== undefined ? draft.addressee : card.addressee) ?? ''}
+          onChange={(v) => onDraft({ addressee: addresseeSchema.nullable().catch(null).parse(v || null) })}
+          emptyLabel={t('addressee.none')}
+          options={ADDRESSEES.map((a) => ({ value: a, label: t(`addressee.${a}`) }))}
+        />
         <div className="field">
           <label htmlFor={id('tags')}>{t('card.tags')}</label>
           <input id={id('tags')} value={draft.tagsText ?? card.tags.join(', ')} aria-describedby={id('tags-hint')} onChange={(e) => onDraft({ tagsText: e.target.value })} />

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '@verbund/shared/model';
 import type { WorkspaceState } from '@verbund/shared/projection';
+import { SelectField } from '../../components/select-field';
 import { newId } from '../../lib/command-queue';
 import { currentDeputyships, today } from '../../lib/deputies';
 import { formatDate } from '../../lib/format';
@@ -57,17 +58,7 @@ export function DeputiesSection({ state, people }: Props) {
           <h4 id="deputy-new" className="form-heading">
             {t('deputies.appoint')}
           </h4>
-          <div className="field">
-            <label htmlFor="deputy-person">{t('deputies.deputy')}</label>
-            <select id="deputy-person" value={deputyId} onChange={(e) => setDeputyId(e.target.value)}>
-              <option value="">{t('deputies.choose')}</option>
-              {candidates.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField id="deputy-person" label={t('deputies.deputy')} value={deputyId} onChange={setDeputyId} emptyLabel={t('deputies.choose')} options={candidates.map((c) => ({ value: c.id, label: c.name }))} />
           <div className="field">
             <label htmlFor="deputy-from">{t('deputies.from')}</label>
             <input id="deputy-from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
