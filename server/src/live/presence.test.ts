@@ -1,17 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PresenceEntry } from '@verbund/shared/protocol';
 import { person, readState } from '../test-support/live.js';
-import { eventually, startTestServer, type TestClient, type TestServer } from '../test-support/test-server.js';
+import { eventually, type TestClient } from '../test-support/test-server.js';
+import { signedInDemoServer } from '../test-support/signed-in-server.js';
 
-let server: TestServer;
-let anna: string;
-let lena: string;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  [anna, lena] = await Promise.all([server.login(person('anna').email), server.login(person('lena').email)]);
-});
-afterAll(() => server.close({ removeData: true }));
+const live = signedInDemoServer();
 
 /** The latest presence list a socket was sent. */
 function watchPresence(socket: TestClient): { latest: PresenceEntry[] | null } {
@@ -24,10 +17,10 @@ function watchPresence(socket: TestClient): { latest: PresenceEntry[] | null } {
 
 describe('presence (S10)', () => {
   it('S10 entries appear on join, follow updates and vanish on disconnect, and nothing is stored', async () => {
-    const seq = (await readState(server, anna)).seq;
-    const a = await server.connect(anna);
+    const seq = (await readState(live.server, live.anna)).seq;
+    const a = await live.server.connect(live.anna);
     const seenByA = watchPresence(a.socket);
-    const b = await server.connect(lena);
+    const b = await live.server.connect(live.lena);
     const people = () => (seenByA.latest ?? []).map((e) => e.personId).sort();
 
     await eventually(() => people().length === 2);
@@ -35,21 +28,21 @@ describe('presence (S10)', () => {
     const lenaEntry = seenByA.latest?.find((e) => e.personId === person('lena').id);
     expect(lenaEntry).toMatchObject({ name: 'Lena Hoffmann', partnerId: person('lena').partnerId, connectionId: b.socket.id, viewingCardId: null, editingCardId: null });
 
-    const cardId = Object.keys((await readState(server, lena)).cards)[0] ?? '';
+    const cardId = Object.keys((await readState(live.server, live.lena)).cards)[0] ?? '';
     b.socket.emit('presence:update', { viewingCardId: cardId, editingCardId: cardId });
     await eventually(() => seenByA.latest?.find((e) => e.personId === person('lena').id)?.editingCardId === cardId);
 
     b.socket.disconnect();
     await eventually(() => people().length === 1);
     expect(people()).toEqual([person('anna').id]);
-    expect((await readState(server, anna)).seq).toBe(seq);
+    expect((await readState(live.server, live.anna)).seq).toBe(seq);
     a.socket.disconnect();
   });
 
   it('S10 S11 a malformed presence update is ignored and the connection stays usable', async () => {
-    const a = await server.connect(anna);
+    const a = await live.server.connect(live.anna);
     const seenByA = watchPresence(a.socket);
-    const b = await server.connect(lena);
+    const b = await live.server.connect(live.lena);
     await eventually(() => (seenByA.latest ?? []).length === 2);
     const before = seenByA.latest;
     b.socket.emit('presence:update', { viewingCardId: 'nope', editingCardId: null });
@@ -63,10 +56,10 @@ describe('presence (S10)', () => {
   });
 
   it('S10 two tabs of one person are two entries; closing one keeps the other', async () => {
-    const watcher = await server.connect(lena);
+    const watcher = await live.server.connect(live.lena);
     const seen = watchPresence(watcher.socket);
-    const tab1 = await server.connect(anna);
-    const tab2 = await server.connect(anna);
+    const tab1 = await live.server.connect(live.anna);
+    const tab2 = await live.server.connect(live.anna);
     const annas = () => (seen.latest ?? []).filter((e) => e.personId === person('anna').id).map((e) => e.connectionId);
     await eventually(() => annas().length === 2);
     tab1.socket.disconnect();

@@ -3,16 +3,9 @@ import type { StoredEvent } from '@verbund/shared/events';
 import { DEMO_PARTNERS } from '../seed/demo.js';
 import { demo, Mirror, person, readState } from '../test-support/live.js';
 import { collectEvents, eventually, startTestServer, submit, type TestServer } from '../test-support/test-server.js';
+import { signedInDemoServer } from '../test-support/signed-in-server.js';
 
-let server: TestServer;
-let anna: string;
-let lena: string;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  [anna, lena] = await Promise.all([server.login(person('anna').email), server.login(person('lena').email)]);
-});
-afterAll(() => server.close({ removeData: true }));
+const live = signedInDemoServer();
 
 const seqs = (events: StoredEvent[]) => events.map((e) => e.seq);
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
@@ -21,8 +14,8 @@ describe('live sync', () => {
   it('S3 two clients of different partners see each other\'s edits', async () => {
     expect(person('anna').partnerId).toBe(DEMO_PARTNERS.wob.id);
     expect(person('lena').partnerId).toBe(DEMO_PARTNERS.bs.id);
-    const a = await server.connect(anna);
-    const b = await server.connect(lena);
+    const a = await live.server.connect(live.anna);
+    const b = await live.server.connect(live.lena);
     const mirrorA = new Mirror(a.socket, a.catchUp);
     const mirrorB = new Mirror(b.socket, b.catchUp);
 
@@ -35,13 +28,13 @@ describe('live sync', () => {
     expect(edited.ok).toBe(true);
     await eventually(() => mirrorA.state.cards[create.payload.cardId]?.title === 'Von Lena geändert');
     expect(mirrorA.state).toEqual(mirrorB.state);
-    expect(mirrorA.state).toEqual(await readState(server, anna));
+    expect(mirrorA.state).toEqual(await readState(live.server, live.anna));
     a.socket.disconnect();
     b.socket.disconnect();
   });
 
   it('S3 the sender receives the broadcast before its own ack', async () => {
-    const { socket } = await server.connect(anna);
+    const { socket } = await live.server.connect(live.anna);
     const seen = collectEvents(socket);
     const answer = await submit(socket, demo.createCard({ title: 'Erst gespeichert, dann gesehen' }));
     if (!answer.ok) throw new Error(answer.error.code);
@@ -51,18 +44,18 @@ describe('live sync', () => {
   });
 
   it('S5 a client that missed N events gets exactly those, in order, on re-join', async () => {
-    const a = await server.connect(anna);
+    const a = await live.server.connect(live.anna);
     const mirror = new Mirror(a.socket, a.catchUp);
     const lastSeq = mirror.state.seq;
     a.socket.disconnect();
 
-    const b = await server.connect(lena);
+    const b = await live.server.connect(live.lena);
     const card = demo.createCard({ title: 'Während Anna weg war' });
     const sent = [card, demo.updateCard(card.payload.cardId, { status: 'review' }), demo.moveCard(card.payload.cardId, { position: 'b0' }), demo.addComment(card.payload.cardId, 'Erster'), demo.archiveCard(card.payload.cardId)];
     for (const command of sent) expect((await submit(b.socket, command)).ok).toBe(true);
     b.socket.disconnect();
 
-    const again = await server.connect(anna, { lastSeq });
+    const again = await live.server.connect(live.anna, { lastSeq });
     expect(again.catchUp.kind).toBe('events');
     const events = again.catchUp.kind === 'events' ? again.catchUp.events : [];
     expect(seqs(events)).toEqual(range(lastSeq + 1, lastSeq + sent.length));
@@ -71,11 +64,11 @@ describe('live sync', () => {
   });
 
   it('S5 a client that is up to date gets no events, and live events after the join', async () => {
-    const current = (await readState(server, anna)).seq;
-    const a = await server.connect(anna, { lastSeq: current });
+    const current = (await readState(live.server, live.anna)).seq;
+    const a = await live.server.connect(live.anna, { lastSeq: current });
     expect(a.catchUp).toEqual({ kind: 'events', events: [] });
     const seen = collectEvents(a.socket);
-    const b = await server.connect(lena, { lastSeq: current });
+    const b = await live.server.connect(live.lena, { lastSeq: current });
     expect((await submit(b.socket, demo.createCard())).ok).toBe(true);
     await eventually(() => seen.length === 1);
     expect(seen[0]?.seq).toBe(current + 1);
@@ -84,10 +77,10 @@ describe('live sync', () => {
   });
 
   it('S7 events arrive in order without gaps or duplicates on every connection under concurrent load', async () => {
-    const watchers = await Promise.all([server.connect(anna), server.connect(lena)]);
+    const watchers = await Promise.all([live.server.connect(live.anna), live.server.connect(live.lena)]);
     const mirrors = watchers.map((w) => new Mirror(w.socket, w.catchUp));
     const start = mirrors[0]?.state.seq ?? 0;
-    const writers = await Promise.all([anna, lena, anna].map((cookie) => server.connect(cookie)));
+    const writers = await Promise.all([live.anna, live.lena, live.anna].map((cookie) => live.server.connect(cookie)));
     const answers = await Promise.all(
       writers.flatMap((w) => Array.from({ length: 15 }, (_, i) => submit(w.socket, demo.createCard({ title: `Last ${i}` })))),
     );
