@@ -74,9 +74,11 @@ export async function openCard(page: Page, title: string, { by = 'keyboard' }: {
 
 /**
  * Drags a card with the mouse as a person would: press, move in small steps (dnd-kit's pointer sensor
- * activates after 6 px), hover over the target, release.
+ * activates after 6 px), hover over the target until the board shows it is over `overColumn` (as a
+ * person waits to see the drop place), release. Releasing before the hover registered would drop the
+ * card where the pointer was a frame earlier, which a busy machine makes likely.
  */
-export async function dragByMouse(page: Page, source: Locator, target: Locator): Promise<void> {
+export async function dragByMouse(page: Page, source: Locator, target: Locator, overColumn: string): Promise<void> {
   await source.scrollIntoViewIfNeeded();
   const from = await source.boundingBox();
   if (!from) throw new Error('drag source is not visible');
@@ -91,5 +93,6 @@ export async function dragByMouse(page: Page, source: Locator, target: Locator):
   const endY = to.y + to.height / 2;
   await page.mouse.move(endX, endY, { steps: 12 });
   await page.mouse.move(endX + 2, endY + 2, { steps: 2 });
+  await expect(page.locator('[id^="DndLiveRegion"]')).toContainText(`über ${overColumn}`);
   await page.mouse.up();
 }
