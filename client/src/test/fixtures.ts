@@ -1,5 +1,5 @@
 import type { StoredEvent } from '@verbund/shared/events';
-import type { Card } from '@verbund/shared/model';
+import { newCard, type Card } from '@verbund/shared/model';
 import { emptyState, type WorkspaceState } from '@verbund/shared/projection';
 
 export const WORKSPACE_ID = '11111111-1111-4111-8111-111111111111';
@@ -18,27 +18,7 @@ export function uuid(): string {
 }
 
 export function card(overrides: Partial<Card> = {}): Card {
-  return {
-    id: uuid(),
-    boardId: BOARD_ID,
-    title: 'Karte',
-    description: '',
-    area: 'basisdienste',
-    status: 'idea',
-    leadPartnerId: null,
-    partnerIds: [],
-    ownerIds: [],
-    tags: [],
-    dueDate: null,
-    addressee: null,
-    links: [],
-    position: 'a0',
-    archived: false,
-    createdAt: AT,
-    createdBy: PERSON_ID,
-    updatedAt: AT,
-    ...overrides,
-  };
+  return { ...newCard({ cardId: uuid(), boardId: BOARD_ID, position: 'a0', fields: { title: 'Karte', area: 'basisdienste', status: 'idea' } }, PERSON_ID, AT), ...overrides };
 }
 
 export function stateWith(cards: Card[], seq = 10): WorkspaceState {

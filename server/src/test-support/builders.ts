@@ -1,6 +1,6 @@
 import type { DecideContext } from '../domain/decision.js';
 import type { Command, CommandOf } from '@verbund/shared/commands';
-import type { Card, CardFields, Role } from '@verbund/shared/model';
+import { newCard, type Card, type CardFields, type Role } from '@verbund/shared/model';
 
 /**
  * Test-only builders for commands and cards. Pure (no clock, no randomness, no I/O) so the domain
@@ -96,25 +96,8 @@ function adminCommands(envelope: Envelope) {
 
 /** A complete card with every field set, for hand-built states. */
 export function cardFixture(overrides: Partial<Card> & { id: string; boardId: string }): Card {
-  return {
-    title: 'Karte',
-    description: '',
-    area: 'basisdienste',
-    status: 'idea',
-    leadPartnerId: null,
-    partnerIds: [],
-    ownerIds: [],
-    tags: [],
-    dueDate: null,
-    addressee: null,
-    links: [],
-    position: 'a0',
-    archived: false,
-    createdAt: '2026-01-01T00:00:00.000Z',
-    createdBy: testId(1),
-    updatedAt: '2026-01-01T00:00:00.000Z',
-    ...overrides,
-  };
+  const fields = { title: 'Karte', area: 'basisdienste', status: 'idea' } as const;
+  return { ...newCard({ cardId: overrides.id, boardId: overrides.boardId, position: 'a0', fields }, testId(1), '2026-01-01T00:00:00.000Z'), ...overrides };
 }
 
 /** A decision context at a fixed instant (no clock is read: the arithmetic starts from `now`). */

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EVENT_VERSION, GENESIS_HASH, SYSTEM_ACTOR_ID, type NewEvent, type StoredEvent } from '@verbund/shared/events';
+import { newCard } from '@verbund/shared/model';
 import { SNAPSHOT_VERSION, emptyState, type WorkspaceState } from '@verbund/shared/projection';
 import { stableId } from '../seed/workspace-setup.js';
 import { sealEvent, verifyChain } from '../sync/hash-chain.js';
@@ -33,28 +34,7 @@ const workspaceCreated = (workspaceId: string): NewEvent => ({ type: 'workspace.
 const boardCreated = (): NewEvent => ({ type: 'board.created', data: { board: { id: BOARD, name: 'Roadmap' } } });
 const cardCreated = (id: string): NewEvent => ({
   type: 'card.created',
-  data: {
-    card: {
-      id,
-      boardId: BOARD,
-      position: 'a0',
-      archived: false,
-      createdAt: AT,
-      createdBy: SYSTEM_ACTOR_ID,
-      updatedAt: AT,
-      title: 'Über „Schnittstellen“ 🚀',
-      description: '',
-      area: 'schnittstellen',
-      status: 'idea',
-      leadPartnerId: null,
-      partnerIds: [],
-      ownerIds: [],
-      tags: [],
-      dueDate: null,
-      addressee: null,
-      links: [],
-    },
-  },
+  data: { card: newCard({ cardId: id, boardId: BOARD, position: 'a0', fields: { title: 'Über „Schnittstellen“ 🚀', area: 'schnittstellen', status: 'idea' } }, SYSTEM_ACTOR_ID, AT) },
 });
 const cardUpdated = (cardId: string, changes: Extract<NewEvent, { type: 'card.updated' }>['data']['changes']): NewEvent => ({
   type: 'card.updated',
