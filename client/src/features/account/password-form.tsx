@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { passwordSchema } from '@verbund/shared/http';
+import { FormError, SubmitActions } from '../../components/form-parts';
 import { ApiError } from '../../lib/api';
 import { errorMessageKey } from '../../lib/error-messages';
 import { useChangePassword } from './account-api';
@@ -61,17 +62,11 @@ export function PasswordForm() {
         <label htmlFor="password-confirm">{t('account.password.confirm')}</label>
         <input id="password-confirm" type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} aria-describedby={describedBy} />
       </div>
-      <p role="alert" id="password-error" className="form-error">
-        {problem ? t(problem) : null}
-      </p>
+      <FormError id="password-error" messageKey={problem} />
       <p role="status" className="form-ok">
         {done ? t('account.password.changed') : null}
       </p>
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={change.isPending}>
-          {t('account.password.submit')}
-        </button>
-      </div>
+      <SubmitActions label={t('account.password.submit')} pending={change.isPending} />
     </form>
   );
 }

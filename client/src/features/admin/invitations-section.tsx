@@ -2,6 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Person, type Role } from '@verbund/shared/model';
 import type { WorkspaceState } from '@verbund/shared/projection';
+import { FormError, SubmitActions } from '../../components/form-parts';
 import { SelectField } from '../../components/select-field';
 import { ApiError } from '../../lib/api';
 import { useAnnouncer } from '../../lib/announcer-store';
@@ -99,14 +100,8 @@ export function InvitationsSection({ state, people }: Props) {
             ))}
           </div>
         </fieldset>
-        <p role="alert" className="form-error">
-          {formError ? t(formError) : null}
-        </p>
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={create.isPending}>
-            {t('admin.invitations.create')}
-          </button>
-        </div>
+        <FormError messageKey={formError} />
+        <SubmitActions label={t('admin.invitations.create')} pending={create.isPending} />
       </form>
 
       {link && (

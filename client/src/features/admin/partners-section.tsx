@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { partnerNameSchema, partnerShortNameSchema, type Partner } from '@verbund/shared/model';
+import { FormError } from '../../components/form-parts';
 import { newId } from '../../lib/command-queue';
 import { useCommand } from '../../lib/use-command';
 
@@ -80,9 +81,7 @@ export function PartnersSection({ partners, ownPartnerId }: Props) {
                       <button type="button" className="button button-secondary" onClick={() => setRenaming(null)}>
                         {t('admin.cancel')}
                       </button>
-                      <p role="alert" className="form-error">
-                        {renameError ? t('admin.partners.invalid') : null}
-                      </p>
+                      <FormError messageKey={renameError ? 'admin.partners.invalid' : null} />
                     </form>
                   </td>
                 </tr>
@@ -148,9 +147,7 @@ export function PartnersSection({ partners, ownPartnerId }: Props) {
         <button type="submit" className="button button-primary" disabled={command.isPending}>
           {t('admin.partners.addSubmit')}
         </button>
-        <p role="alert" id="partner-add-error" className="form-error">
-          {addError ? t('admin.partners.invalid') : null}
-        </p>
+        <FormError id="partner-add-error" messageKey={addError ? 'admin.partners.invalid' : null} />
       </form>
     </section>
   );

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { EVENT_TYPES } from '@verbund/shared/events';
 import type { Person } from '@verbund/shared/model';
 import type { WorkspaceState } from '@verbund/shared/projection';
+import { SubmitActions } from '../../components/form-parts';
 import { PartnerBadge } from '../../components/partner-badge';
 import { SelectField } from '../../components/select-field';
 import { formatDateTime } from '../../lib/format';
@@ -96,10 +97,7 @@ export function AuditPage({ state, people }: Props) {
             <label htmlFor="audit-to">{t('audit.filter.to')}</label>
             <input id="audit-to" type="date" value={draft.to} onChange={(e) => set({ to: e.target.value })} />
           </div>
-          <div className="form-actions">
-            <button type="submit" className="button button-primary">
-              {t('audit.filter.apply')}
-            </button>
+          <SubmitActions label={t('audit.filter.apply')}>
             <button
               type="button"
               className="button button-secondary"
@@ -110,7 +108,7 @@ export function AuditPage({ state, people }: Props) {
             >
               {t('board.resetFilters')}
             </button>
-          </div>
+          </SubmitActions>
         </div>
       </form>
 

@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { areaSchema, statusSchema, titleSchema, type Area, type Card, type Status } from '@verbund/shared/model';
+import { SubmitActions } from '../../components/form-parts';
 import { SelectField } from '../../components/select-field';
 import { useAnnouncer } from '../../lib/announcer-store';
 import { buildColumns, columnOf, positionAtEnd } from '../../lib/card-moves';
@@ -78,14 +79,11 @@ export function NewCardForm({ boardId, cards, view, onCreated }: Props) {
       </div>
       <SelectField id={`${id}-area`} label={t('board.newCardArea')} value={area} onChange={(v) => setArea(areaSchema.catch('basisdienste').parse(v))} options={areaOptions(t)} />
       <SelectField id={`${id}-status`} label={t('board.newCardStatus')} value={status} onChange={(v) => setStatus(statusSchema.catch('idea').parse(v))} options={statusOptions(t)} />
-      <div className="form-actions">
-        <button type="submit" className="button button-primary">
-          {t('board.newCardCreate')}
-        </button>
+      <SubmitActions label={t('board.newCardCreate')}>
         <button type="button" className="button button-secondary" onClick={close}>
           {t('board.newCardCancel')}
         </button>
-      </div>
+      </SubmitActions>
       {error && (
         <p id={`${id}-error`} role="alert" className="form-error">
           {t('board.newCardTitleMissing')}

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '@verbund/shared/model';
 import type { WorkspaceState } from '@verbund/shared/projection';
+import { FormError } from '../../components/form-parts';
 import { SelectField } from '../../components/select-field';
 import { newId } from '../../lib/command-queue';
 import { currentDeputyships, today } from '../../lib/deputies';
@@ -70,9 +71,7 @@ export function DeputiesSection({ state, people }: Props) {
           <button type="submit" className="button button-primary" disabled={command.isPending}>
             {t('deputies.submit')}
           </button>
-          <p role="alert" className="form-error">
-            {error ? t(error) : null}
-          </p>
+          <FormError messageKey={error} />
         </form>
       )}
       <div className="table-wrap">

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '@verbund/shared/http';
+import { FormError } from '../../components/form-parts';
 import { LanguageSwitch } from '../../components/language-switch';
 import { ApiError } from '../../lib/api';
 import { errorMessageKey } from '../../lib/error-messages';
@@ -120,9 +121,7 @@ export function InvitationPage({ token, me }: Props) {
             {me ? (
               <div className="sign-in-form">
                 <p>{t('invitation.signedInAs', { name: me.name, email: me.email })}</p>
-                <p role="alert" className="form-error">
-                  {acceptError ? t(acceptError) : null}
-                </p>
+                <FormError messageKey={acceptError} />
                 <button type="button" className="button button-primary" disabled={accept.isPending} onClick={() => accept.mutate({}, { onSuccess: joined })}>
                   {t('invitation.join')}
                 </button>

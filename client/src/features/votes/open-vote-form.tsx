@@ -12,6 +12,7 @@ import {
   type VoteKind,
   type VoteSettings,
 } from '@verbund/shared/votes';
+import { SubmitActions } from '../../components/form-parts';
 import { newId } from '../../lib/command-queue';
 import { useVoteCommand } from './votes-api';
 
@@ -192,16 +193,13 @@ export function OpenVoteForm({ cardId, cards = [], onDone }: Props) {
           </ul>
         </div>
       )}
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={command.isPending}>
-          {t('votes.open.submit')}
-        </button>
+      <SubmitActions label={t('votes.open.submit')} pending={command.isPending}>
         {onDone && (
           <button type="button" className="button button-quiet" onClick={onDone}>
             {t('votes.open.cancel')}
           </button>
         )}
-      </div>
+      </SubmitActions>
     </form>
   );
 }

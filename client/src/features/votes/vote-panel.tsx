@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Partner, Person } from '@verbund/shared/model';
 import type { VoteView } from '@verbund/shared/votes';
+import { SubmitActions } from '../../components/form-parts';
 import { newId } from '../../lib/command-queue';
 import { formatDateTime } from '../../lib/format';
 import { useSession } from '../../lib/session-context';
@@ -162,11 +163,7 @@ function OutcomeForm({ voteId }: { voteId: string }) {
           </p>
         )}
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={command.isPending}>
-          {t('votes.outcome.submit')}
-        </button>
-      </div>
+      <SubmitActions label={t('votes.outcome.submit')} pending={command.isPending} />
     </form>
   );
 }

@@ -38,7 +38,10 @@ export function settingsSummary(t: TFunction, settings: VoteSettings): string {
 export function ballotAuthor(t: TFunction, ballot: Ballot, people: readonly Person[], partners: Record<string, Partner>): string {
   const name = people.find((p) => p.id === ballot.personId)?.name;
   const partner = partners[ballot.partnerId]?.shortName ?? '';
-  return name ? `${name} (${partner})` : t('votes.formerMember', { partner });
+  const author = name ? `${name} (${partner})` : t('votes.formerMember', { partner });
+  if (!ballot.onBehalfOf) return author;
+  const principal = people.find((p) => p.id === ballot.onBehalfOf)?.name || t('votes.formerMember', { partner });
+  return t('votes.onBehalfOf', { author, principal });
 }
 
 /** Whether the person is in the vote's frozen eligible set (D3, D10); the server still decides. */

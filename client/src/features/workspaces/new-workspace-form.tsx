@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { partnerNameSchema, partnerShortNameSchema, text } from '@verbund/shared/model';
+import { FormError, SubmitActions } from '../../components/form-parts';
 import { ApiError } from '../../lib/api';
 import { errorMessageKey } from '../../lib/error-messages';
 import { useCreateWorkspace, type NewWorkspace } from './workspaces-api';
@@ -36,14 +37,8 @@ export function NewWorkspaceForm() {
         <label htmlFor="workspace-short">{t('workspaces.partnerShortName')}</label>
         <input id="workspace-short" value={draft.partnerShortName} maxLength={12} onChange={(e) => setDraft({ ...draft, partnerShortName: e.target.value })} />
       </div>
-      <p role="alert" className="form-error">
-        {error ? t(error) : null}
-      </p>
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={create.isPending}>
-          {t('workspaces.create')}
-        </button>
-      </div>
+      <FormError messageKey={error} />
+      <SubmitActions label={t('workspaces.create')} pending={create.isPending} />
     </form>
   );
 }
