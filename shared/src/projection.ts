@@ -168,12 +168,20 @@ export function compareCards(a: Card, b: Card): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+/** The deputyship under which a person stands in for a partner's dezernent on a day, if any. */
+export function deputyshipOn(state: WorkspaceState, personId: string, partnerId: string, day: string): Deputyship | null {
+  const member = state.members[personId];
+  if (!member?.active || member.partnerId !== partnerId) return null;
+  return (
+    Object.values(state.deputyships).find(
+      (d) => !d.revoked && d.deputyId === personId && d.partnerId === partnerId && d.from <= day && day <= d.to,
+    ) ?? null
+  );
+}
+
 /** Who may sign for a partner on a day: its active dezernent, or a deputy whose range covers that day. */
 export function isRepresentative(state: WorkspaceState, personId: string, partnerId: string, day: string): boolean {
   const member = state.members[personId];
   if (!member?.active || member.partnerId !== partnerId) return false;
-  if (member.roles.includes('dezernent')) return true;
-  return Object.values(state.deputyships).some(
-    (d) => !d.revoked && d.deputyId === personId && d.partnerId === partnerId && d.from <= day && day <= d.to,
-  );
+  return member.roles.includes('dezernent') || deputyshipOn(state, personId, partnerId, day) !== null;
 }

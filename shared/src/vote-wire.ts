@@ -36,6 +36,7 @@ export const sealedBallotSchema = z.strictObject({
   personId: idSchema.nullable(),
   partnerId: idSchema,
   castAt: instantSchema,
+  onBehalfOf: idSchema.optional(),
   sealed: z.literal(true),
 });
 export type SealedBallot = z.infer<typeof sealedBallotSchema>;

@@ -139,6 +139,8 @@ export const ballotSchema = z.strictObject({
   partnerId: idSchema,
   castAt: instantSchema,
   choice: ballotChoiceSchema,
+  /** A deputy's ballot for their partner names the dezernent they stood in for ("on behalf of", A4). */
+  onBehalfOf: idSchema.optional(),
 });
 export type Ballot = z.infer<typeof ballotSchema>;
 

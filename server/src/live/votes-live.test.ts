@@ -6,7 +6,7 @@ import { stableId } from '../seed/workspace-setup.js';
 import { DEMO_WORKSPACE_ID } from '../seed/demo.js';
 import { nextId } from '../test-support/builders.js';
 import { person, request } from '../test-support/live.js';
-import { startTestServer, submit, eventually, type TestClient, type TestServer } from '../test-support/test-server.js';
+import { collectEvents, eventually, startTestServer, submit, type TestClient, type TestServer } from '../test-support/test-server.js';
 import { position, proposalSettings, voteCommandsFor } from '../test-support/vote-commands.js';
 
 /** Integration over real sockets and HTTP (rules D10–D12, D26, D29–D35). */
@@ -89,11 +89,12 @@ describe('votes over real sockets', () => {
     expect(view?.ownBallot?.personId).toBe(person('thomas').id);
   });
 
-  it('D11 partner ballots by representatives: a member is refused, the dezernent and a deputy in range may cast', async () => {
+  it('D11 A4 partner ballots by representatives: a member is refused, the dezernent and a deputy in range may cast, the deputy on behalf of the dezernent', async () => {
     const server = await start();
     const anna = await join(server, 'anna');
     const thomas = await join(server, 'thomas');
     const claudia = await join(server, 'claudia');
+    const lenaEvents = collectEvents((await join(server, 'lena')).socket);
     const voteId = nextId();
     await submit(claudia.socket, v.open(proposalSettings([CARD], { partnerBallotBy: 'representative' }), voteId));
     expect(errorOf(await submit(anna.socket, v.cast(voteId, position('agree'))))).toBe('forbidden:not_representative');
@@ -102,7 +103,13 @@ describe('votes over real sockets', () => {
     const appoint = { id: nextId(), workspaceId: DEMO_WORKSPACE_ID, type: 'deputy.appoint' as const, payload: { deputyshipId: nextId(), deputyId: person('anna').id, from: today, to: today } };
     expect(errorOf(await submit(thomas.socket, appoint))).toBe('accepted');
     expect(errorOf(await submit(anna.socket, v.cast(voteId, position('abstain'))))).toBe('accepted');
-    expect((await viewOf(server, anna.cookie, voteId))?.ownBallot).toMatchObject({ personId: person('anna').id, choice: position('abstain') });
+    const own = (await viewOf(server, anna.cookie, voteId))?.ownBallot;
+    expect(own).toMatchObject({ personId: person('anna').id, choice: position('abstain') });
+    // A4: the deputy's ballot says on whose behalf it was cast; the dezernent's own does not.
+    expect(own?.onBehalfOf).toBe(person('thomas').id);
+    const onBehalf = () => lenaEvents.flatMap((e) => (e.type === 'vote.ballot_cast' ? [e.data.ballot.onBehalfOf ?? null] : []));
+    await eventually(() => onBehalf().length === 2);
+    expect(onBehalf()).toEqual([null, person('thomas').id]);
   });
 
   it('D29 D34 with results hidden until close, no other client ever receives a choice; after close everyone sees the result', async () => {

@@ -1,7 +1,7 @@
 import { appError } from '@verbund/shared/errors';
 import { SYSTEM_ACTOR_ID } from '@verbund/shared/events';
-import { isRepresentative, type WorkspaceState } from '@verbund/shared/projection';
-import { VOTE_LIMITS, voteCardIds, type OpenVote, type Vote } from '@verbund/shared/votes';
+import { deputyshipOn, isRepresentative, type WorkspaceState } from '@verbund/shared/projection';
+import { VOTE_LIMITS, voteCardIds, type Ballot, type OpenVote, type Vote } from '@verbund/shared/votes';
 import type { Actor } from '../actor.js';
 import { accept, reject, type Decision, type Deciders } from '../decision.js';
 import { checkChoice } from './check-choice.js';
@@ -45,10 +45,13 @@ export const voteDeciders: Deciders<VoteCommand> = {
       const problem = checkChoice(vote.settings, payload.choice);
       if (problem) return reject(voteRefusalError(problem));
       if (vote.ballots.length >= VOTE_LIMITS.ballots) return reject(appError('conflict', 'this vote has too many ballots'));
-      return accept({
-        type: 'vote.ballot_cast',
-        data: { voteId: vote.id, ballot: { ...caster, castAt: ctx.now, choice: payload.choice } },
-      });
+      const ballot: Ballot = { ...caster, castAt: ctx.now, choice: payload.choice };
+      // A deputy signing for their partner does so on behalf of the dezernent they stand in for (A4).
+      const standIn = vote.settings.counting === 'partner' && !actor.roles.includes('dezernent')
+        ? deputyshipOn(state, actor.personId, actor.partnerId, ctx.today)
+        : null;
+      if (standIn) ballot.onBehalfOf = standIn.dezernentId;
+      return accept({ type: 'vote.ballot_cast', data: { voteId: vote.id, ballot } });
     }),
   'vote.close': (state, { payload }, actor, ctx) =>
     withVote(state, payload.voteId, (vote) => {

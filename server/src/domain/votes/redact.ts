@@ -14,7 +14,8 @@ import type { Ballot, Vote } from '@verbund/shared/votes';
  * hidden a moment ago for someone, and one rule with no exception cannot be got wrong.
  */
 export function sealBallot(ballot: Ballot | SealedBallot, anonymous: boolean): SealedBallot {
-  return { personId: anonymous ? null : ballot.personId, partnerId: ballot.partnerId, castAt: ballot.castAt, sealed: true };
+  const sealed: SealedBallot = { personId: anonymous ? null : ballot.personId, partnerId: ballot.partnerId, castAt: ballot.castAt, sealed: true };
+  return ballot.onBehalfOf && !anonymous ? { ...sealed, onBehalfOf: ballot.onBehalfOf } : sealed;
 }
 
 const isBallotEvent = (event: StoredEvent): event is Extract<StoredEvent, { type: 'vote.ballot_cast' }> => event.type === 'vote.ballot_cast';
