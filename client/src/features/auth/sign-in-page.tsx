@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { loginBodySchema } from '@verbund/shared/http';
-import { LanguageSwitch } from '../../components/language-switch';
+import { PublicPage } from '../../components/public-page';
+import { TextField } from '../../components/text-field';
 import { ApiError } from '../../lib/api';
 import { useSessionNotice } from '../../lib/session-notice';
 import { useLogin } from './auth-api';
@@ -32,56 +33,27 @@ export function SignInPage() {
   };
 
   const error = localError ?? (loginMutation.isError ? errorKey(loginMutation.error) : null);
+  const errorLink = { 'aria-invalid': error !== null, 'aria-describedby': error ? 'sign-in-error' : undefined };
 
   return (
-    <div className="sign-in-page">
-      <header className="sign-in-header">
-        <p className="brand" aria-hidden="true">
-          {t('app.name')}
+    <PublicPage>
+      <h1>{t('auth.title')}</h1>
+      <p className="muted">{t('auth.intro')}</p>
+      {notice && (
+        <p role="status" className="notice">
+          {t(notice)}
         </p>
-        <LanguageSwitch />
-      </header>
-      <main className="sign-in-main">
-        <h1>{t('auth.title')}</h1>
-        <p className="muted">{t('auth.intro')}</p>
-        {notice && (
-          <p role="status" className="notice">
-            {t(notice)}
-          </p>
-        )}
-        <form className="sign-in-form" onSubmit={onSubmit} noValidate>
-          <div className="field">
-            <label htmlFor="sign-in-email">{t('auth.email')}</label>
-            <input
-              id="sign-in-email"
-              type="email"
-              autoComplete="username"
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-              aria-invalid={error !== null}
-              aria-describedby={error ? 'sign-in-error' : undefined}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="sign-in-password">{t('auth.password')}</label>
-            <input
-              id="sign-in-password"
-              type="password"
-              autoComplete="current-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              aria-invalid={error !== null}
-              aria-describedby={error ? 'sign-in-error' : undefined}
-            />
-          </div>
-          <div role="alert" id="sign-in-error" className="form-error">
-            {error ? t(error) : null}
-          </div>
-          <button type="submit" className="button button-primary" disabled={loginMutation.isPending}>
-            {loginMutation.isPending ? t('auth.submitting') : t('auth.submit')}
-          </button>
-        </form>
-      </main>
-    </div>
+      )}
+      <form className="sign-in-form" onSubmit={onSubmit} noValidate>
+        <TextField id="sign-in-email" label={t('auth.email')} type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} {...errorLink} />
+        <TextField id="sign-in-password" label={t('auth.password')} type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} {...errorLink} />
+        <div role="alert" id="sign-in-error" className="form-error">
+          {error ? t(error) : null}
+        </div>
+        <button type="submit" className="button button-primary" disabled={loginMutation.isPending}>
+          {loginMutation.isPending ? t('auth.submitting') : t('auth.submit')}
+        </button>
+      </form>
+    </PublicPage>
   );
 }

@@ -3,7 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '@verbund/shared/http';
 import { FormError } from '../../components/form-parts';
-import { LanguageSwitch } from '../../components/language-switch';
+import { PublicPage } from '../../components/public-page';
+import { TextField } from '../../components/text-field';
 import { ApiError } from '../../lib/api';
 import { errorMessageKey } from '../../lib/error-messages';
 import { formatDateTime } from '../../lib/format';
@@ -57,17 +58,16 @@ export function InvitationPage({ token, me }: Props) {
     const problem = problems[name];
     const describedBy = [hint ? `invite-${name}-hint` : '', problem ? `invite-${name}-error` : ''].filter(Boolean).join(' ') || undefined;
     return (
-      <div className="field">
-        <label htmlFor={`invite-${name}`}>{label}</label>
-        <input
-          id={`invite-${name}`}
-          type={type}
-          autoComplete={autoComplete}
-          value={draft[name]}
-          onChange={(e) => setDraft({ ...draft, [name]: e.target.value })}
-          aria-invalid={problem ? true : undefined}
-          aria-describedby={describedBy}
-        />
+      <TextField
+        id={`invite-${name}`}
+        label={label}
+        type={type}
+        autoComplete={autoComplete}
+        value={draft[name]}
+        onChange={(e) => setDraft({ ...draft, [name]: e.target.value })}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={describedBy}
+      >
         {hint && (
           <span id={`invite-${name}-hint`} className="hint">
             {hint}
@@ -78,78 +78,68 @@ export function InvitationPage({ token, me }: Props) {
             {t(problem)}
           </span>
         )}
-      </div>
+      </TextField>
     );
   };
 
   const acceptError = accept.isError ? (accept.error instanceof ApiError ? errorMessageKey(accept.error) : 'errors.internal') : null;
 
   return (
-    <div className="sign-in-page">
-      <header className="sign-in-header">
-        <p className="brand" aria-hidden="true">
-          {t('app.name')}
-        </p>
-        <LanguageSwitch />
-      </header>
-      <main className="sign-in-main">
-        {info.isPending && <p role="status">{t('app.loading')}</p>}
-        {info.isError && (
-          <>
-            <h1 ref={headingRef}>{t('invitation.unusableTitle')}</h1>
-            <p role="alert" className="notice">
-              {t(loadProblem(info.error))}
-            </p>
-            <p>
-              <a href="/" onClick={onLinkClick}>
-                {me ? t('invitation.toBoard') : t('invitation.toSignIn')}
-              </a>
-            </p>
-          </>
-        )}
-        {info.data && (
-          <>
-            <h1 ref={headingRef}>{t('invitation.heading', { workspace: info.data.workspaceName })}</h1>
-            <p>
-              {t('invitation.intro', {
-                partner: info.data.partnerName,
-                roles: info.data.roles.map((r) => t(`roles.${r}`)).join(', '),
-                workspace: info.data.workspaceName,
-              })}
-            </p>
-            <p className="muted">{t('invitation.validUntil', { date: formatDateTime(info.data.expiresAt, i18n.language) })}</p>
-            {me ? (
-              <div className="sign-in-form">
-                <p>{t('invitation.signedInAs', { name: me.name, email: me.email })}</p>
-                <FormError messageKey={acceptError} />
-                <button type="button" className="button button-primary" disabled={accept.isPending} onClick={() => accept.mutate({}, { onSuccess: joined })}>
-                  {t('invitation.join')}
-                </button>
-              </div>
-            ) : (
-              <form className="sign-in-form" onSubmit={onSubmit} noValidate aria-labelledby="invite-form-heading">
-                <h2 id="invite-form-heading">{t('invitation.formHeading')}</h2>
-                {field('name', t('invitation.name'), 'text', 'name')}
-                {field('email', t('auth.email'), 'email', 'email')}
-                {field('password', t('auth.password'), 'password', 'new-password', t('account.password.hint'))}
-                {field('confirm', t('invitation.confirm'), 'password', 'new-password')}
-                <p role="alert" className="form-error">
-                  {acceptError ? t(acceptError) : null}
-                </p>
-                <button type="submit" className="button button-primary" disabled={accept.isPending}>
-                  {accept.isPending ? t('invitation.submitting') : t('invitation.submit')}
-                </button>
-                <p className="small">
-                  {t('invitation.haveAccount')}{' '}
-                  <a href="/" onClick={onLinkClick}>
-                    {t('invitation.toSignIn')}
-                  </a>
-                </p>
-              </form>
-            )}
-          </>
-        )}
-      </main>
-    </div>
+    <PublicPage>
+      {info.isPending && <p role="status">{t('app.loading')}</p>}
+      {info.isError && (
+        <>
+          <h1 ref={headingRef}>{t('invitation.unusableTitle')}</h1>
+          <p role="alert" className="notice">
+            {t(loadProblem(info.error))}
+          </p>
+          <p>
+            <a href="/" onClick={onLinkClick}>
+              {me ? t('invitation.toBoard') : t('invitation.toSignIn')}
+            </a>
+          </p>
+        </>
+      )}
+      {info.data && (
+        <>
+          <h1 ref={headingRef}>{t('invitation.heading', { workspace: info.data.workspaceName })}</h1>
+          <p>
+            {t('invitation.intro', {
+              partner: info.data.partnerName,
+              roles: info.data.roles.map((r) => t(`roles.${r}`)).join(', '),
+              workspace: info.data.workspaceName,
+            })}
+          </p>
+          <p className="muted">{t('invitation.validUntil', { date: formatDateTime(info.data.expiresAt, i18n.language) })}</p>
+          {me ? (
+            <div className="sign-in-form">
+              <p>{t('invitation.signedInAs', { name: me.name, email: me.email })}</p>
+              <FormError messageKey={acceptError} />
+              <button type="button" className="button button-primary" disabled={accept.isPending} onClick={() => accept.mutate({}, { onSuccess: joined })}>
+                {t('invitation.join')}
+              </button>
+            </div>
+          ) : (
+            <form className="sign-in-form" onSubmit={onSubmit} noValidate aria-labelledby="invite-form-heading">
+              <h2 id="invite-form-heading">{t('invitation.formHeading')}</h2>
+              {field('name', t('invitation.name'), 'text', 'name')}
+              {field('email', t('auth.email'), 'email', 'email')}
+              {field('password', t('auth.password'), 'password', 'new-password', t('account.password.hint'))}
+              {field('confirm', t('invitation.confirm'), 'password', 'new-password')}
+              <FormError messageKey={acceptError} />
+              <button type="submit" className="button button-primary" disabled={accept.isPending}>
+                {accept.isPending ? t('invitation.submitting') : t('invitation.submit')}
+              </button>
+              <p className="small">
+                {t('invitation.haveAccount')}{' '}
+                <a href="/" onClick={onLinkClick}>
+                  {t('invitation.toSignIn')}
+                </a>
+              </p>
+            </form>
+          )}
+        </>
+      )}
+    </PublicPage>
   );
 }
