@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { passwordSchema } from '@verbund/shared/http';
 import { FormError, SubmitActions } from '../../components/form-parts';
+import { TextField } from '../../components/text-field';
 import { ApiError } from '../../lib/api';
 import { errorMessageKey } from '../../lib/error-messages';
 import { useChangePassword } from './account-api';
@@ -47,21 +48,13 @@ export function PasswordForm() {
   return (
     <form className="panel stack-form" onSubmit={onSubmit} aria-labelledby="password-heading" noValidate>
       <h3 id="password-heading">{t('account.password.heading')}</h3>
-      <div className="field">
-        <label htmlFor="password-current">{t('account.password.current')}</label>
-        <input id="password-current" type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} aria-describedby={describedBy} />
-      </div>
-      <div className="field">
-        <label htmlFor="password-new">{t('account.password.new')}</label>
-        <input id="password-new" type="password" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} aria-describedby="password-hint" />
+      <TextField id="password-current" label={t('account.password.current')} type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} aria-describedby={describedBy} />
+      <TextField id="password-new" label={t('account.password.new')} type="password" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} aria-describedby="password-hint">
         <span id="password-hint" className="hint">
           {t('account.password.hint')}
         </span>
-      </div>
-      <div className="field">
-        <label htmlFor="password-confirm">{t('account.password.confirm')}</label>
-        <input id="password-confirm" type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} aria-describedby={describedBy} />
-      </div>
+      </TextField>
+      <TextField id="password-confirm" label={t('account.password.confirm')} type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} aria-describedby={describedBy} />
       <FormError id="password-error" messageKey={problem} />
       <p role="status" className="form-ok">
         {done ? t('account.password.changed') : null}

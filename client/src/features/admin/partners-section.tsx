@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { partnerNameSchema, partnerShortNameSchema, type Partner } from '@verbund/shared/model';
 import { FormError } from '../../components/form-parts';
+import { TextField } from '../../components/text-field';
 import { newId } from '../../lib/command-queue';
 import { useCommand } from '../../lib/use-command';
 
@@ -67,14 +68,8 @@ export function PartnersSection({ partners, ownPartnerId }: Props) {
                 <tr key={partner.id}>
                   <td colSpan={4}>
                     <form className="inline-form" onSubmit={onRename} aria-label={t('admin.partners.renameForm', { name: partner.name })} noValidate>
-                      <div className="field">
-                        <label htmlFor={`rename-name-${partner.id}`}>{t('admin.partners.name')}</label>
-                        <input id={`rename-name-${partner.id}`} value={renaming.name} maxLength={200} onChange={(e) => setRenaming({ ...renaming, name: e.target.value })} aria-invalid={renameError} />
-                      </div>
-                      <div className="field">
-                        <label htmlFor={`rename-short-${partner.id}`}>{t('admin.partners.shortName')}</label>
-                        <input id={`rename-short-${partner.id}`} value={renaming.shortName} maxLength={12} onChange={(e) => setRenaming({ ...renaming, shortName: e.target.value })} aria-invalid={renameError} />
-                      </div>
+                      <TextField id={`rename-name-${partner.id}`} label={t('admin.partners.name')} value={renaming.name} maxLength={200} onChange={(e) => setRenaming({ ...renaming, name: e.target.value })} aria-invalid={renameError} />
+                      <TextField id={`rename-short-${partner.id}`} label={t('admin.partners.shortName')} value={renaming.shortName} maxLength={12} onChange={(e) => setRenaming({ ...renaming, shortName: e.target.value })} aria-invalid={renameError} />
                       <button type="submit" className="button button-primary" disabled={command.isPending}>
                         {t('admin.save')}
                       </button>
@@ -136,14 +131,8 @@ export function PartnersSection({ partners, ownPartnerId }: Props) {
         <h4 id="admin-partner-add" className="form-heading">
           {t('admin.partners.add')}
         </h4>
-        <div className="field">
-          <label htmlFor="partner-add-name">{t('admin.partners.name')}</label>
-          <input id="partner-add-name" value={adding.name} maxLength={200} onChange={(e) => setAdding({ ...adding, name: e.target.value })} aria-invalid={addError} aria-describedby="partner-add-error" />
-        </div>
-        <div className="field">
-          <label htmlFor="partner-add-short">{t('admin.partners.shortName')}</label>
-          <input id="partner-add-short" value={adding.shortName} maxLength={12} onChange={(e) => setAdding({ ...adding, shortName: e.target.value })} aria-invalid={addError} aria-describedby="partner-add-error" />
-        </div>
+        <TextField id="partner-add-name" label={t('admin.partners.name')} value={adding.name} maxLength={200} onChange={(e) => setAdding({ ...adding, name: e.target.value })} aria-invalid={addError} aria-describedby="partner-add-error" />
+        <TextField id="partner-add-short" label={t('admin.partners.shortName')} value={adding.shortName} maxLength={12} onChange={(e) => setAdding({ ...adding, shortName: e.target.value })} aria-invalid={addError} aria-describedby="partner-add-error" />
         <button type="submit" className="button button-primary" disabled={command.isPending}>
           {t('admin.partners.addSubmit')}
         </button>

@@ -7,6 +7,7 @@ import type { WorkspaceState } from '@verbund/shared/projection';
 import { SubmitActions } from '../../components/form-parts';
 import { PartnerBadge } from '../../components/partner-badge';
 import { SelectField } from '../../components/select-field';
+import { TextField } from '../../components/text-field';
 import { formatDateTime } from '../../lib/format';
 import { personName } from '../../lib/person-name';
 import { partnerOptions } from '../../lib/select-options';
@@ -89,14 +90,8 @@ export function AuditPage({ state, people }: Props) {
             emptyLabel={t('board.any')}
             options={kinds.map((type) => ({ value: type, label: auditKind(t, type) }))}
           />
-          <div className="field">
-            <label htmlFor="audit-from">{t('audit.filter.from')}</label>
-            <input id="audit-from" type="date" value={draft.from} onChange={(e) => set({ from: e.target.value })} />
-          </div>
-          <div className="field">
-            <label htmlFor="audit-to">{t('audit.filter.to')}</label>
-            <input id="audit-to" type="date" value={draft.to} onChange={(e) => set({ to: e.target.value })} />
-          </div>
+          <TextField id="audit-from" label={t('audit.filter.from')} type="date" value={draft.from} onChange={(e) => set({ from: e.target.value })} />
+          <TextField id="audit-to" label={t('audit.filter.to')} type="date" value={draft.to} onChange={(e) => set({ to: e.target.value })} />
           <SubmitActions label={t('audit.filter.apply')}>
             <button
               type="button"

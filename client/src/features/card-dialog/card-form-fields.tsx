@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { ADDRESSEES, addresseeSchema, areaSchema, statusSchema, type Card, type Partner, type Person } from '@verbund/shared/model';
 import type { Draft } from './card-draft';
 import { SelectField } from '../../components/select-field';
+import { TextField } from '../../components/text-field';
 import { personName } from '../../lib/person-name';
 import { areaOptions, partnerOptions, statusOptions } from '../../lib/select-options';
 import { LinksEditor } from './links-editor';
@@ -30,10 +31,7 @@ export function CardFormFields({ idPrefix, card, draft, onDraft, partners, peopl
 
   return (
     <>
-      <div className="field">
-        <label htmlFor={id('title')}>{t('card.title')}</label>
-        <input id={id('title')} value={draft.title ?? card.title} maxLength={200} required onChange={(e) => onDraft({ title: e.target.value })} />
-      </div>
+      <TextField id={id('title')} label={t('card.title')} value={draft.title ?? card.title} maxLength={200} required onChange={(e) => onDraft({ title: e.target.value })} />
       <div className="field">
         <label htmlFor={id('description')}>{t('card.description')}</label>
         <textarea id={id('description')} rows={6} value={draft.description ?? card.description} onChange={(e) => onDraft({ description: e.target.value })} />
@@ -49,10 +47,7 @@ export function CardFormFields({ idPrefix, card, draft, onDraft, partners, peopl
           emptyLabel={t('card.noLead')}
           options={partnerOptions(partners)}
         />
-        <div className="field">
-          <label htmlFor={id('due')}>{t('card.dueDate')}</label>
-          <input id={id('due')} type="date" value={draft.dueDate ?? card.dueDate ?? ''} onChange={(e) => onDraft({ dueDate: e.target.value })} />
-        </div>
+        <TextField id={id('due')} label={t('card.dueDate')} type="date" value={draft.dueDate ?? card.dueDate ?? ''} onChange={(e) => onDraft({ dueDate: e.target.value })} />
         <SelectField
           id={id('addressee')}
           label={t('card.addressee')}

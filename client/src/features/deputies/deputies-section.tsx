@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Person } from '@verbund/shared/model';
 import type { WorkspaceState } from '@verbund/shared/projection';
 import { FormError } from '../../components/form-parts';
+import { TextField } from '../../components/text-field';
 import { SelectField } from '../../components/select-field';
 import { newId } from '../../lib/command-queue';
 import { currentDeputyships, today } from '../../lib/deputies';
@@ -60,14 +61,8 @@ export function DeputiesSection({ state, people }: Props) {
             {t('deputies.appoint')}
           </h4>
           <SelectField id="deputy-person" label={t('deputies.deputy')} value={deputyId} onChange={setDeputyId} emptyLabel={t('deputies.choose')} options={candidates.map((c) => ({ value: c.id, label: c.name }))} />
-          <div className="field">
-            <label htmlFor="deputy-from">{t('deputies.from')}</label>
-            <input id="deputy-from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
-          </div>
-          <div className="field">
-            <label htmlFor="deputy-to">{t('deputies.to')}</label>
-            <input id="deputy-to" type="date" value={to} min={from || day} onChange={(e) => setTo(e.target.value)} />
-          </div>
+          <TextField id="deputy-from" label={t('deputies.from')} type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+          <TextField id="deputy-to" label={t('deputies.to')} type="date" value={to} min={from || day} onChange={(e) => setTo(e.target.value)} />
           <button type="submit" className="button button-primary" disabled={command.isPending}>
             {t('deputies.submit')}
           </button>

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { partnerNameSchema, partnerShortNameSchema, text } from '@verbund/shared/model';
 import { FormError, SubmitActions } from '../../components/form-parts';
+import { TextField } from '../../components/text-field';
 import { ApiError } from '../../lib/api';
 import { errorMessageKey } from '../../lib/error-messages';
 import { useCreateWorkspace, type NewWorkspace } from './workspaces-api';
@@ -25,18 +26,9 @@ export function NewWorkspaceForm() {
     <form className="panel stack-form" onSubmit={onSubmit} aria-labelledby="new-workspace-heading" noValidate>
       <h3 id="new-workspace-heading">{t('workspaces.new')}</h3>
       <p className="muted">{t('workspaces.intro')}</p>
-      <div className="field">
-        <label htmlFor="workspace-name">{t('workspaces.name')}</label>
-        <input id="workspace-name" value={draft.name} maxLength={200} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
-      </div>
-      <div className="field">
-        <label htmlFor="workspace-partner">{t('workspaces.partnerName')}</label>
-        <input id="workspace-partner" value={draft.partnerName} maxLength={200} onChange={(e) => setDraft({ ...draft, partnerName: e.target.value })} />
-      </div>
-      <div className="field">
-        <label htmlFor="workspace-short">{t('workspaces.partnerShortName')}</label>
-        <input id="workspace-short" value={draft.partnerShortName} maxLength={12} onChange={(e) => setDraft({ ...draft, partnerShortName: e.target.value })} />
-      </div>
+      <TextField id="workspace-name" label={t('workspaces.name')} value={draft.name} maxLength={200} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
+      <TextField id="workspace-partner" label={t('workspaces.partnerName')} value={draft.partnerName} maxLength={200} onChange={(e) => setDraft({ ...draft, partnerName: e.target.value })} />
+      <TextField id="workspace-short" label={t('workspaces.partnerShortName')} value={draft.partnerShortName} maxLength={12} onChange={(e) => setDraft({ ...draft, partnerShortName: e.target.value })} />
       <FormError messageKey={error} />
       <SubmitActions label={t('workspaces.create')} pending={create.isPending} />
     </form>
