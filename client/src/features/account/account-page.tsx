@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../components/confirm-dialog';
+import { DataTable } from '../../components/data-table';
 import { formatDateTime } from '../../lib/format';
 import { useSession } from '../../lib/session-context';
 import { EXPORT_PATH, securityEventsQueryOptions, sessionsQueryOptions, useEndAllSessions } from './account-api';
@@ -40,27 +41,15 @@ export function AccountPage() {
         {sessions.isPending && <p className="muted">{t('app.loading')}</p>}
         {sessions.isError && <p className="form-error">{t('account.loadFailed')}</p>}
         {sessions.data && (
-          <div className="table-wrap">
-            <table className="data-table">
-              <caption>{t('account.sessions.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('account.sessions.started')}</th>
-                  <th scope="col">{t('account.sessions.expires')}</th>
-                  <th scope="col">{t('account.sessions.this')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {sessions.data.map((s) => (
-                  <tr key={s.id}>
-                    <td>{when(s.createdAt)}</td>
-                    <td>{when(s.expiresAt)}</td>
-                    <td>{s.current ? t('account.sessions.current') : '–'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption={t('account.sessions.caption')} columns={[t('account.sessions.started'), t('account.sessions.expires'), t('account.sessions.this')]}>
+            {sessions.data.map((s) => (
+              <tr key={s.id}>
+                <td>{when(s.createdAt)}</td>
+                <td>{when(s.expiresAt)}</td>
+                <td>{s.current ? t('account.sessions.current') : '–'}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
         <p>{t('account.sessions.endAllHint')}</p>
         <div className="form-actions">
@@ -75,34 +64,15 @@ export function AccountPage() {
         {security.isPending && <p className="muted">{t('app.loading')}</p>}
         {security.isError && <p className="form-error">{t('account.loadFailed')}</p>}
         {security.data && (
-          <div className="table-wrap">
-            <table className="data-table">
-              <caption>{t('account.security.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('account.security.at')}</th>
-                  <th scope="col">{t('account.security.kind')}</th>
-                  <th scope="col">{t('account.security.address')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {security.data.length === 0 && (
-                  <tr>
-                    <td colSpan={3} className="muted">
-                      {t('account.security.empty')}
-                    </td>
-                  </tr>
-                )}
-                {security.data.map((e) => (
-                  <tr key={`${e.at}-${e.kind}`}>
-                    <td>{when(e.at)}</td>
-                    <td>{t(`account.security.kinds.${e.kind}`, { defaultValue: e.kind })}</td>
-                    <td>{e.address ?? '–'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption={t('account.security.caption')} columns={[t('account.security.at'), t('account.security.kind'), t('account.security.address')]} empty={security.data.length === 0 ? t('account.security.empty') : null}>
+            {security.data.map((e) => (
+              <tr key={`${e.at}-${e.kind}`}>
+                <td>{when(e.at)}</td>
+                <td>{t(`account.security.kinds.${e.kind}`, { defaultValue: e.kind })}</td>
+                <td>{e.address ?? '–'}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
 

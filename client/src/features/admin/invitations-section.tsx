@@ -2,6 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Person, type Role } from '@verbund/shared/model';
 import type { WorkspaceState } from '@verbund/shared/projection';
+import { DataTable } from '../../components/data-table';
 import { FormError, SubmitActions } from '../../components/form-parts';
 import { SelectField } from '../../components/select-field';
 import { ApiError } from '../../lib/api';
@@ -125,60 +126,38 @@ export function InvitationsSection({ state, people }: Props) {
         </div>
       )}
 
-      <div className="table-wrap">
-        <table className="data-table">
-          <caption>{t('admin.invitations.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.invitations.partner')}</th>
-              <th scope="col">{t('admin.invitations.roles')}</th>
-              <th scope="col">{t('admin.invitations.expires')}</th>
-              <th scope="col">{t('admin.invitations.createdBy')}</th>
-              <th scope="col">{t('admin.status')}</th>
-              <th scope="col">{t('admin.actions')}</th>
+      <DataTable caption={t('admin.invitations.caption')} columns={[t('admin.invitations.partner'), t('admin.invitations.roles'), t('admin.invitations.expires'), t('admin.invitations.createdBy'), t('admin.status'), t('admin.actions')]} empty={invitations.length === 0 ? t('admin.invitations.empty') : null}>
+        {invitations.map((invitation) => {
+          const status = invitationStatus(invitation, now);
+          const partner = state.partners[invitation.partnerId];
+          return (
+            <tr key={invitation.id}>
+              <td>{partner ? `${partner.name} (${partner.shortName})` : '?'}</td>
+              <td>{invitation.roles.map((r) => t(`roles.${r}`)).join(', ')}</td>
+              <td>
+                <time dateTime={invitation.expiresAt}>{formatDateTime(invitation.expiresAt, i18n.language)}</time>
+              </td>
+              <td>{nameOf(t, people, state.partners, invitation.createdBy)}</td>
+              <td>
+                {t(`admin.invitations.status.${status}`)}
+                {status === 'used' && invitation.usedBy && ` (${nameOf(t, people, state.partners, invitation.usedBy)})`}
+              </td>
+              <td>
+                {status === 'open' && (
+                  <button
+                    type="button"
+                    className="button button-secondary"
+                    aria-label={t('admin.invitations.revokeLabel', { partner: partner?.name ?? '', date: formatDateTime(invitation.expiresAt, i18n.language) })}
+                    onClick={() => command.mutate({ type: 'invitation.revoke', payload: { invitationId: invitation.id }, done: t('admin.invitations.revoked') })}
+                  >
+                    {t('admin.invitations.revoke')}
+                  </button>
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {invitations.length === 0 && (
-              <tr>
-                <td colSpan={6} className="muted">
-                  {t('admin.invitations.empty')}
-                </td>
-              </tr>
-            )}
-            {invitations.map((invitation) => {
-              const status = invitationStatus(invitation, now);
-              const partner = state.partners[invitation.partnerId];
-              return (
-                <tr key={invitation.id}>
-                  <td>{partner ? `${partner.name} (${partner.shortName})` : '?'}</td>
-                  <td>{invitation.roles.map((r) => t(`roles.${r}`)).join(', ')}</td>
-                  <td>
-                    <time dateTime={invitation.expiresAt}>{formatDateTime(invitation.expiresAt, i18n.language)}</time>
-                  </td>
-                  <td>{nameOf(t, people, state.partners, invitation.createdBy)}</td>
-                  <td>
-                    {t(`admin.invitations.status.${status}`)}
-                    {status === 'used' && invitation.usedBy && ` (${nameOf(t, people, state.partners, invitation.usedBy)})`}
-                  </td>
-                  <td>
-                    {status === 'open' && (
-                      <button
-                        type="button"
-                        className="button button-secondary"
-                        aria-label={t('admin.invitations.revokeLabel', { partner: partner?.name ?? '', date: formatDateTime(invitation.expiresAt, i18n.language) })}
-                        onClick={() => command.mutate({ type: 'invitation.revoke', payload: { invitationId: invitation.id }, done: t('admin.invitations.revoked') })}
-                      >
-                        {t('admin.invitations.revoke')}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </DataTable>
     </section>
   );
 }

@@ -4,6 +4,7 @@ import type { Member } from '@verbund/shared/admin';
 import { ROLES, type Partner, type Person, type Role } from '@verbund/shared/model';
 import type { WorkspaceState } from '@verbund/shared/projection';
 import { ConfirmDialog } from '../../components/confirm-dialog';
+import { DataTable } from '../../components/data-table';
 import { currentDeputyships, today } from '../../lib/deputies';
 import { formatDate } from '../../lib/format';
 import { nameOf, personName } from '../../lib/person-name';
@@ -48,110 +49,95 @@ export function PeopleSection({ state, people, myId }: Props) {
   return (
     <section className="admin-section" aria-labelledby="admin-people">
       <h3 id="admin-people">{t('admin.people.heading')}</h3>
-      <div className="table-wrap">
-        <table className="data-table">
-          <caption>{t('admin.people.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.people.name')}</th>
-              <th scope="col">{t('admin.people.partner')}</th>
-              <th scope="col">{t('admin.people.roles')}</th>
-              <th scope="col">{t('admin.status')}</th>
-              <th scope="col">{t('admin.people.deputies')}</th>
-              <th scope="col">{t('admin.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => {
-              const { member, name } = row;
-              const id = member.personId;
-              const editable = !member.erased;
-              return (
-                <tr key={id}>
-                  <th scope="row">
-                    {name}
-                    {id === myId && <span className="muted"> {t('presence.you')}</span>}
-                  </th>
-                  <td>
-                    {editable ? (
-                      <>
-                        <label htmlFor={`partner-${id}`} className="visually-hidden">
-                          {t('admin.people.partnerOf', { name })}
-                        </label>
-                        <select
-                          id={`partner-${id}`}
-                          value={member.partnerId}
-                          onChange={(e) => command.mutate({ type: 'member.set_partner', payload: { personId: id, partnerId: e.target.value }, done: t('admin.people.partnerSaved', { name }) })}
-                        >
-                          {!partners[member.partnerId]?.active && <option value={member.partnerId}>{partnerLabel(partners[member.partnerId])}</option>}
-                          {activePartners.map((p) => (
-                            <option key={p.id} value={p.id}>
-                              {partnerLabel(p)}
-                            </option>
-                          ))}
-                        </select>
-                      </>
-                    ) : (
-                      partnerLabel(partners[member.partnerId])
-                    )}
-                  </td>
-                  <td>
-                    {editable ? (
-                      <fieldset className="role-group">
-                        <legend className="visually-hidden">{t('admin.people.rolesOf', { name })}</legend>
-                        {ROLES.map((role) => (
-                          <div key={role} className="checkbox">
-                            <input id={`role-${id}-${role}`} type="checkbox" checked={member.roles.includes(role)} onChange={(e) => setRole(row, role, e.target.checked)} />
-                            <label htmlFor={`role-${id}-${role}`}>{t(`roles.${role}`)}</label>
-                          </div>
-                        ))}
-                      </fieldset>
-                    ) : (
-                      member.roles.map((role) => t(`roles.${role}`)).join(', ')
-                    )}
-                  </td>
-                  <td>{member.erased ? t('admin.people.erased') : member.active ? t('admin.active') : t('admin.inactive')}</td>
-                  <td>
-                    {deputyText(id).map((line) => (
-                      <p key={line} className="small">
-                        {line}
-                      </p>
-                    ))}
-                  </td>
-                  <td>
-                    {editable && id !== myId && (
-                      <div className="button-row">
-                        {member.active ? (
-                          <button
-                            type="button"
-                            className="button button-secondary"
-                            aria-label={t('admin.people.deactivateLabel', { name })}
-                            onClick={() => command.mutate({ type: 'member.deactivate', payload: { personId: id }, done: t('admin.people.deactivated', { name }) })}
-                          >
-                            {t('admin.deactivate')}
-                          </button>
-                        ) : (
-                          <button
-                            type="button"
-                            className="button button-secondary"
-                            aria-label={t('admin.people.reactivateLabel', { name })}
-                            onClick={() => command.mutate({ type: 'member.reactivate', payload: { personId: id }, done: t('admin.people.reactivated', { name }) })}
-                          >
-                            {t('admin.reactivate')}
-                          </button>
-                        )}
-                        <button type="button" className="button button-danger-secondary" aria-label={t('admin.people.eraseLabel', { name })} onClick={() => setErasing(row)}>
-                          {t('admin.people.erase')}
-                        </button>
+      <DataTable caption={t('admin.people.caption')} columns={[t('admin.people.name'), t('admin.people.partner'), t('admin.people.roles'), t('admin.status'), t('admin.people.deputies'), t('admin.actions')]}>
+        {rows.map((row) => {
+          const { member, name } = row;
+          const id = member.personId;
+          const editable = !member.erased;
+          return (
+            <tr key={id}>
+              <th scope="row">
+                {name}
+                {id === myId && <span className="muted"> {t('presence.you')}</span>}
+              </th>
+              <td>
+                {editable ? (
+                  <>
+                    <label htmlFor={`partner-${id}`} className="visually-hidden">
+                      {t('admin.people.partnerOf', { name })}
+                    </label>
+                    <select
+                      id={`partner-${id}`}
+                      value={member.partnerId}
+                      onChange={(e) => command.mutate({ type: 'member.set_partner', payload: { personId: id, partnerId: e.target.value }, done: t('admin.people.partnerSaved', { name }) })}
+                    >
+                      {!partners[member.partnerId]?.active && <option value={member.partnerId}>{partnerLabel(partners[member.partnerId])}</option>}
+                      {activePartners.map((p) => (
+                        <option key={p.id} value={p.id}>
+                          {partnerLabel(p)}
+                        </option>
+                      ))}
+                    </select>
+                  </>
+                ) : (
+                  partnerLabel(partners[member.partnerId])
+                )}
+              </td>
+              <td>
+                {editable ? (
+                  <fieldset className="role-group">
+                    <legend className="visually-hidden">{t('admin.people.rolesOf', { name })}</legend>
+                    {ROLES.map((role) => (
+                      <div key={role} className="checkbox">
+                        <input id={`role-${id}-${role}`} type="checkbox" checked={member.roles.includes(role)} onChange={(e) => setRole(row, role, e.target.checked)} />
+                        <label htmlFor={`role-${id}-${role}`}>{t(`roles.${role}`)}</label>
                       </div>
+                    ))}
+                  </fieldset>
+                ) : (
+                  member.roles.map((role) => t(`roles.${role}`)).join(', ')
+                )}
+              </td>
+              <td>{member.erased ? t('admin.people.erased') : member.active ? t('admin.active') : t('admin.inactive')}</td>
+              <td>
+                {deputyText(id).map((line) => (
+                  <p key={line} className="small">
+                    {line}
+                  </p>
+                ))}
+              </td>
+              <td>
+                {editable && id !== myId && (
+                  <div className="button-row">
+                    {member.active ? (
+                      <button
+                        type="button"
+                        className="button button-secondary"
+                        aria-label={t('admin.people.deactivateLabel', { name })}
+                        onClick={() => command.mutate({ type: 'member.deactivate', payload: { personId: id }, done: t('admin.people.deactivated', { name }) })}
+                      >
+                        {t('admin.deactivate')}
+                      </button>
+                    ) : (
+                      <button
+                        type="button"
+                        className="button button-secondary"
+                        aria-label={t('admin.people.reactivateLabel', { name })}
+                        onClick={() => command.mutate({ type: 'member.reactivate', payload: { personId: id }, done: t('admin.people.reactivated', { name }) })}
+                      >
+                        {t('admin.reactivate')}
+                      </button>
                     )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+                    <button type="button" className="button button-danger-secondary" aria-label={t('admin.people.eraseLabel', { name })} onClick={() => setErasing(row)}>
+                      {t('admin.people.erase')}
+                    </button>
+                  </div>
+                )}
+              </td>
+            </tr>
+          );
+        })}
+      </DataTable>
       {erasing && (
         <ConfirmDialog
           title={t('admin.people.eraseTitle', { name: erasing.name })}

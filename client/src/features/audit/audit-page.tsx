@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { EVENT_TYPES } from '@verbund/shared/events';
 import type { Person } from '@verbund/shared/model';
 import type { WorkspaceState } from '@verbund/shared/projection';
+import { DataTable } from '../../components/data-table';
 import { SubmitActions } from '../../components/form-parts';
 import { PartnerBadge } from '../../components/partner-badge';
 import { SelectField } from '../../components/select-field';
@@ -119,42 +120,20 @@ export function AuditPage({ state, people }: Props) {
       {audit.isPending && <p role="status">{t('app.loading')}</p>}
       {audit.isError && <p className="form-error">{t('audit.failed')}</p>}
       {audit.isSuccess && (
-        <div className="table-wrap">
-          <table className="data-table audit-table">
-            <caption>{t('audit.caption', { count: events.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('audit.col.seq')}</th>
-                <th scope="col">{t('audit.col.at')}</th>
-                <th scope="col">{t('audit.col.actor')}</th>
-                <th scope="col">{t('audit.col.partner')}</th>
-                <th scope="col">{t('audit.col.kind')}</th>
-                <th scope="col">{t('audit.col.description')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {events.length === 0 && (
-                <tr>
-                  <td colSpan={6} className="muted">
-                    {t('audit.empty')}
-                  </td>
-                </tr>
-              )}
-              {events.map((event) => (
-                <tr key={event.seq}>
-                  <td>{event.seq}</td>
-                  <td>
-                    <time dateTime={event.at}>{formatDateTime(event.at, i18n.language)}</time>
-                  </td>
-                  <td>{auditActor(event, ctx)}</td>
-                  <td>{event.partnerId ? <PartnerBadge partners={partners} partnerId={event.partnerId} /> : '–'}</td>
-                  <td>{auditKind(t, event.type)}</td>
-                  <td className="audit-description">{describeAuditEvent(event, ctx)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={t('audit.caption', { count: events.length })} columns={[t('audit.col.seq'), t('audit.col.at'), t('audit.col.actor'), t('audit.col.partner'), t('audit.col.kind'), t('audit.col.description')]} empty={events.length === 0 ? t('audit.empty') : null} className="audit-table">
+          {events.map((event) => (
+            <tr key={event.seq}>
+              <td>{event.seq}</td>
+              <td>
+                <time dateTime={event.at}>{formatDateTime(event.at, i18n.language)}</time>
+              </td>
+              <td>{auditActor(event, ctx)}</td>
+              <td>{event.partnerId ? <PartnerBadge partners={partners} partnerId={event.partnerId} /> : '–'}</td>
+              <td>{auditKind(t, event.type)}</td>
+              <td className="audit-description">{describeAuditEvent(event, ctx)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {audit.hasNextPage && (
         <button type="button" className="button button-secondary" onClick={() => void audit.fetchNextPage()} disabled={audit.isFetchingNextPage}>

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '@verbund/shared/model';
 import type { WorkspaceState } from '@verbund/shared/projection';
+import { DataTable } from '../../components/data-table';
 import { FormError } from '../../components/form-parts';
 import { TextField } from '../../components/text-field';
 import { SelectField } from '../../components/select-field';
@@ -69,51 +70,29 @@ export function DeputiesSection({ state, people }: Props) {
           <FormError messageKey={error} />
         </form>
       )}
-      <div className="table-wrap">
-        <table className="data-table">
-          <caption>{t('deputies.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('deputies.partner')}</th>
-              <th scope="col">{t('deputies.dezernent')}</th>
-              <th scope="col">{t('deputies.deputy')}</th>
-              <th scope="col">{t('deputies.from')}</th>
-              <th scope="col">{t('deputies.to')}</th>
-              <th scope="col">{t('admin.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.length === 0 && (
-              <tr>
-                <td colSpan={6} className="muted">
-                  {t('deputies.empty')}
-                </td>
-              </tr>
-            )}
-            {list.map((d) => (
-              <tr key={d.id}>
-                <td>{partners[d.partnerId]?.shortName ?? '?'}</td>
-                <td>{name(d.dezernentId)}</td>
-                <td>{name(d.deputyId)}</td>
-                <td>{formatDate(d.from, i18n.language)}</td>
-                <td>{formatDate(d.to, i18n.language)}</td>
-                <td>
-                  {(isAdmin || (mayAppoint && d.partnerId === membership.partnerId)) && (
-                    <button
-                      type="button"
-                      className="button button-secondary"
-                      aria-label={t('deputies.revokeLabel', { name: name(d.deputyId) })}
-                      onClick={() => command.mutate({ type: 'deputy.revoke', payload: { deputyshipId: d.id }, done: t('deputies.revoked') })}
-                    >
-                      {t('deputies.revoke')}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption={t('deputies.caption')} columns={[t('deputies.partner'), t('deputies.dezernent'), t('deputies.deputy'), t('deputies.from'), t('deputies.to'), t('admin.actions')]} empty={list.length === 0 ? t('deputies.empty') : null}>
+        {list.map((d) => (
+          <tr key={d.id}>
+            <td>{partners[d.partnerId]?.shortName ?? '?'}</td>
+            <td>{name(d.dezernentId)}</td>
+            <td>{name(d.deputyId)}</td>
+            <td>{formatDate(d.from, i18n.language)}</td>
+            <td>{formatDate(d.to, i18n.language)}</td>
+            <td>
+              {(isAdmin || (mayAppoint && d.partnerId === membership.partnerId)) && (
+                <button
+                  type="button"
+                  className="button button-secondary"
+                  aria-label={t('deputies.revokeLabel', { name: name(d.deputyId) })}
+                  onClick={() => command.mutate({ type: 'deputy.revoke', payload: { deputyshipId: d.id }, done: t('deputies.revoked') })}
+                >
+                  {t('deputies.revoke')}
+                </button>
+              )}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </section>
   );
 }

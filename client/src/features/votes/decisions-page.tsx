@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Person } from '@verbund/shared/model';
 import type { WorkspaceState } from '@verbund/shared/projection';
 import type { DecisionEntry } from '@verbund/shared/vote-wire';
+import { DataTable } from '../../components/data-table';
 import { formatDateTime } from '../../lib/format';
 import { useSession } from '../../lib/session-context';
 import { decisionsPath, decisionsQueryOptions, type DecisionFilter } from './votes-api';
@@ -86,38 +87,23 @@ export function DecisionsPage({ state, people }: Props) {
       {decisions.isPending && <p role="status">{t('app.loading')}</p>}
       {decisions.isError && <p role="alert">{t('app.loadFailed')}</p>}
       {decisions.data && (
-        <div className="table-wrap">
-          <table className="data-table decisions-table">
-            <caption>{t('decisions.caption', { count: decisions.data.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('decisions.title')}</th>
-                <th scope="col">{t('decisions.verdict')}</th>
-                <th scope="col">{t('decisions.counts')}</th>
-                <th scope="col">{t('decisions.statement')}</th>
-                <th scope="col">{t('decisions.cards')}</th>
-                <th scope="col">{t('decisions.closedAt')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {decisions.data.map((d) => (
-                <tr key={d.id}>
-                  <th scope="row">{d.title}</th>
-                  <td>
-                    <span className={`verdict-tag verdict-${d.verdict}`}>{t(`votes.verdict.${d.verdict}`)}</span>
-                  </td>
-                  <td>{counts(d)}</td>
-                  <td>
-                    <span className="decision-statement">{d.statement.text}</span>
-                    <span className="small muted"> – {nameOf(d.statement.by)}</span>
-                  </td>
-                  <td>{d.cardIds.map((id) => state.cards[id]?.title ?? t('votes.unknownCard')).join('; ') || '–'}</td>
-                  <td>{formatDateTime(d.closedAt, i18n.language)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={t('decisions.caption', { count: decisions.data.length })} columns={[t('decisions.title'), t('decisions.verdict'), t('decisions.counts'), t('decisions.statement'), t('decisions.cards'), t('decisions.closedAt')]} className="decisions-table">
+          {decisions.data.map((d) => (
+            <tr key={d.id}>
+              <th scope="row">{d.title}</th>
+              <td>
+                <span className={`verdict-tag verdict-${d.verdict}`}>{t(`votes.verdict.${d.verdict}`)}</span>
+              </td>
+              <td>{counts(d)}</td>
+              <td>
+                <span className="decision-statement">{d.statement.text}</span>
+                <span className="small muted"> – {nameOf(d.statement.by)}</span>
+              </td>
+              <td>{d.cardIds.map((id) => state.cards[id]?.title ?? t('votes.unknownCard')).join('; ') || '–'}</td>
+              <td>{formatDateTime(d.closedAt, i18n.language)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </div>
   );
