@@ -1,17 +1,9 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { expectNoViolations } from '../support/axe.js';
 import { test, expect, signIn } from '../support/fixtures.js';
 import { createCard, uniqueTitle } from '../support/board.js';
 
 const ADMIN = 'stefan.braun@wolfsburg.example';
-const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-async function expectNoViolations(page: Page, what: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
-  const report = results.violations.map((v) => `${v.id} (${v.impact ?? '?'}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`);
-  expect(report, `axe violations on ${what}`).toEqual([]);
-  expect(results.passes.length, `axe ran rules on ${what}`).toBeGreaterThan(0);
-}
 
 function nav(page: Page, name: string) {
   return page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name });
