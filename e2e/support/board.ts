@@ -89,8 +89,13 @@ export async function dragByMouse(page: Page, source: Locator, target: Locator, 
   for (let step = 1; step <= 4; step += 1) await page.mouse.move(startX + step * 3, startY + step * 3);
   const to = await target.boundingBox();
   if (!to) throw new Error('drop target is not visible');
+  // Aim at the target where it is on screen: a tall column may reach above or below the viewport,
+  // and a pointer outside the window is a drop nowhere. Keep the source's height where possible.
+  const viewport = page.viewportSize() ?? { width: 1280, height: 720 };
+  const top = Math.max(to.y, 0) + 10;
+  const bottom = Math.min(to.y + to.height, viewport.height) - 10;
   const endX = to.x + to.width / 2;
-  const endY = to.y + to.height / 2;
+  const endY = Math.min(Math.max(startY, top), bottom);
   await page.mouse.move(endX, endY, { steps: 12 });
   await page.mouse.move(endX + 2, endY + 2, { steps: 2 });
   await expect(page.locator('[id^="DndLiveRegion"]')).toContainText(`über ${overColumn}`);
