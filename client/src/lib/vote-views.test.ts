@@ -1,5 +1,5 @@
-import { QueryClient } from '@tanstack/react-query';
-import { describe, expect, it } from 'vitest';
+import { QueryClient, QueryObserver } from '@tanstack/react-query';
+import { describe, expect, it, vi } from 'vitest';
 import type { VoteView } from '@verbund/shared/votes';
 import { queryKeys } from './query-keys';
 import { mergeVoteViews } from './vote-views';
@@ -39,5 +39,32 @@ describe('votes:viewed in the query cache', () => {
     client.setQueryData(queryKeys.votes(WS), [view(1)]);
     mergeVoteViews(client, WS, [{ id: id(1), choice: 'block' }]);
     expect(client.getQueryData<VoteView[]>(queryKeys.votes(WS))).toEqual([view(1)]);
+  });
+
+  it('a fetch that was already on its way when a view arrived does not overwrite it: the list is fetched anew', async () => {
+    const client = new QueryClient();
+    const key = queryKeys.votes(WS);
+    client.setQueryData(key, [view(1)]);
+    // The first answer was made before the vote opened and arrives after its view; the next one knows it.
+    const answers: VoteView[][] = [[view(1)], [view(1), view(2)]];
+    let release: () => void = () => undefined;
+    const stale = new Promise<void>((resolve) => (release = resolve));
+    let calls = 0;
+    const observer = new QueryObserver(client, {
+      queryKey: key,
+      queryFn: async () => {
+        calls += 1;
+        const answer = answers[calls - 1] ?? [];
+        if (calls === 1) await stale;
+        return answer;
+      },
+    });
+    const unsubscribe = observer.subscribe(() => undefined);
+    await vi.waitFor(() => expect(calls).toBe(1));
+    mergeVoteViews(client, WS, [view(2)]);
+    release();
+    await vi.waitFor(() => expect(client.isFetching({ queryKey: key })).toBe(0));
+    expect(client.getQueryData<VoteView[]>(key)?.map((v) => v.id).sort()).toEqual([id(1), id(2)]);
+    unsubscribe();
   });
 });

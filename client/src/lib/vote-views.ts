@@ -19,6 +19,8 @@ export function mergeVoteViews(queryClient: QueryClient, workspaceId: string, ra
     const kept = current.map((view) => incoming.get(view.id) ?? view);
     const added = parsed.data.filter((view) => !current.some((c) => c.id === view.id));
     queryClient.setQueryData(key, [...added, ...kept]);
+    // A fetch already on its way was answered before this change and would overwrite it: fetch anew.
+    if (queryClient.isFetching({ queryKey: key }) > 0) void queryClient.invalidateQueries({ queryKey: key });
   }
   if (parsed.data.some((view) => view.decisionId !== null)) void queryClient.invalidateQueries({ queryKey: queryKeys.decisions(workspaceId) });
 }
