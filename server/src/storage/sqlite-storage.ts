@@ -116,15 +116,23 @@ export function openSqliteStorage(file: string): Storage {
   const readAfter = db.prepare<[string, number, number], EventRow>(
     'SELECT body FROM events WHERE workspace_id = ? AND seq > ? ORDER BY seq LIMIT ?',
   );
+  // Pinned: without statistics the planner prefers walking the whole workspace in primary-key order
+  // to satisfy ORDER BY seq (measured: 0.4 ms against 0.004 ms per lookup on 5,000 events).
   const readSubject = db.prepare<[string, string], EventRow>(
-    'SELECT body FROM events WHERE workspace_id = ? AND subject_id = ? ORDER BY seq',
+    'SELECT body FROM events INDEXED BY events_subject WHERE workspace_id = ? AND subject_id = ? ORDER BY seq',
   );
   const readCommand = db.prepare<[string, string], EventRow>(
-    'SELECT body FROM events WHERE workspace_id = ? AND command_id = ? ORDER BY seq',
+    'SELECT body FROM events INDEXED BY events_command WHERE workspace_id = ? AND command_id = ? ORDER BY seq',
   );
   const readLast = db.prepare<[string], EventRow>('SELECT body FROM events WHERE workspace_id = ? ORDER BY seq DESC LIMIT 1');
   const workspaceIds = db.prepare<[], { workspace_id: string }>(
-    `SELECT workspace_id FROM events WHERE seq = 1 ORDER BY workspace_id`,
+    // A skip-scan over the primary key: one index probe per workspace, not one row visit per event.
+    `WITH RECURSIVE w (workspace_id) AS (
+       SELECT MIN(workspace_id) FROM events
+       UNION ALL
+       SELECT (SELECT MIN(workspace_id) FROM events WHERE workspace_id > w.workspace_id) FROM w WHERE w.workspace_id IS NOT NULL
+     )
+     SELECT workspace_id FROM w WHERE workspace_id IS NOT NULL`,
   );
   const putSnapshot = db.prepare(
     'INSERT INTO snapshots (workspace_id, seq, body) VALUES (?, ?, ?) ON CONFLICT (workspace_id) DO UPDATE SET seq = excluded.seq, body = excluded.body WHERE excluded.seq > snapshots.seq',
