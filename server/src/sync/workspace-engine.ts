@@ -59,6 +59,8 @@ export class WorkspaceEngine {
     const engine = new WorkspaceEngine(workspaceId, emptyState(workspaceId), options);
     await engine.reload();
     if (engine.state.seq === 0) return null;
+    // A long replay is done once: the next start begins from a snapshot.
+    engine.maybeSnapshot();
     // D26: what fell due while the server was down is closed before anyone reads the workspace.
     await engine.runDueWork();
     return engine;
