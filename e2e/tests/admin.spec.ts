@@ -74,7 +74,13 @@ test('the administration explains refusals, asks before erasing, and the pages p
   await add.getByLabel('Name', { exact: true }).fill(`Samtgemeinde ${shortName}`);
   await add.getByLabel('Kurzname').fill(shortName);
   await add.getByRole('button', { name: 'Partner aufnehmen' }).click();
-  await expect(admin.getByRole('table', { name: 'Partner des Verbunds' })).toContainText(`Samtgemeinde ${shortName}`);
+  const partners = admin.getByRole('table', { name: 'Partner des Verbunds' });
+  await expect(partners).toContainText(`Samtgemeinde ${shortName}`);
+  // And leaving is one too: deactivated, the partner stays listed (and out of new votes, which other specs on this
+  // worker's server count on).
+  await admin.getByRole('button', { name: `Samtgemeinde ${shortName} deaktivieren` }).click();
+  await expect(partners.getByRole('row', { name: new RegExp(`Samtgemeinde ${shortName}`) })).toContainText('Deaktiviert');
+  await expect(admin.getByRole('button', { name: `Samtgemeinde ${shortName} reaktivieren` })).toBeVisible();
 
   await nav(admin, 'Mein Konto').click();
   await expect(admin.getByRole('heading', { level: 2, name: 'Mein Konto' })).toBeFocused();
