@@ -3,26 +3,9 @@ import { describe, expect, it, vi } from 'vitest';
 import type { VoteView } from '@verbund/shared/votes';
 import { queryKeys } from './query-keys';
 import { mergeVoteViews } from './vote-views';
+import { voteView as view, voteViewId as id } from '../test/fixtures';
 
 const WS = '00000000-0000-4000-8000-000000000001';
-const id = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
-
-function view(n: number, over: Partial<VoteView> = {}): VoteView {
-  return {
-    id: id(n),
-    settings: {
-      title: `Abstimmung ${n}`, description: '', cardIds: [], config: { kind: 'proposal', reasonMode: 'optional', passRule: 'consent' },
-      counting: 'partner', partnerBallotBy: 'any_member', quorum: {}, visibility: 'live', anonymous: false, closesAt: null,
-    },
-    openedAt: '2026-05-04T10:00:00.000Z', openedBy: id(100), eligible: { partnerIds: [id(200)], personIds: [id(100)] },
-    status: 'open', closedAt: null, closedBy: null,
-    participation: { partners: { voted: [], notYet: [id(200)] }, people: { voted: [], notYet: [] } },
-    tally: { options: { agree: 0, abstain: 0, disagree: 0, block: 0 }, partners: null, voices: 0 },
-    ballots: [], ownBallot: null, result: null, outcome: null, decisionId: null, resultsVisible: true,
-    ...over,
-  };
-}
-
 describe('votes:viewed in the query cache', () => {
   it('replaces changed views in place and puts new votes first', () => {
     const client = new QueryClient();

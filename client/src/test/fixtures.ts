@@ -1,6 +1,7 @@
 import type { StoredEvent } from '@verbund/shared/events';
 import { newCard, type Card } from '@verbund/shared/model';
 import { emptyState, type WorkspaceState } from '@verbund/shared/projection';
+import type { VoteView } from '@verbund/shared/votes';
 
 export const WORKSPACE_ID = '11111111-1111-4111-8111-111111111111';
 export const BOARD_ID = '22222222-2222-4222-8222-222222222222';
@@ -49,3 +50,23 @@ export function updatedEvent(seq: number, cardId: string, changes: Extract<Store
     data: { cardId, changes },
   };
 }
+
+export const voteViewId = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+
+/** A vote as one viewer sees it: an open per-partner consent proposal unless `over` says otherwise. */
+export function voteView(n: number, over: Partial<VoteView> = {}): VoteView {
+  return {
+    id: voteViewId(n),
+    settings: {
+      title: `Abstimmung ${n}`, description: '', cardIds: [], config: { kind: 'proposal', reasonMode: 'optional', passRule: 'consent' },
+      counting: 'partner', partnerBallotBy: 'any_member', quorum: {}, visibility: 'live', anonymous: false, closesAt: null,
+    },
+    openedAt: '2026-05-04T10:00:00.000Z', openedBy: voteViewId(100), eligible: { partnerIds: [voteViewId(200)], personIds: [voteViewId(100)] },
+    status: 'open', closedAt: null, closedBy: null,
+    participation: { partners: { voted: [], notYet: [voteViewId(200)] }, people: { voted: [], notYet: [] } },
+    tally: { options: { agree: 0, abstain: 0, disagree: 0, block: 0 }, partners: null, voices: 0 },
+    ballots: [], ownBallot: null, result: null, outcome: null, decisionId: null, resultsVisible: true,
+    ...over,
+  };
+}
+

@@ -6,6 +6,7 @@ import { SubmitActions } from '../../components/form-parts';
 import { newId } from '../../lib/command-queue';
 import { formatDateTime } from '../../lib/format';
 import { useSession } from '../../lib/session-context';
+import { useVoter } from './use-voter';
 import { BallotForm } from './ballot-form';
 import { ballotAuthor, describeChoice, mayTakePart, optionLabel, settingsSummary } from './vote-text';
 import { useVoteCommand } from './votes-api';
@@ -22,6 +23,7 @@ type Props = {
 export function VotePanel({ view, partners, people, cardTitle, headingLevel = 4 }: Props) {
   const { t, i18n } = useTranslation();
   const { me, membership } = useSession();
+  const voter = useVoter();
   const id = useId().replace(/:/g, '');
   const command = useVoteCommand();
   const Heading = headingLevel === 3 ? 'h3' : 'h4';
@@ -88,7 +90,7 @@ export function VotePanel({ view, partners, people, cardTitle, headingLevel = 4 
         </p>
       )}
 
-      {mayTakePart(view, me.id, membership.partnerId) && (
+      {mayTakePart(view, voter) && (
         // Re-initialised when the ballot that counts for us changes (also when a colleague cast it).
         <BallotForm key={view.ownBallot?.castAt ?? 'none'} view={view} cardTitle={cardTitle} />
       )}

@@ -44,12 +44,19 @@ export function ballotAuthor(t: TFunction, ballot: Ballot, people: readonly Pers
   return t('votes.onBehalfOf', { author, principal });
 }
 
-/** Whether the person is in the vote's frozen eligible set (D3, D10); the server still decides. */
-export function mayTakePart(view: VoteView, personId: string, partnerId: string): boolean {
-  return view.status === 'open' && view.eligible.personIds.includes(personId) && view.eligible.partnerIds.includes(partnerId);
+/** Who is looking: their person, their partner, and whether they may sign for that partner today (A4, D11). */
+export type Voter = { personId: string; partnerId: string; representative: boolean };
+
+/**
+ * Whether the person may cast in this vote: open, in its frozen eligible set (D3, D10), and for a
+ * partner ballot that only representatives cast, the partner's dezernent or deputy (D11). The server still decides.
+ */
+export function mayTakePart(view: VoteView, voter: Voter): boolean {
+  if (view.status !== 'open' || !view.eligible.personIds.includes(voter.personId) || !view.eligible.partnerIds.includes(voter.partnerId)) return false;
+  return view.settings.counting === 'person' || view.settings.partnerBallotBy === 'any_member' || voter.representative;
 }
 
 /** Open votes this person could vote in and whose voice has no ballot yet (D16, D32). */
-export function waitingFor(views: readonly VoteView[], personId: string, partnerId: string): VoteView[] {
-  return views.filter((v) => mayTakePart(v, personId, partnerId) && v.ownBallot === null);
+export function waitingFor(views: readonly VoteView[], voter: Voter): VoteView[] {
+  return views.filter((v) => mayTakePart(v, voter) && v.ownBallot === null);
 }

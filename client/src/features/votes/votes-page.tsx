@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Person } from '@verbund/shared/model';
 import type { WorkspaceState } from '@verbund/shared/projection';
 import { useSession } from '../../lib/session-context';
+import { useVoter } from './use-voter';
 import { OpenVoteForm } from './open-vote-form';
 import { VotePanel } from './vote-panel';
 import { waitingFor } from './vote-text';
@@ -13,10 +14,11 @@ type Props = { state: WorkspaceState; people: Person[] };
 /** Every vote of the workspace: first those waiting for one's voice, then the other open ones, then the closed. */
 export function VotesPage({ state, people }: Props) {
   const { t } = useTranslation();
-  const { me, membership } = useSession();
+  const { membership } = useSession();
+  const voter = useVoter();
   const [opening, setOpening] = useState(false);
   const views = useVotes();
-  const waiting = waitingFor(views, me.id, membership.partnerId);
+  const waiting = waitingFor(views, voter);
   const waitingIds = new Set(waiting.map((v) => v.id));
   const otherOpen = views.filter((v) => v.status === 'open' && !waitingIds.has(v.id));
   const closed = views.filter((v) => v.status === 'closed');
