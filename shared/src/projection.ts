@@ -24,7 +24,7 @@ export type WorkspaceState = {
   deputyships: Record<string, Deputyship>;
   invitations: Record<string, Invitation>;
   /**
-   * Votes by id. The server holds every ballot; what clients receive never has any (`ballots` is
+   * Votes by id. The server holds every ballot; what clients receive holds none (`ballots` is
    * empty there, rule D34): they see votes through their own `VoteView`.
    */
   votes: Record<string, Vote>;
