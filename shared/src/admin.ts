@@ -23,6 +23,8 @@ export const memberSchema = z.strictObject({
 export type Member = z.infer<typeof memberSchema>;
 
 const calendarDate = z.iso.date();
+const inOrder = (d: { from: string; to: string }) => d.from <= d.to;
+const RANGE_MESSAGE = 'the range must not end before it starts';
 
 export const deputyshipSchema = z
   .strictObject({
@@ -35,7 +37,7 @@ export const deputyshipSchema = z
     to: calendarDate,
     revoked: z.boolean(),
   })
-  .refine((d) => d.from <= d.to, 'the range must not end before it starts');
+  .refine(inOrder, RANGE_MESSAGE);
 export type Deputyship = z.infer<typeof deputyshipSchema>;
 
 export const tokenHashSchema = z.string().regex(/^[0-9a-f]{64}$/);
@@ -56,19 +58,23 @@ export type Invitation = z.infer<typeof invitationSchema>;
 const personRef = z.strictObject({ personId: idSchema });
 const partnerRef = z.strictObject({ partnerId: idSchema });
 const partnerNaming = z.strictObject({ partnerId: idSchema, name: partnerNameSchema, shortName: partnerShortNameSchema });
+const roleAssignment = z.strictObject({ personId: idSchema, roles: rolesSchema });
+const partnerAssignment = z.strictObject({ personId: idSchema, partnerId: idSchema });
+const invitationRef = z.strictObject({ invitationId: idSchema });
+const deputyshipRef = z.strictObject({ deputyshipId: idSchema });
 
 export const adminCommandPayloads = {
   'partner.add': partnerNaming,
   'partner.rename': partnerNaming,
   'partner.deactivate': partnerRef,
   'partner.reactivate': partnerRef,
-  'member.set_roles': z.strictObject({ personId: idSchema, roles: rolesSchema }),
-  'member.set_partner': z.strictObject({ personId: idSchema, partnerId: idSchema }),
+  'member.set_roles': roleAssignment,
+  'member.set_partner': partnerAssignment,
   'member.deactivate': personRef,
   'member.reactivate': personRef,
   'member.erase': personRef,
   /** Sent by the server for a person who accepts an invitation (never accepted from a member's socket). */
-  'member.join': z.strictObject({ invitationId: idSchema }),
+  'member.join': invitationRef,
   'invitation.create': z.strictObject({
     invitationId: idSchema,
     tokenHash: tokenHashSchema,
@@ -76,11 +82,11 @@ export const adminCommandPayloads = {
     roles: rolesSchema,
     expiresAt: instantSchema,
   }),
-  'invitation.revoke': z.strictObject({ invitationId: idSchema }),
+  'invitation.revoke': invitationRef,
   'deputy.appoint': z
     .strictObject({ deputyshipId: idSchema, deputyId: idSchema, from: calendarDate, to: calendarDate })
-    .refine((d) => d.from <= d.to, 'the range must not end before it starts'),
-  'deputy.revoke': z.strictObject({ deputyshipId: idSchema }),
+    .refine(inOrder, RANGE_MESSAGE),
+  'deputy.revoke': deputyshipRef,
 } as const;
 
 export const adminEventData = {
@@ -88,15 +94,15 @@ export const adminEventData = {
   'partner.deactivated': partnerRef,
   'partner.reactivated': partnerRef,
   'member.joined': z.strictObject({ member: memberSchema, invitationId: idSchema.nullable() }),
-  'member.roles_set': z.strictObject({ personId: idSchema, roles: rolesSchema }),
-  'member.partner_set': z.strictObject({ personId: idSchema, partnerId: idSchema }),
+  'member.roles_set': roleAssignment,
+  'member.partner_set': partnerAssignment,
   'member.deactivated': personRef,
   'member.reactivated': personRef,
   'member.erased': personRef,
   'invitation.created': z.strictObject({ invitation: invitationSchema }),
-  'invitation.revoked': z.strictObject({ invitationId: idSchema }),
+  'invitation.revoked': invitationRef,
   'deputy.appointed': z.strictObject({ deputyship: deputyshipSchema }),
-  'deputy.revoked': z.strictObject({ deputyshipId: idSchema }),
+  'deputy.revoked': deputyshipRef,
 } as const;
 
 /** What a person may do in a workspace, computed by the server's policy and used by the UI to show controls. */

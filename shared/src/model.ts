@@ -162,3 +162,13 @@ export function newCard(
     updatedAt: at,
   };
 }
+
+const officeDayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/**
+ * The calendar day (YYYY-MM-DD) an instant falls on in the partners' offices. Deputy ranges and due
+ * dates are such days; server and client must agree on them, so both use this one function.
+ */
+export function officeDay(at: Date): string {
+  return officeDayFormat.format(at);
+}

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR_ID } from '@verbund/shared/events';
+import { officeDay } from '@verbund/shared/model';
 import { decisionEntriesSchema, voteViewsSchema } from '@verbund/shared/vote-wire';
 import type { VoteView } from '@verbund/shared/votes';
 import { stableId } from '../seed/workspace-setup.js';
@@ -99,7 +100,7 @@ describe('votes over real sockets', () => {
     await submit(claudia.socket, v.open(proposalSettings([CARD], { partnerBallotBy: 'representative' }), voteId));
     expect(errorOf(await submit(anna.socket, v.cast(voteId, position('agree'))))).toBe('forbidden:not_representative');
     expect(errorOf(await submit(thomas.socket, v.cast(voteId, position('agree'))))).toBe('accepted');
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
+    const today = officeDay(new Date());
     const appoint = { id: nextId(), workspaceId: DEMO_WORKSPACE_ID, type: 'deputy.appoint' as const, payload: { deputyshipId: nextId(), deputyId: person('anna').id, from: today, to: today } };
     expect(errorOf(await submit(thomas.socket, appoint))).toBe('accepted');
     expect(errorOf(await submit(anna.socket, v.cast(voteId, position('abstain'))))).toBe('accepted');

@@ -3,6 +3,7 @@ import type { Command } from '@verbund/shared/commands';
 import { appError } from '@verbund/shared/errors';
 import { EVENT_VERSION, GENESIS_HASH, SYSTEM_ACTOR_ID, type StoredEvent } from '@verbund/shared/events';
 import { applyEvent, emptyState, SNAPSHOT_VERSION, type WorkspaceState } from '@verbund/shared/projection';
+import { officeDay } from '@verbund/shared/model';
 import type { Ack, CatchUp, CommandResult } from '@verbund/shared/protocol';
 import { actorFrom, type Actor } from '../domain/actor.js';
 import { decide } from '../domain/decide.js';
@@ -24,8 +25,6 @@ export type EngineOptions = {
 
 type Pending = { command: Command; personId: string; resolve: (answer: Ack<CommandResult>) => void; attempts: number };
 
-/** Calendar days are those of the partners' offices (deputy ranges, due dates). */
-const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 const MAX_APPEND_ATTEMPTS = 5;
 /** setTimeout's largest delay; a vote closing later is looked at again then. */
@@ -201,7 +200,7 @@ export class WorkspaceEngine {
     const accepted: { pending: Pending; events: StoredEvent[] }[] = [];
     const clock = this.options.clock();
     const now = clock.toISOString();
-    const ctx = { now, today: dayFormat.format(clock), inDays: (days: number) => new Date(clock.getTime() + days * 86_400_000).toISOString() };
+    const ctx = { now, today: officeDay(clock), inDays: (days: number) => new Date(clock.getTime() + days * 86_400_000).toISOString() };
     for (const pending of batch) {
       // Someone who is not (or no longer) an active member acts without roles: only `member.join` is open to them.
       const actor = actorFrom(this.state, pending.personId) ?? { personId: pending.personId, partnerId: '', roles: [] };

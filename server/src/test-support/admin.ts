@@ -1,6 +1,7 @@
 import type { Command } from '@verbund/shared/commands';
 import type { AppError } from '@verbund/shared/errors';
 import type { Me } from '@verbund/shared/http';
+import { officeDay } from '@verbund/shared/model';
 import type { CommandResult } from '@verbund/shared/protocol';
 import { hashPassword } from '../auth/passwords.js';
 import { DEMO_PASSWORD, DEMO_WORKSPACE_ID } from '../seed/demo.js';
@@ -11,11 +12,9 @@ import type { TestServer } from './test-server.js';
 
 /** Test helpers for administration: commands over HTTP, invitations, accounts without membership. */
 
-const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' });
-
 /** The calendar day the server uses for deputy ranges, `days` after `at`. */
 export function berlinDay(at: Date, days = 0): string {
-  return dayFormat.format(new Date(at.getTime() + days * 86_400_000));
+  return officeDay(new Date(at.getTime() + days * 86_400_000));
 }
 
 export const adminPath = (tail: string, workspaceId = DEMO_WORKSPACE_ID) => `/api/workspaces/${workspaceId}/admin/${tail}`;
