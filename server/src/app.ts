@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import express, { type RequestHandler } from 'express';
 import helmet from 'helmet';
 import { appError } from '@verbund/shared/errors';
+import type { Health } from '@verbund/shared/http';
 import { authRoutes } from './http/auth-routes.js';
 import { errorHandler, sendError } from './http/errors.js';
 import type { HttpContext } from './http/http-context.js';
@@ -72,7 +73,8 @@ export function createApp(deps: AppDeps): App {
       contentSecurityPolicy: {
         directives: {
           defaultSrc: ["'self'"],
-          connectSrc: ["'self'", 'ws:', 'wss:'],
+          // 'self' covers the app's own ws:/wss: origin (CSP 3); anything else must be named in ALLOWED_ORIGINS.
+          connectSrc: ["'self'", ...connectSources(deps.allowedOrigins ?? [])],
           imgSrc: ["'self'", 'data:'],
           styleSrc: ["'self'", "'unsafe-inline'"],
           upgradeInsecureRequests: deps.secureCookies ? [] : null,
@@ -80,9 +82,12 @@ export function createApp(deps: AppDeps): App {
       },
     }),
   );
-  app.use('/api', express.json({ limit: JSON_LIMIT, strict: true }), csrfGuard);
-  app.get('/api/health', (_req, res) => {
-    res.json({ ok: true });
+  app.use('/api', noStore, express.json({ limit: JSON_LIMIT, strict: true }), csrfGuard);
+  app.get('/api/health', async (_req, res) => {
+    const storage = await deps.storage.health();
+    if (!storage.ok) log(`health: storage unavailable: ${storage.reason}`);
+    const answer: Health = { ok: storage.ok, storage: storage.ok ? 'ok' : 'unavailable' };
+    res.status(storage.ok ? 200 : 503).json(answer);
   });
   app.use('/api/auth', authRoutes(ctx));
   app.use('/api/account', accountRoutes(ctx));
@@ -116,6 +121,17 @@ export function createApp(deps: AppDeps): App {
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },
   };
+}
+
+/** API answers carry personal and workspace data: no browser or proxy may keep a copy. */
+const noStore: RequestHandler = (_req, res, next) => {
+  res.setHeader('Cache-Control', 'no-store');
+  next();
+};
+
+/** Each allowed origin and its WebSocket twin (`https://x` → `wss://x`), for the CSP's connect-src. */
+function connectSources(origins: readonly string[]): string[] {
+  return origins.flatMap((origin) => [origin, origin.replace(/^http/, 'ws')]);
 }
 
 /**

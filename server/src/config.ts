@@ -5,7 +5,8 @@ const portSchema = z.coerce.number().int().min(0).max(65_535);
 
 const envSchema = z.object({
   PORT: portSchema.default(3000),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DEMO_PUBLIC: z.enum(['true', 'false']).default('false'),
   DATA_DIR: z.string().min(1).default('./data'),
   MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://').optional(),
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
@@ -23,6 +24,8 @@ export type Config = {
   dataDir: string;
   mongodbUri: string | null;
   seedDemo: boolean;
+  /** Listen beyond loopback although demo accounts with the published password exist. */
+  demoPublic: boolean;
   allowedOrigins: string[];
   secureCookies: boolean;
   snapshotEvery: number;
@@ -44,6 +47,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     dataDir: resolve(e.DATA_DIR),
     mongodbUri: e.MONGODB_URI ?? null,
     seedDemo: e.SEED_DEMO === 'true',
+    demoPublic: e.DEMO_PUBLIC === 'true',
     allowedOrigins: e.ALLOWED_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
     secureCookies: e.SECURE_COOKIES === 'true',
     snapshotEvery: e.SNAPSHOT_EVERY,

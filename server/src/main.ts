@@ -3,12 +3,25 @@ import { fileURLToPath } from 'node:url';
 import { createApp } from './app.js';
 import { readConfig } from './config.js';
 import { seedDemo } from './seed/demo.js';
+import { publicListenRefusal } from './seed/public-guard.js';
 import { openStorage } from './storage/open-storage.js';
 
 async function main(): Promise<void> {
   const config = readConfig(process.env);
-  const storage = await openStorage(config);
+  // A server that answers but cannot write would acknowledge nothing: exit and let the supervisor restart it.
+  const storage = await openStorage(config, {
+    onFatal: (error) => {
+      console.error(`${error.message}; the server stops because it can no longer store changes`);
+      process.exit(1);
+    },
+    log: (message, error) => console.error(message, error ?? ''),
+  });
   if (config.seedDemo && (await seedDemo(storage, new Date()))) console.log('Seeded the demo workspace.');
+  const refusal = await publicListenRefusal(storage, config.host, config.demoPublic);
+  if (refusal) {
+    await storage.close();
+    throw new Error(refusal);
+  }
   const here = dirname(fileURLToPath(import.meta.url));
   const app = createApp({
     storage,

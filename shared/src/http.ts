@@ -96,3 +96,7 @@ export const chainVerdictSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(false), checked: z.number(), brokenAt: z.number(), reason: z.string() }),
 ]);
 export type ChainVerdictInfo = z.infer<typeof chainVerdictSchema>;
+
+/** `/api/health`: public, so it names no internals (those are logged); 503 while storage cannot write. */
+export const healthSchema = z.object({ ok: z.boolean(), storage: z.enum(['ok', 'unavailable']) });
+export type Health = z.infer<typeof healthSchema>;

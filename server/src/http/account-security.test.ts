@@ -115,6 +115,17 @@ describe('browser protections', () => {
     expect(answer.headers.get('x-powered-by')).toBeNull();
   });
 
+  it.each(['/api/health', statePath(), '/api/auth/me', '/api/no-such-endpoint'])('A9 %s is answered with Cache-Control: no-store', async (path) => {
+    const answer = await request(server, 'GET', path);
+    expect(answer.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('A10 the CSP lets the page connect only to its own origin and the allowed ones, not to any ws: host', async () => {
+    const csp = (await request(server, 'GET', '/')).headers.get('content-security-policy') ?? '';
+    const connect = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('connect-src')) ?? '';
+    expect(connect.split(/\s+/).slice(1).sort()).toEqual(["'self'", 'https://verbund.example', 'wss://verbund.example']);
+  });
+
   it('S2 a socket from a foreign Origin is refused; an allowed one connects', async () => {
     const cookie = await server.login(person('claudia').email);
     expect((await openSocket(server, { cookie, origin: 'https://evil.example' })).refusal).toBeDefined();

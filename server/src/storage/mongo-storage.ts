@@ -391,6 +391,15 @@ function mongoStorage(conn: Connection, m: Models, transactions: boolean): Stora
     listSecurityEvents: async (accountId) =>
       (await SecurityEvent.find({ accountId }).sort({ at: -1, _id: -1 }).lean<SecurityEventDoc[]>()).map(fromSecurityEventDoc),
 
+    health: async () => {
+      try {
+        if (!conn.db) return { ok: false, reason: 'not connected' };
+        await conn.db.admin().command({ ping: 1 });
+        return { ok: true };
+      } catch (error) {
+        return { ok: false, reason: error instanceof Error ? error.message : 'the database does not answer' };
+      }
+    },
     close: () => conn.close(),
   };
 }

@@ -12,6 +12,8 @@ export class SequenceConflictError extends Error {
   }
 }
 
+export type StorageHealth = { ok: true } | { ok: false; reason: string };
+
 export type Snapshot = { v: number; seq: number; hash: string; state: WorkspaceState };
 
 export type Account = {
@@ -77,6 +79,9 @@ export interface Storage {
   recordSecurityEvent(event: SecurityEvent): Promise<void>;
   /** Newest first. */
   listSecurityEvents(accountId: string): Promise<SecurityEvent[]>;
+
+  /** Whether the store can take writes now (`/api/health`); never throws. */
+  health(): Promise<StorageHealth>;
 
   close(): Promise<void>;
 }

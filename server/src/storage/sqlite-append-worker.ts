@@ -44,38 +44,76 @@ parentPort.on('message', ({ id, workspaceId, rows }) => {
 export type AppendWriter = {
   /** Commits the rows in one durable transaction; rejects with `conflict(seq)` when the sequence is taken. */
   append: (workspaceId: string, rows: EventRow[]) => Promise<void>;
+  /** Null while the writer can write; else why it cannot (it gave up restarting its thread). */
+  failure: () => Error | null;
+  /** The current thread, for diagnostics and the fault tests that kill it. */
+  thread: () => Worker;
   close: () => Promise<void>;
 };
 
-export function startAppendWriter(file: string, conflict: (seq: number) => Error): AppendWriter {
+export type WriterOptions = {
+  /** Called once when the thread died more often than it may be restarted: the process cannot write. */
+  onFatal?: (error: Error) => void;
+  log?: (message: string, error?: unknown) => void;
+};
+
+/** A thread that dies is started again; more deaths than this within the window mean something is broken for good. */
+const MAX_RESTARTS = 5;
+const RESTART_WINDOW_MS = 60_000;
+
+export function startAppendWriter(file: string, conflict: (seq: number) => Error, options: WriterOptions = {}): AppendWriter {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver } });
   const pending = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
   let nextId = 0;
   let failure: Error | null = null;
+  let closing = false;
+  const restarts: number[] = [];
+
+  const spawn = (): Worker => {
+    const thread = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver } });
+    thread.on('message', (reply: Reply) => {
+      const waiter = pending.get(reply.id);
+      pending.delete(reply.id);
+      settle();
+      if (!waiter) return;
+      if (reply.ok) waiter.resolve();
+      else waiter.reject(reply.conflictAt === null ? new Error(reply.message) : conflict(reply.conflictAt));
+    });
+    thread.on('error', (error) => options.log?.('the event writer thread failed', error));
+    thread.once('exit', (code) => died(thread, code));
+    thread.unref();
+    return thread;
+  };
 
   // Referenced only while a commit is in flight: an idle writer must not keep the process alive,
   // a busy one must (nothing else may be waiting on the event loop, e.g. during seeding).
   const settle = () => {
     if (pending.size === 0) worker.unref();
   };
-  worker.on('message', (reply: Reply) => {
-    const waiter = pending.get(reply.id);
-    pending.delete(reply.id);
-    settle();
-    if (!waiter) return;
-    if (reply.ok) waiter.resolve();
-    else waiter.reject(reply.conflictAt === null ? new Error(reply.message) : conflict(reply.conflictAt));
-  });
-  const failAll = (error: Error) => {
-    failure = error;
+
+  /*
+   * A commit in flight when the thread died is either on disk or rolled back; its senders get an
+   * error and the engine re-reads the log, so a retry with the same command id settles it (rule S4).
+   * A server that answers but cannot write is worse than none: past the restart budget, give up loudly.
+   */
+  const died = (thread: Worker, code: number) => {
+    if (closing || thread !== worker) return;
+    const error = new Error(`the event writer stopped (exit code ${code})`);
     for (const waiter of pending.values()) waiter.reject(error);
     pending.clear();
-    worker.unref();
+    const now = Date.now();
+    restarts.push(now);
+    while (restarts.length > 0 && (restarts[0] ?? now) < now - RESTART_WINDOW_MS) restarts.shift();
+    if (restarts.length > MAX_RESTARTS) {
+      failure = error;
+      options.onFatal?.(error);
+      return;
+    }
+    options.log?.('the event writer stopped; starting it again', error);
+    worker = spawn();
   };
-  worker.on('error', failAll);
-  worker.on('exit', () => failAll(new Error('the event writer stopped')));
-  worker.unref();
+
+  let worker = spawn();
 
   return {
     append: (workspaceId, rows) =>
@@ -87,7 +125,10 @@ export function startAppendWriter(file: string, conflict: (seq: number) => Error
         const request: Request = { id: nextId, workspaceId, rows };
         worker.postMessage(request);
       }),
+    failure: () => failure,
+    thread: () => worker,
     close: async () => {
+      closing = true;
       await worker.terminate();
     },
   };

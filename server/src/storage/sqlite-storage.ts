@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { StoredEvent } from '@verbund/shared/events';
 import { eventSubjectId } from '@verbund/shared/events';
-import { startAppendWriter } from './sqlite-append-worker.js';
+import { startAppendWriter, type WriterOptions } from './sqlite-append-worker.js';
 import { SequenceConflictError, type Account, type SecurityEvent, type Session, type Snapshot, type Storage } from './port.js';
 
 /** Numbered migrations; each runs once, in order, in one transaction with its version bump. */
@@ -87,7 +87,7 @@ const parseEvents = (rows: EventRow[]): StoredEvent[] => rows.map((r) => JSON.pa
  * The embedded default. WAL with synchronous=FULL: a commit is on disk before it is acknowledged,
  * also across a power cut. better-sqlite3 is synchronous; the port is async for other adapters.
  */
-export function openSqliteStorage(file: string): Storage {
+export function openSqliteStorage(file: string, options: WriterOptions = {}): Storage {
   mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
@@ -99,7 +99,8 @@ export function openSqliteStorage(file: string): Storage {
   migrate(db);
 
   // Appends go to a writer thread (see sqlite-append-worker.ts); everything else stays here.
-  const writer = startAppendWriter(file, (seq) => new SequenceConflictError('', seq));
+  const writer = startAppendWriter(file, (seq) => new SequenceConflictError('', seq), options);
+  const ping = db.prepare('SELECT 1');
   const append = async (workspaceId: string, events: readonly StoredEvent[]): Promise<void> => {
     const first = events[0];
     if (!first) return;
@@ -204,6 +205,16 @@ export function openSqliteStorage(file: string): Storage {
     deleteSessionsOf: (accountId) => attempt(() => void removeSessionsOf.run(accountId)),
     recordSecurityEvent: (e) => attempt(() => void insertSecurityEvent.run(e.id, e.accountId, e.kind, e.address, e.at)),
     listSecurityEvents: (accountId) => attempt(() => securityEventsOf.all(accountId).map(toSecurityEvent)),
+    health: async () => {
+      const failure = writer.failure();
+      if (failure) return { ok: false, reason: failure.message };
+      try {
+        await attempt(() => ping.get());
+        return { ok: true };
+      } catch (error) {
+        return { ok: false, reason: error instanceof Error ? error.message : 'the database does not answer' };
+      }
+    },
     close: async () => {
       await writer.close();
       db.close();

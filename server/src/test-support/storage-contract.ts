@@ -565,5 +565,11 @@ export function storageContract(name: string, open: () => Promise<StorageHarness
         expect(await storage.listSecurityEvents(ada.id)).toEqual([]);
       });
     });
+
+    describe('health', () => {
+      it('ST60 an open store that can write reports healthy', async () => {
+        expect(await storage.health()).toEqual({ ok: true });
+      });
+    });
   });
 }
