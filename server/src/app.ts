@@ -15,9 +15,8 @@ import { voteRoutes } from './http/vote-routes.js';
 import { workspaceRoutes } from './http/workspace-routes.js';
 import { workspacesRoutes } from './http/workspaces-routes.js';
 import { reactToAccessChanges, type AccessReactionDeps } from './live/access-reactions.js';
-import { createLiveServer, roomOf, type LiveServer } from './live/socket-server.js';
+import { broadcastEvents, createLiveServer, type LiveServer } from './live/socket-server.js';
 import { publishVoteViews } from './live/vote-views.js';
-import { anonymityIn, redactEvents } from './domain/votes/redact.js';
 import type { Storage } from './storage/port.js';
 import { EngineRegistry } from './sync/engine-registry.js';
 
@@ -57,7 +56,7 @@ export function createApp(deps: AppDeps): App {
     catchUpWindow: deps.catchUpWindow ?? 1000,
     onCommitted: (workspaceId, events, state) => {
       // Ballots go out sealed (D34); each recipient's view of changed votes follows separately.
-      io?.to(roomOf(workspaceId)).emit('events:appended', redactEvents(events, anonymityIn(state)));
+      if (io) broadcastEvents(io, workspaceId, events, state);
       if (io) publishVoteViews(io, workspaceId, events, state, log);
       reactToAccessChanges(reactions, workspaceId, events, state);
     },

@@ -33,8 +33,14 @@ const boardEventData = {
   'comment.added': z.strictObject({ comment: commentSchema }),
 } as const;
 
+/**
+ * On the wire only, never in the log: an event this reader may not see (invitations reach admins only).
+ * It keeps its place in the sequence, so the reader's order and gap detection hold.
+ */
+const wireEventData = { withheld: z.strictObject({}) } as const;
+
 /** The payload of every event type, each feature contributing its map; the envelope is `eventSchema` below. */
-export const eventDataSchemas = { ...boardEventData, ...adminEventData, ...voteEventData } as const;
+export const eventDataSchemas = { ...boardEventData, ...adminEventData, ...voteEventData, ...wireEventData } as const;
 
 export type EventType = keyof typeof eventDataSchemas;
 export type EventData<T extends EventType> = z.infer<(typeof eventDataSchemas)[T]>;
@@ -97,6 +103,7 @@ const SUBJECTS: SubjectOf = {
   'vote.ballot_cast': (d) => d.voteId,
   'vote.closed': (d) => d.voteId,
   'vote.outcome_recorded': (d) => d.voteId,
+  withheld: () => null,
 };
 
 /** The entity an event is about, for history look-ups (a card's history, a person's changes). */

@@ -130,6 +130,8 @@ const REDUCERS: Reducers = {
     const vote = s.votes[e.data.voteId];
     if (vote?.status === 'closed') s.votes[vote.id] = { ...vote, outcome: e.data.outcome, decisionId: e.data.decisionId };
   },
+  // Only its place in the sequence counts (applyEvent sets seq).
+  withheld: () => undefined,
 };
 
 function replace<T extends object>(container: Record<string, T>, id: string, changes: Partial<T>): void {

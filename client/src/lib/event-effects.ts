@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { StoredEvent } from '@verbund/shared/events';
+import type { Me } from '@verbund/shared/http';
 import { queryKeys } from './query-keys';
 
 /** Whether events change who is in the workspace or what they may do (names and abilities live outside the state). */
@@ -13,4 +14,9 @@ export function refreshAfterEvents(queryClient: QueryClient, workspaceId: string
   void queryClient.invalidateQueries({ queryKey: queryKeys.people(workspaceId) });
   // Roles and so abilities may have changed, also one's own.
   void queryClient.invalidateQueries({ queryKey: queryKeys.me });
+  // One's own roles decide what the state holds (invitations reach admins only): fetch it as the new roles see it.
+  const myId = queryClient.getQueryData<Me>(queryKeys.me)?.id;
+  if (events.some((e) => e.type === 'member.roles_set' && e.data.personId === myId)) {
+    void queryClient.invalidateQueries({ queryKey: queryKeys.state(workspaceId) });
+  }
 }

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { appError, invalidPayload } from '@verbund/shared/errors';
 import { cardParamsSchema } from '@verbund/shared/http';
 import type { Person } from '@verbund/shared/model';
+import { invitationsFor } from '../domain/admin/withhold.js';
 import { anonymityIn, redactEvents, redactState } from '../domain/votes/redact.js';
 import { runCommand } from '../sync/run-command.js';
 import { requireAccount } from './auth-routes.js';
@@ -14,7 +15,8 @@ export function workspaceRoutes(ctx: HttpContext): Router {
   router.use(requireAccount(ctx), bindWorkspace(ctx));
 
   router.get('/state', allow('readWorkspace'), async (_req, res) => {
-    res.json(redactState(await bound(res).engine.readState()));
+    const { engine, actor } = bound(res);
+    res.json(invitationsFor(redactState(await engine.readState()), actor));
   });
 
   router.get('/people', allow('readPeople'), async (_req, res) => {

@@ -1,7 +1,9 @@
 import type { StoredEvent } from '@verbund/shared/events';
 import type { WorkspaceState } from '@verbund/shared/projection';
 import type { Storage } from '../storage/port.js';
-import { personRoomOf, type LiveServer } from './socket-server.js';
+import { actorFrom } from '../domain/actor.js';
+import { seesInvitations } from '../domain/admin/withhold.js';
+import { personRoomOf, seatAmongAdmins, type LiveServer } from './socket-server.js';
 
 export type AccessReactionDeps = {
   io: () => LiveServer | null;
@@ -35,6 +37,12 @@ function affectedPeople(event: StoredEvent, state: Readonly<WorkspaceState>): st
  */
 export function reactToAccessChanges(deps: AccessReactionDeps, workspaceId: string, events: readonly StoredEvent[], state: Readonly<WorkspaceState>): void {
   for (const event of events) {
+    const io = deps.io();
+    // Roles decide what a joined connection receives in full (invitations): it moves in or out of the admins' room.
+    if (event.type === 'member.roles_set' && io) {
+      const actor = actorFrom(state, event.data.personId);
+      seatAmongAdmins(io, workspaceId, event.data.personId, seesInvitations(actor)).catch((error: unknown) => deps.log('access reaction failed', error));
+    }
     const people = affectedPeople(event, state);
     if (people.length === 0) continue;
     for (const personId of people) deps.io()?.in(personRoomOf(workspaceId, personId)).disconnectSockets(true);

@@ -12,7 +12,10 @@ import {
   type ServerToClientEvents,
 } from '@verbund/shared/protocol';
 import { RateLimiter } from '../auth/rate-limit.js';
-import { redactCatchUp } from '../domain/votes/redact.js';
+import type { StoredEvent } from '@verbund/shared/events';
+import type { WorkspaceState } from '@verbund/shared/projection';
+import { hasInvitationEvents, invitationCatchUpFor, seesInvitations, withholdInvitationEvents } from '../domain/admin/withhold.js';
+import { anonymityIn, redactCatchUp, redactEvents } from '../domain/votes/redact.js';
 import { readCookie, resolveSession, SESSION_COOKIE } from '../auth/sessions.js';
 import type { Storage } from '../storage/port.js';
 import type { EngineRegistry } from '../sync/engine-registry.js';
@@ -36,6 +39,27 @@ export type LiveOptions = {
 export const roomOf = (workspaceId: string) => `ws:${workspaceId}`;
 /** Every connection of one person to one workspace, so access changes can end them at once. */
 export const personRoomOf = (workspaceId: string, personId: string) => `ws:${workspaceId}:person:${personId}`;
+/** The joined connections of the workspace's admins: they alone receive invitation events in full. */
+const adminRoomOf = (workspaceId: string) => `ws:${workspaceId}:admins`;
+
+/** Moves a person's joined connections into or out of the admins' room after a change of roles. */
+export async function seatAmongAdmins(io: LiveServer, workspaceId: string, personId: string, admin: boolean): Promise<void> {
+  for (const socket of await io.in(personRoomOf(workspaceId, personId)).fetchSockets()) {
+    if (!admin) socket.leave(adminRoomOf(workspaceId));
+    else if (socket.rooms.has(roomOf(workspaceId))) socket.join(adminRoomOf(workspaceId));
+  }
+}
+
+/** Rule S3's broadcast, each reader getting the events as they may see them (sealed ballots, withheld invitations). */
+export function broadcastEvents(io: LiveServer, workspaceId: string, events: StoredEvent[], state: Readonly<WorkspaceState>): void {
+  const wire = redactEvents(events, anonymityIn(state));
+  if (!hasInvitationEvents(wire)) {
+    io.to(roomOf(workspaceId)).emit('events:appended', wire);
+    return;
+  }
+  io.to(roomOf(workspaceId)).except(adminRoomOf(workspaceId)).emit('events:appended', withholdInvitationEvents(wire));
+  io.to(adminRoomOf(workspaceId)).emit('events:appended', wire);
+}
 
 /** Largest socket message; bigger frames close the connection (socket.io's own limit). */
 const MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
@@ -74,13 +98,16 @@ export function createLiveServer(httpServer: HttpServer, options: LiveOptions): 
       void guarded(ack, options, async () => {
         const engine = await options.engines.get(workspaceId);
         if (!engine) return { ok: false, error: appError('not_found', 'workspace not found') };
-        if (!engine.actorFor(personId)) return { ok: false, error: appError('forbidden', 'not a member of this workspace') };
+        const actor = engine.actorFor(personId);
+        if (!actor) return { ok: false, error: appError('forbidden', 'not a member of this workspace') };
         const value = await engine.catchUp(parsed.data.lastSeq, () => {
           void socket.join(room);
+          // A later change of roles moves the connection (seatAmongAdmins).
+          if (seesInvitations(actor)) void socket.join(adminRoomOf(workspaceId));
           presence.set(workspaceId, { ...entry, viewingCardId: null, editingCardId: null });
           publishPresence(workspaceId);
         });
-        return { ok: true, value: redactCatchUp(value, engine.peek()) };
+        return { ok: true, value: invitationCatchUpFor(redactCatchUp(value, engine.peek()), actor) };
       });
     });
 

@@ -1,6 +1,7 @@
 import { commandSchema } from '@verbund/shared/commands';
 import { appError, invalidPayload } from '@verbund/shared/errors';
 import type { Ack, CommandResult } from '@verbund/shared/protocol';
+import { invitationEventsFor } from '../domain/admin/withhold.js';
 import { redactCommandResult } from '../domain/votes/redact.js';
 import type { EngineRegistry } from './engine-registry.js';
 
@@ -23,5 +24,7 @@ export async function runCommand(
   if (!engine) return { ok: false, error: appError('not_found', 'workspace not found') };
   const answer = await engine.submit(command, personId);
   // Even the caster's own answer carries a sealed ballot: clients see ballots only in views (D34).
-  return answer.ok ? { ok: true, value: redactCommandResult(answer.value, engine.peek()) } : answer;
+  if (!answer.ok) return answer;
+  const result = redactCommandResult(answer.value, engine.peek());
+  return { ok: true, value: { ...result, events: invitationEventsFor(result.events, engine.actorFor(personId)) } };
 }
