@@ -23,7 +23,7 @@ describe('errorMessageKey', () => {
       'another partner has this short name',
       'the range lies in the past',
       'an invitation must expire within 30 days',
-      'an account with this email exists: sign in first, then open the link again',
+      'if you already have an account with this email, give its password or sign in first',
     ];
     for (const message of messages) {
       const key = errorMessageKey({ code: 'conflict', message });

@@ -20,7 +20,7 @@ const KNOWN_MESSAGES: Record<string, string> = {
   'the invitation has expired': 'invitationExpired',
   'the invitation was withdrawn': 'invitationRevoked',
   'you are already a member of this workspace': 'alreadyMember',
-  'an account with this email exists: sign in first, then open the link again': 'accountExists',
+  'if you already have an account with this email, give its password or sign in first': 'accountExists',
   'the deputy must be an active member of your partner': 'deputyPartner',
   'you cannot be your own deputy': 'deputySelf',
   'the range lies in the past': 'rangePast',

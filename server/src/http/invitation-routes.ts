@@ -4,11 +4,17 @@ import type { Invitation } from '@verbund/shared/admin';
 import { appError, invalidPayload } from '@verbund/shared/errors';
 import { acceptInvitationBodySchema, type InvitationInfo } from '@verbund/shared/http';
 import { describeAccount } from '../auth/identity.js';
-import { hashPassword } from '../auth/passwords.js';
+import { hashPassword, verifyPassword } from '../auth/passwords.js';
 import { hashToken, readCookie, resolveSession, SESSION_COOKIE, sessionCookie, startSession } from '../auth/sessions.js';
 import type { WorkspaceEngine } from '../sync/workspace-engine.js';
 import { sendError } from './errors.js';
 import type { HttpContext } from './http-context.js';
+
+/**
+ * Without a mail round trip a sign-up cannot hide that an email is taken; this answer says only
+ * that a password is needed, and only to someone holding a valid invitation link.
+ */
+const ACCOUNT_PASSWORD_NEEDED = 'if you already have an account with this email, give its password or sign in first';
 
 type Found = { engine: WorkspaceEngine; invitation: Invitation };
 
@@ -60,11 +66,17 @@ export function invitationRoutes(ctx: HttpContext): Router {
     let account = signedIn;
     if (!account) {
       if (!('email' in body.data)) return sendError(res, appError('invalid_payload', 'name, email and password are needed'));
-      if (await ctx.storage.findAccountByEmail(body.data.email)) {
-        return sendError(res, appError('conflict', 'an account with this email exists: sign in first, then open the link again'));
+      const existing = await ctx.storage.findAccountByEmail(body.data.email);
+      if (existing) {
+        // Someone who has an account joins with it by giving its password; the link never says more than that.
+        if (!(await verifyPassword(body.data.password, existing.passwordHash))) {
+          return sendError(res, appError('conflict', ACCOUNT_PASSWORD_NEEDED));
+        }
+        account = existing;
+      } else {
+        account = { id: randomUUID(), email: body.data.email, name: body.data.name, passwordHash: await hashPassword(body.data.password), createdAt: ctx.clock().toISOString(), erasedAt: null };
+        await ctx.storage.createAccount(account);
       }
-      account = { id: randomUUID(), email: body.data.email, name: body.data.name, passwordHash: await hashPassword(body.data.password), createdAt: ctx.clock().toISOString(), erasedAt: null };
-      await ctx.storage.createAccount(account);
     }
     const command = { id: randomUUID(), workspaceId: found.engine.workspaceId, type: 'member.join' as const, payload: { invitationId: found.invitation.id } };
     const answer = await found.engine.submit(command, account.id);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Me } from '@verbund/shared/http';
-import { DEMO_PARTNERS, DEMO_WORKSPACE_ID } from '../seed/demo.js';
-import { accept, adminPath, invite, mustCommand } from '../test-support/admin.js';
+import { DEMO_PARTNERS, DEMO_PASSWORD, DEMO_WORKSPACE_ID } from '../seed/demo.js';
+import { accept, adminPath, createLoneAccount, invite, mustCommand } from '../test-support/admin.js';
 import { demo, OTHER_WORKSPACE_ID, OUTSIDER, person, readState, request, seedOtherWorkspace } from '../test-support/live.js';
 import { startTestServer, submit, type TestServer } from '../test-support/test-server.js';
 
@@ -93,6 +93,19 @@ describe('invitations', () => {
     const joined = await accept(server, token, { cookie: outsider });
     expect(joined.status).toBe(200);
     expect((joined.body as Me).memberships.map((m) => m.workspaceId).sort()).toEqual([DEMO_WORKSPACE_ID, OTHER_WORKSPACE_ID].sort());
+  });
+
+  it('A3 the answer to a taken email does not say that an account exists; its owner joins by giving its password', async () => {
+    const loneId = await createLoneAccount(server.storage, 'Lea Lose', 'lea.lose@gifhorn.example');
+    const { token } = await invite(server, stefan, { partnerId: DEMO_PARTNERS.bs.id, roles: ['member'] });
+    const wrong = await accept(server, token, { name: 'Mallory', email: 'lea.lose@gifhorn.example', password: 'not-the-password' });
+    expect(wrong.status).toBe(409);
+    expect((wrong.body as { message: string }).message).not.toMatch(/exists/);
+    const owner = await accept(server, token, { name: 'Irrelevant', email: 'lea.lose@gifhorn.example', password: DEMO_PASSWORD });
+    expect(owner.status).toBe(200);
+    expect((owner.body as Me).id).toBe(loneId);
+    expect((owner.body as Me).name).toBe('Lea Lose');
+    expect(owner.cookie).toMatch(/^verbund_session=/);
   });
 
   it('S11 the invitation body is checked: expiry between 1 and 30 days, a short password is refused', async () => {
