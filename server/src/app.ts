@@ -19,6 +19,7 @@ import { broadcastEvents, createLiveServer, type LiveServer } from './live/socke
 import { publishVoteViews } from './live/vote-views.js';
 import type { Storage } from './storage/port.js';
 import { EngineRegistry } from './sync/engine-registry.js';
+import { SESSION_IDLE_MS, SESSION_TTL_MS, Sessions } from './auth/sessions.js';
 
 export type AppDeps = {
   storage: Storage;
@@ -27,6 +28,9 @@ export type AppDeps = {
   staticDir?: string | null;
   allowedOrigins?: readonly string[];
   secureCookies?: boolean;
+  /** A session ends after this long without use (default 12 h); the absolute end stays 7 days. */
+  sessionIdleMs?: number;
+  maxSocketsPerSession?: number;
   snapshotEvery?: number;
   catchUpWindow?: number;
   commandRate?: { burst: number; perSecond: number };
@@ -42,9 +46,15 @@ export function createApp(deps: AppDeps): App {
   const clock = deps.clock ?? (() => new Date());
   const log = deps.log ?? ((message: string, error?: unknown) => console.error(message, error ?? ''));
   let io: LiveServer | null = null;
+  const sessions = new Sessions(deps.storage, clock, {
+    secure: deps.secureCookies ?? false,
+    absoluteMs: SESSION_TTL_MS,
+    idleMs: deps.sessionIdleMs ?? SESSION_IDLE_MS,
+  });
   const reactions: AccessReactionDeps = {
     io: () => io,
     storage: deps.storage,
+    sessions,
     clock,
     activeAnywhere: async (personId) => (await engines.all()).some((engine) => engine.actorFor(personId) !== null),
     log,
@@ -62,7 +72,7 @@ export function createApp(deps: AppDeps): App {
     },
     log,
   });
-  const ctx: HttpContext = { storage: deps.storage, engines, clock, secureCookies: deps.secureCookies ?? false, log };
+  const ctx: HttpContext = { storage: deps.storage, engines, clock, sessions, log };
 
   const app = express();
   app.disable('x-powered-by');
@@ -102,6 +112,8 @@ export function createApp(deps: AppDeps): App {
   const httpServer = createServer(app);
   io = createLiveServer(httpServer, {
     storage: deps.storage,
+    sessions,
+    maxSocketsPerSession: deps.maxSocketsPerSession ?? 20,
     engines,
     clock,
     allowedOrigins: deps.allowedOrigins ?? [],

@@ -12,6 +12,8 @@ const envSchema = z.object({
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
   ALLOWED_ORIGINS: z.string().default(''),
   SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
+  SESSION_IDLE_HOURS: z.coerce.number().min(0.05).max(24 * 7).default(12),
+  MAX_SOCKETS_PER_SESSION: z.coerce.number().int().min(1).max(1000).default(20),
   SNAPSHOT_EVERY: z.coerce.number().int().min(10).default(1000),
   CATCH_UP_WINDOW: z.coerce.number().int().min(10).default(1000),
   COMMAND_BURST: z.coerce.number().int().min(1).default(200),
@@ -28,6 +30,8 @@ export type Config = {
   demoPublic: boolean;
   allowedOrigins: string[];
   secureCookies: boolean;
+  sessionIdleMs: number;
+  maxSocketsPerSession: number;
   snapshotEvery: number;
   catchUpWindow: number;
   commandRate: { burst: number; perSecond: number };
@@ -50,6 +54,8 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     demoPublic: e.DEMO_PUBLIC === 'true',
     allowedOrigins: e.ALLOWED_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
     secureCookies: e.SECURE_COOKIES === 'true',
+    sessionIdleMs: Math.round(e.SESSION_IDLE_HOURS * 3_600_000),
+    maxSocketsPerSession: e.MAX_SOCKETS_PER_SESSION,
     snapshotEvery: e.SNAPSHOT_EVERY,
     catchUpWindow: e.CATCH_UP_WINDOW,
     commandRate: { burst: e.COMMAND_BURST, perSecond: e.COMMAND_RATE },

@@ -28,6 +28,8 @@ async function main(): Promise<void> {
     staticDir: join(here, '../../client/dist'),
     allowedOrigins: config.allowedOrigins,
     secureCookies: config.secureCookies,
+    sessionIdleMs: config.sessionIdleMs,
+    maxSocketsPerSession: config.maxSocketsPerSession,
     snapshotEvery: config.snapshotEvery,
     catchUpWindow: config.catchUpWindow,
     commandRate: config.commandRate,

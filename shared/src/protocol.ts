@@ -76,7 +76,7 @@ export const presenceEntriesSchema = z.array(
 ) satisfies z.ZodType<PresenceEntry[]>;
 
 export const connectRefusalSchema = z.object({
-  code: z.enum(['unauthenticated', 'forbidden', 'protocol_mismatch', 'invalid_payload']),
+  code: z.enum(['unauthenticated', 'forbidden', 'protocol_mismatch', 'invalid_payload', 'rate_limited']),
   message: z.string(),
 });
 

@@ -4,16 +4,12 @@ import { changePasswordBodySchema, type SessionInfo } from '@verbund/shared/http
 import { describeAccount } from '../auth/identity.js';
 import { hashPassword, verifyPassword } from '../auth/passwords.js';
 import { recordSecurityEvent } from '../auth/security-log.js';
-import { clearedSessionCookie, hashToken, startSession, sessionCookie } from '../auth/sessions.js';
 import { requireAccount } from './auth-routes.js';
 import { accountOf } from './bind-workspace.js';
 import { sendError } from './errors.js';
 import type { HttpContext } from './http-context.js';
 
-const currentTokenHash = (res: Response) => {
-  const token = res.locals.sessionToken as string | undefined;
-  return token ? hashToken(token) : '';
-};
+const currentTokenHash = (res: Response) => (res.locals.sessionHash as string | undefined) ?? '';
 
 /** The signed-in person's own account: password, sessions, security events, and their data (DSGVO Art. 15/20). */
 export function accountRoutes(ctx: HttpContext): Router {
@@ -29,9 +25,8 @@ export function accountRoutes(ctx: HttpContext): Router {
     }
     await ctx.storage.updatePassword(account.id, await hashPassword(parsed.data.newPassword));
     // A changed password ends every other session: whoever knew the old one is out.
-    await ctx.storage.deleteSessionsOf(account.id);
-    const token = await startSession(ctx.storage, account.id, ctx.clock());
-    res.setHeader('Set-Cookie', sessionCookie(token, ctx.secureCookies));
+    await ctx.sessions.endAllOf(account.id);
+    res.setHeader('Set-Cookie', ctx.sessions.cookie(await ctx.sessions.start(account.id)));
     recordSecurityEvent(ctx.storage, ctx.clock(), 'password_changed', account.id, req.ip ?? null, ctx.log);
     res.status(204).end();
   });
@@ -49,9 +44,9 @@ export function accountRoutes(ctx: HttpContext): Router {
 
   router.post('/sessions/end-all', async (req, res) => {
     const account = accountOf(res);
-    await ctx.storage.deleteSessionsOf(account.id);
+    await ctx.sessions.endAllOf(account.id);
     recordSecurityEvent(ctx.storage, ctx.clock(), 'signed_out_everywhere', account.id, req.ip ?? null, ctx.log);
-    res.setHeader('Set-Cookie', clearedSessionCookie(ctx.secureCookies));
+    res.setHeader('Set-Cookie', ctx.sessions.clearedCookie());
     res.status(204).end();
   });
 

@@ -16,7 +16,7 @@ beforeAll(async () => {
   // A built client to serve, so `/` is answered by the app and not by a fallback.
   const staticDir = mkdtempSync(join(tmpdir(), 'verbund-client-'));
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Verbund</title>');
-  server = await startTestServer({ deps: { clock: () => new Date(now), allowedOrigins: ['https://verbund.example'], staticDir } });
+  server = await startTestServer({ deps: { clock: () => new Date(now), sessionIdleMs: SESSION_TTL_MS, allowedOrigins: ['https://verbund.example'], staticDir } });
 });
 afterAll(() => server.close({ removeData: true }));
 

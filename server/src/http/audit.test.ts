@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SESSION_TTL_MS } from '../auth/sessions.js';
 import type { StoredEvent } from '@verbund/shared/events';
 import { auditCsv, csvCell } from '../audit/audit-filter.js';
 import { DEMO_PARTNERS, DEMO_WORKSPACE_ID } from '../seed/demo.js';
@@ -16,7 +17,8 @@ const DAY = 86_400_000;
 const lena = person('lena');
 
 beforeAll(async () => {
-  server = await startTestServer({ deps: { clock: () => new Date(now) } });
+  // The log spans days of a fake clock; sessions here end only by their absolute lifetime.
+  server = await startTestServer({ deps: { clock: () => new Date(now), sessionIdleMs: SESSION_TTL_MS } });
   stefan = await server.login(person('stefan').email);
   const lenaCookie = await server.login(lena.email);
   const card = demo.createCard({ title: '=HYPERLINK("https://evil.example","klick")' });

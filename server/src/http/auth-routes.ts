@@ -5,15 +5,6 @@ import { describeAccount } from '../auth/identity.js';
 import { DUMMY_HASH_PROMISE, verifyPassword } from '../auth/passwords.js';
 import { RateLimiter } from '../auth/rate-limit.js';
 import { recordSecurityEvent } from '../auth/security-log.js';
-import {
-  clearedSessionCookie,
-  endSession,
-  readCookie,
-  resolveSession,
-  SESSION_COOKIE,
-  sessionCookie,
-  startSession,
-} from '../auth/sessions.js';
 import { accountOf } from './bind-workspace.js';
 import { sendError } from './errors.js';
 import type { HttpContext } from './http-context.js';
@@ -50,14 +41,13 @@ export function authRoutes(ctx: HttpContext): Router {
     }
     perAccount.forget(email);
     security('sign_in_succeeded', account.id, address);
-    const token = await startSession(ctx.storage, account.id, ctx.clock());
-    res.setHeader('Set-Cookie', sessionCookie(token, ctx.secureCookies));
+    res.setHeader('Set-Cookie', ctx.sessions.cookie(await ctx.sessions.start(account.id)));
     res.json(await describeAccount(account, ctx.engines));
   });
 
   router.post('/logout', async (req, res) => {
-    await endSession(ctx.storage, readCookie(req.headers.cookie, SESSION_COOKIE));
-    res.setHeader('Set-Cookie', clearedSessionCookie(ctx.secureCookies));
+    await ctx.sessions.endToken(ctx.sessions.tokenFrom(req.headers.cookie));
+    res.setHeader('Set-Cookie', ctx.sessions.clearedCookie());
     res.status(204).end();
   });
 
@@ -71,11 +61,10 @@ export function authRoutes(ctx: HttpContext): Router {
 /** 401 unless the request carries a live session; puts the account on `res.locals.account`. */
 export function requireAccount(ctx: HttpContext): RequestHandler {
   return async (req, res, next) => {
-    const token = readCookie(req.headers.cookie, SESSION_COOKIE);
-    const account = await resolveSession(ctx.storage, token, ctx.clock());
-    if (!account) return sendError(res, appError('unauthenticated', 'please sign in'));
-    res.locals.account = account;
-    res.locals.sessionToken = token;
+    const live = await ctx.sessions.resolve(ctx.sessions.tokenFrom(req.headers.cookie));
+    if (!live) return sendError(res, appError('unauthenticated', 'please sign in'));
+    res.locals.account = live.account;
+    res.locals.sessionHash = live.session.tokenHash;
     next();
   };
 }

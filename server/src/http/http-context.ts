@@ -1,3 +1,4 @@
+import type { Sessions } from '../auth/sessions.js';
 import type { Storage } from '../storage/port.js';
 import type { EngineRegistry } from '../sync/engine-registry.js';
 
@@ -6,6 +7,6 @@ export type HttpContext = {
   storage: Storage;
   engines: EngineRegistry;
   clock: () => Date;
-  secureCookies: boolean;
+  sessions: Sessions;
   log: (message: string, error?: unknown) => void;
 };

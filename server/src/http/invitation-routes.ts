@@ -5,7 +5,7 @@ import { appError, invalidPayload } from '@verbund/shared/errors';
 import { acceptInvitationBodySchema, type InvitationInfo } from '@verbund/shared/http';
 import { describeAccount } from '../auth/identity.js';
 import { hashPassword, verifyPassword } from '../auth/passwords.js';
-import { hashToken, readCookie, resolveSession, SESSION_COOKIE, sessionCookie, startSession } from '../auth/sessions.js';
+import { hashToken } from '../auth/sessions.js';
 import type { WorkspaceEngine } from '../sync/workspace-engine.js';
 import { sendError } from './errors.js';
 import type { HttpContext } from './http-context.js';
@@ -62,7 +62,7 @@ export function invitationRoutes(ctx: HttpContext): Router {
     const problem = usable(found.invitation, ctx.clock());
     if (problem) return sendError(res, appError('conflict', problem));
 
-    const signedIn = await resolveSession(ctx.storage, readCookie(req.headers.cookie, SESSION_COOKIE), ctx.clock());
+    const signedIn = (await ctx.sessions.resolve(ctx.sessions.tokenFrom(req.headers.cookie)))?.account ?? null;
     let account = signedIn;
     if (!account) {
       if (!('email' in body.data)) return sendError(res, appError('invalid_payload', 'name, email and password are needed'));
@@ -81,7 +81,7 @@ export function invitationRoutes(ctx: HttpContext): Router {
     const command = { id: randomUUID(), workspaceId: found.engine.workspaceId, type: 'member.join' as const, payload: { invitationId: found.invitation.id } };
     const answer = await found.engine.submit(command, account.id);
     if (!answer.ok) return sendError(res, answer.error);
-    if (!signedIn) res.setHeader('Set-Cookie', sessionCookie(await startSession(ctx.storage, account.id, ctx.clock()), ctx.secureCookies));
+    if (!signedIn) res.setHeader('Set-Cookie', ctx.sessions.cookie(await ctx.sessions.start(account.id)));
     res.json(await describeAccount(account, ctx.engines));
   });
 

@@ -1,5 +1,6 @@
 import type { StoredEvent } from '@verbund/shared/events';
 import type { WorkspaceState } from '@verbund/shared/projection';
+import type { Sessions } from '../auth/sessions.js';
 import type { Storage } from '../storage/port.js';
 import { actorFrom } from '../domain/actor.js';
 import { seesInvitations } from '../domain/admin/withhold.js';
@@ -8,6 +9,7 @@ import { personRoomOf, seatAmongAdmins, type LiveServer } from './socket-server.
 export type AccessReactionDeps = {
   io: () => LiveServer | null;
   storage: Storage;
+  sessions: Sessions;
   clock: () => Date;
   /** Whether the person is still an active member of any workspace (then their sessions stay). */
   activeAnywhere: (personId: string) => Promise<boolean>;
@@ -48,8 +50,10 @@ export function reactToAccessChanges(deps: AccessReactionDeps, workspaceId: stri
     for (const personId of people) deps.io()?.in(personRoomOf(workspaceId, personId)).disconnectSockets(true);
     void Promise.all(
       people.map(async (personId) => {
-        if (event.type === 'member.erased') await deps.storage.eraseAccount(personId, deps.clock().toISOString());
-        else if (!(await deps.activeAnywhere(personId))) await deps.storage.deleteSessionsOf(personId);
+        if (event.type === 'member.erased') {
+          await deps.storage.eraseAccount(personId, deps.clock().toISOString());
+          await deps.sessions.endAllOf(personId);
+        } else if (!(await deps.activeAnywhere(personId))) await deps.sessions.endAllOf(personId);
       }),
     ).catch((error: unknown) => deps.log('access reaction failed', error));
   }

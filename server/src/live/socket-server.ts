@@ -16,18 +16,21 @@ import type { StoredEvent } from '@verbund/shared/events';
 import type { WorkspaceState } from '@verbund/shared/projection';
 import { hasInvitationEvents, invitationCatchUpFor, seesInvitations, withholdInvitationEvents } from '../domain/admin/withhold.js';
 import { anonymityIn, redactCatchUp, redactEvents } from '../domain/votes/redact.js';
-import { readCookie, resolveSession, SESSION_COOKIE } from '../auth/sessions.js';
+import type { SessionEnd, Sessions } from '../auth/sessions.js';
 import type { Storage } from '../storage/port.js';
 import type { EngineRegistry } from '../sync/engine-registry.js';
 import { runCommand } from '../sync/run-command.js';
 import { PresenceBook } from './presence.js';
 
-type SocketData = { personId: string; partnerId: string; name: string; workspaceId: string };
+type SocketData = { personId: string; partnerId: string; name: string; workspaceId: string; sessionHash: string; /** When the session ends unless used (ms). */ deadline: number };
 export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 export type LiveOptions = {
   storage: Storage;
+  sessions: Sessions;
+  /** Connections one session may hold at once (tabs, devices share none). */
+  maxSocketsPerSession: number;
   engines: EngineRegistry;
   clock: () => Date;
   /** Origins allowed to open a socket; an empty list allows only the server's own host. */
@@ -71,10 +74,15 @@ export function createLiveServer(httpServer: HttpServer, options: LiveOptions): 
     allowRequest: (req, callback) => callback(null, originAllowed(req.headers.origin, req.headers.host, options.allowedOrigins)),
   });
   const presence = new PresenceBook();
+  const perSession = new Map<string, number>();
+  options.sessions.onEnded((end) => endConnections(io, end));
+  const sweep = setInterval(() => sweepExpired(io, options), SESSION_SWEEP_MS);
+  sweep.unref();
+  httpServer.once('close', () => clearInterval(sweep));
   const limiter = new RateLimiter(options.commandRate.burst, options.commandRate.perSecond);
 
   io.use((socket, next) => {
-    authenticate(socket, options).then(
+    authenticate(socket, options, perSession).then(
       (refusal) => next(refusal ? Object.assign(new Error(refusal.message), { data: refusal }) : undefined),
       (error: unknown) => {
         options.log('handshake failed', error);
@@ -86,9 +94,10 @@ export function createLiveServer(httpServer: HttpServer, options: LiveOptions): 
   const publishPresence = coalescedPresence(io, presence);
 
   io.on('connection', (socket) => {
-    const { personId, partnerId, workspaceId, name } = socket.data;
+    const { personId, partnerId, workspaceId, name, sessionHash } = socket.data;
     const room = roomOf(workspaceId);
-    void socket.join(personRoomOf(workspaceId, personId));
+    void socket.join([personRoomOf(workspaceId, personId), sessionRoomOf(sessionHash), accountRoomOf(personId)]);
+    perSession.set(sessionHash, (perSession.get(sessionHash) ?? 0) + 1);
     const entry = { connectionId: socket.id, personId, name, partnerId };
 
     socket.on('sync:join', (request, ack) => {
@@ -96,6 +105,7 @@ export function createLiveServer(httpServer: HttpServer, options: LiveOptions): 
       const parsed = joinRequestSchema.safeParse(request);
       if (!parsed.success) return ack({ ok: false, error: invalidPayload(parsed.error, 'join request') });
       void guarded(ack, options, async () => {
+        if (!(await stillSignedIn(socket, options))) return { ok: false, error: appError('unauthenticated', 'the session has ended') };
         const engine = await options.engines.get(workspaceId);
         if (!engine) return { ok: false, error: appError('not_found', 'workspace not found') };
         const actor = engine.actorFor(personId);
@@ -115,7 +125,11 @@ export function createLiveServer(httpServer: HttpServer, options: LiveOptions): 
       if (typeof ack !== 'function') return;
       const wait = limiter.take(socket.id);
       if (wait > 0) return ack({ ok: false, error: appError('rate_limited', `too many changes at once; retry in ${wait} s`) });
-      void guarded(ack, options, () => runCommand(options.engines, workspaceId, personId, command));
+      void guarded(ack, options, async () => {
+        // Rule S17: a command that races the end of its session is refused, not applied.
+        if (!(await stillSignedIn(socket, options))) return { ok: false, error: appError('unauthenticated', 'the session has ended') };
+        return runCommand(options.engines, workspaceId, personId, command);
+      });
     });
 
     socket.on('presence:update', (update) => {
@@ -126,6 +140,9 @@ export function createLiveServer(httpServer: HttpServer, options: LiveOptions): 
     });
 
     socket.on('disconnect', () => {
+      const left = (perSession.get(sessionHash) ?? 1) - 1;
+      if (left > 0) perSession.set(sessionHash, left);
+      else perSession.delete(sessionHash);
       limiter.forget(socket.id);
       presence.remove(workspaceId, socket.id);
       publishPresence(workspaceId);
@@ -168,18 +185,52 @@ async function guarded<T>(ack: (answer: Ack<T>) => void, options: LiveOptions, r
   }
 }
 
-async function authenticate(socket: LiveSocket, options: LiveOptions): Promise<ConnectRefusal | null> {
+const sessionRoomOf = (tokenHash: string) => `session:${tokenHash}`;
+const accountRoomOf = (accountId: string) => `account:${accountId}`;
+/** How often open connections are checked for sessions that expired or idled out meanwhile. */
+const SESSION_SWEEP_MS = 500;
+
+/** Every connection opened with an ended session goes at once (issue 8, item 1). */
+function endConnections(io: LiveServer, end: SessionEnd): void {
+  const rooms = 'accountId' in end ? [accountRoomOf(end.accountId)] : end.tokenHashes.map(sessionRoomOf);
+  if (rooms.length > 0) io.in(rooms).disconnectSockets(true);
+}
+
+/** Whether the socket's session still holds; if not, the socket is closed. Counts as activity. */
+async function stillSignedIn(socket: LiveSocket, options: LiveOptions): Promise<boolean> {
+  const live = await options.sessions.check(socket.data.sessionHash);
+  if (live) {
+    socket.data.deadline = live.deadline;
+    return true;
+  }
+  socket.disconnect(true);
+  return false;
+}
+
+/** A session may run out while its socket only listens; the clock is read here, so tests can move it. */
+function sweepExpired(io: LiveServer, options: LiveOptions): void {
+  const now = options.clock().getTime();
+  for (const socket of io.of('/').sockets.values()) {
+    if (socket.data.deadline > now) continue;
+    stillSignedIn(socket, options).catch((error: unknown) => options.log('session check failed', error));
+  }
+}
+
+async function authenticate(socket: LiveSocket, options: LiveOptions, perSession: ReadonlyMap<string, number>): Promise<ConnectRefusal | null> {
   const auth = handshakeAuthSchema.safeParse(socket.handshake.auth);
   if (!auth.success) return { code: 'invalid_payload', message: 'handshake needs protocolVersion and workspaceId' };
   if (auth.data.protocolVersion !== PROTOCOL_VERSION) {
     return { code: 'protocol_mismatch', message: `server speaks protocol ${PROTOCOL_VERSION}` };
   }
-  const token = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
-  const account = await resolveSession(options.storage, token, options.clock());
-  if (!account) return { code: 'unauthenticated', message: 'please sign in' };
+  const live = await options.sessions.resolve(options.sessions.tokenFrom(socket.handshake.headers.cookie));
+  if (!live) return { code: 'unauthenticated', message: 'please sign in' };
+  const { account, session, deadline } = live;
+  if ((perSession.get(session.tokenHash) ?? 0) >= options.maxSocketsPerSession) {
+    return { code: 'rate_limited', message: `at most ${options.maxSocketsPerSession} connections per session` };
+  }
   const actor = (await options.engines.get(auth.data.workspaceId))?.actorFor(account.id);
   if (!actor) return { code: 'forbidden', message: 'not a member of this workspace' };
-  socket.data = { personId: actor.personId, partnerId: actor.partnerId, name: account.name, workspaceId: auth.data.workspaceId };
+  socket.data = { personId: actor.personId, partnerId: actor.partnerId, name: account.name, workspaceId: auth.data.workspaceId, sessionHash: session.tokenHash, deadline };
   return null;
 }
 

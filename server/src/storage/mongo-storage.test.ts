@@ -77,7 +77,7 @@ const securityEvent: SecurityEvent = {
   address: '203.0.113.7',
   at: AT,
 };
-const session: Session = { tokenHash: 'c'.repeat(64), accountId: account.id, createdAt: AT, expiresAt: '2026-03-09T09:30:00.000Z' };
+const session: Session = { tokenHash: 'c'.repeat(64), accountId: account.id, createdAt: AT, expiresAt: '2026-03-09T09:30:00.000Z', lastSeenAt: AT };
 
 // A connection that is never opened: models built on it validate documents without a server.
 const offline = mongoose.createConnection();

@@ -40,7 +40,7 @@ export type AccountDoc = {
   createdAt: string;
   erasedAt: string | null;
 };
-export type SessionDoc = { _id: string; accountId: string; createdAt: string; expiresAt: Date };
+export type SessionDoc = { _id: string; accountId: string; createdAt: string; expiresAt: Date; lastSeenAt?: string };
 export type SecurityEventDoc = { _id: string; accountId: string | null; kind: SecurityEventKind; address: string | null; at: string };
 
 /**
@@ -118,12 +118,15 @@ export const toSessionDoc = (s: Session): SessionDoc => ({
   accountId: s.accountId,
   createdAt: s.createdAt,
   expiresAt: new Date(s.expiresAt),
+  lastSeenAt: s.lastSeenAt,
 });
 export const fromSessionDoc = (d: SessionDoc): Session => ({
   tokenHash: d._id,
   accountId: d.accountId,
   createdAt: d.createdAt,
   expiresAt: d.expiresAt.toISOString(),
+  // Sessions stored before the idle timeout existed were last seen when they began.
+  lastSeenAt: d.lastSeenAt ?? d.createdAt,
 });
 
 /** The batch itself must be one workspace's consecutive run; whether it continues the log is asked of the database. */
@@ -223,6 +226,7 @@ export function defineModels(conn: Connection) {
       accountId: { type: String, required: true },
       createdAt: { type: String, required: true },
       expiresAt: { type: Date, required: true },
+      lastSeenAt: { type: String },
     },
     { ...options, collection: 'sessions' },
   );
@@ -378,6 +382,9 @@ function mongoStorage(conn: Connection, m: Models, transactions: boolean): Stora
     },
     listSessions: async (accountId) =>
       (await Session.find({ accountId }).sort({ createdAt: -1, _id: -1 }).lean<SessionDoc[]>()).map(fromSessionDoc),
+    touchSession: async (tokenHash, lastSeenAt) => {
+      await Session.updateOne({ _id: tokenHash }, { $set: { lastSeenAt } });
+    },
     deleteSession: async (tokenHash) => {
       await Session.deleteOne({ _id: tokenHash });
     },

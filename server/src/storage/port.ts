@@ -25,7 +25,8 @@ export type Account = {
   /** Set when the person's data was erased: name and email are placeholders then, the password is gone. */
   erasedAt: string | null;
 };
-export type Session = { tokenHash: string; accountId: string; createdAt: string; expiresAt: string };
+/** `expiresAt` is the absolute end; `lastSeenAt` (refreshed at most once a minute) measures the idle time. */
+export type Session = { tokenHash: string; accountId: string; createdAt: string; expiresAt: string; lastSeenAt: string };
 
 export const SECURITY_EVENT_KINDS = [
   'sign_in_succeeded',
@@ -73,6 +74,8 @@ export interface Storage {
   createSession(session: Session): Promise<void>;
   findSession(tokenHash: string): Promise<Session | null>;
   listSessions(accountId: string): Promise<Session[]>;
+  /** Records activity of a session (idle timeout); unknown hashes are ignored. */
+  touchSession(tokenHash: string, lastSeenAt: string): Promise<void>;
   deleteSession(tokenHash: string): Promise<void>;
   deleteSessionsOf(accountId: string): Promise<void>;
 

@@ -96,6 +96,7 @@ describe('SQLite adapter', () => {
           tokenHash: `${round}${i}`.padEnd(64, 'a'),
           accountId: person.id,
           createdAt: `2026-03-02T10:${minute}:00.000Z`,
+          lastSeenAt: `2026-03-02T10:${minute}:00.000Z`,
           expiresAt: '2099-01-01T00:00:00.000Z',
         });
         await storage.recordSecurityEvent({
@@ -121,7 +122,7 @@ describe('SQLite adapter', () => {
         await storage.eraseAccount(person.id, '2026-04-01T12:00:00.000Z');
         expect(await leaks(file)).toEqual([]);
         // Writing on after the erasure brings nothing back.
-        await storage.createSession({ tokenHash: 'b'.repeat(64), accountId: other.id, createdAt: person.createdAt, expiresAt: '2099-01-01T00:00:00.000Z' });
+        await storage.createSession({ tokenHash: 'b'.repeat(64), accountId: other.id, createdAt: person.createdAt, lastSeenAt: person.createdAt, expiresAt: '2099-01-01T00:00:00.000Z' });
         expect(await leaks(file)).toEqual([]);
         expect(await storage.findAccountById(other.id)).toEqual(other);
       } finally {

@@ -53,12 +53,15 @@ const MIGRATIONS: readonly string[] = [
      at TEXT NOT NULL
    );
    CREATE INDEX security_events_account ON security_events (account_id, at);`,
+  // 3: idle timeout of sessions.
+  `ALTER TABLE sessions ADD COLUMN last_seen_at TEXT;
+   UPDATE sessions SET last_seen_at = created_at;`,
 ];
 
 type EventRow = { body: string };
 type AccountRow = { id: string; email: string; name: string; password_hash: string; created_at: string; erased_at: string | null };
 type SecurityEventRow = { id: string; account_id: string | null; kind: SecurityEvent['kind']; address: string | null; at: string };
-type SessionRow = { token_hash: string; account_id: string; created_at: string; expires_at: string };
+type SessionRow = { token_hash: string; account_id: string; created_at: string; expires_at: string; last_seen_at: string };
 
 const toAccount = (r: AccountRow): Account => ({
   id: r.id,
@@ -73,6 +76,7 @@ const toSession = (r: SessionRow): Session => ({
   accountId: r.account_id,
   createdAt: r.created_at,
   expiresAt: r.expires_at,
+  lastSeenAt: r.last_seen_at,
 });
 const toSecurityEvent = (r: SecurityEventRow): SecurityEvent => ({
   id: r.id,
@@ -145,7 +149,8 @@ export function openSqliteStorage(file: string, options: WriterOptions = {}): St
   const accountByEmail = db.prepare<[string], AccountRow>('SELECT * FROM accounts WHERE email = ?');
   const accountById = db.prepare<[string], AccountRow>('SELECT * FROM accounts WHERE id = ?');
   const setPassword = db.prepare('UPDATE accounts SET password_hash = ? WHERE id = ?');
-  const insertSession = db.prepare('INSERT INTO sessions (token_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)');
+  const insertSession = db.prepare('INSERT INTO sessions (token_hash, account_id, created_at, expires_at, last_seen_at) VALUES (?, ?, ?, ?, ?)');
+  const touchSession = db.prepare('UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?');
   const sessionByHash = db.prepare<[string], SessionRow>('SELECT * FROM sessions WHERE token_hash = ?');
   const sessionsOf = db.prepare<[string], SessionRow>(
     'SELECT * FROM sessions WHERE account_id = ? ORDER BY created_at DESC, token_hash DESC',
@@ -198,7 +203,8 @@ export function openSqliteStorage(file: string, options: WriterOptions = {}): St
         const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[];
         if (result && result.busy !== 0) throw new ErasureIncompleteError(accountId);
       }),
-    createSession: (s: Session) => attempt(() => void insertSession.run(s.tokenHash, s.accountId, s.createdAt, s.expiresAt)),
+    createSession: (s: Session) => attempt(() => void insertSession.run(s.tokenHash, s.accountId, s.createdAt, s.expiresAt, s.lastSeenAt)),
+    touchSession: (tokenHash, lastSeenAt) => attempt(() => void touchSession.run(lastSeenAt, tokenHash)),
     findSession: (tokenHash) => attempt(() => optional(sessionByHash.get(tokenHash), toSession)),
     listSessions: (accountId) => attempt(() => sessionsOf.all(accountId).map(toSession)),
     deleteSession: (tokenHash) => attempt(() => void removeSession.run(tokenHash)),

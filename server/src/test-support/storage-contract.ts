@@ -98,6 +98,7 @@ const sessionOf = (owner: Account, minute: number): Session => ({
   tokenHash: stableId(`contract/session/${owner.id}/${minute}`).replaceAll('-', '').padEnd(64, '0'),
   accountId: owner.id,
   createdAt: new Date(Date.parse(AT) + minute * 60_000).toISOString(),
+  lastSeenAt: new Date(Date.parse(AT) + minute * 60_000).toISOString(),
   expiresAt: '2099-03-09T09:30:00.000Z',
 });
 /** A security event `minute` minutes after AT. */
@@ -352,13 +353,24 @@ export function storageContract(name: string, open: () => Promise<StorageHarness
 
       it('ST36 a session is created, found by its token hash, and deleted', async () => {
         await storage.createAccount(ada);
-        const session: Session = { tokenHash: 'f'.repeat(64), accountId: ada.id, createdAt: AT, expiresAt: '2099-03-09T09:30:00.000Z' };
+        const session: Session = { tokenHash: 'f'.repeat(64), accountId: ada.id, createdAt: AT, expiresAt: '2099-03-09T09:30:00.000Z', lastSeenAt: AT };
         await storage.createSession(session);
         expect(await storage.findSession(session.tokenHash)).toEqual(session);
         expect(await storage.findSession('e'.repeat(64))).toBeNull();
         await storage.deleteSession(session.tokenHash);
         expect(await storage.findSession(session.tokenHash)).toBeNull();
         await storage.deleteSession(session.tokenHash);
+      });
+
+      it('ST61 touchSession records the last activity of that session only; an unknown hash changes nothing', async () => {
+        await storage.createAccount(ada);
+        const [first, second] = [sessionOf(ada, 1), sessionOf(ada, 2)];
+        await storage.createSession(first);
+        await storage.createSession(second);
+        await storage.touchSession(first.tokenHash, '2026-03-10T08:00:00.000Z');
+        await storage.touchSession('e'.repeat(64), '2026-03-10T08:00:00.000Z');
+        expect(await storage.findSession(first.tokenHash)).toEqual({ ...first, lastSeenAt: '2026-03-10T08:00:00.000Z' });
+        expect(await storage.findSession(second.tokenHash)).toEqual(second);
       });
 
       it('ST41 findAccountsByIds returns the accounts of the known ids, none for an empty list, and skips unknown ids', async () => {
@@ -524,7 +536,7 @@ export function storageContract(name: string, open: () => Promise<StorageHarness
         const reopen = harness.reopen;
         if (!reopen) return skip('this adapter keeps nothing across a reopen');
         const log = sampleLog(WS_A);
-        const session: Session = { tokenHash: 'd'.repeat(64), accountId: ada.id, createdAt: AT, expiresAt: '2099-03-09T09:30:00.000Z' };
+        const session: Session = { tokenHash: 'd'.repeat(64), accountId: ada.id, createdAt: AT, expiresAt: '2099-03-09T09:30:00.000Z', lastSeenAt: AT };
         const event = securityEvent(ada.id, 'sign_in_succeeded', 1);
         await storage.appendEvents(WS_A, log);
         await storage.saveSnapshot(WS_A, snapshot(WS_A, 5));
