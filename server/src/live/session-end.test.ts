@@ -25,7 +25,7 @@ const post = (path: string, cookie: string, body: unknown = {}) => request(serve
 /** A command sent at once after the end: refused by the session check, or dropped with the closed socket. */
 async function race(socket: TestClient, title: string): Promise<string> {
   const unanswered = new Promise<null>((resolve) => setTimeout(() => resolve(null), 2_000));
-  const answer = await Promise.race([submit(socket, demo.createCard({ title })), unanswered]);
+  const answer = await Promise.race([submit(socket, demo.createCard({ title })).catch(() => null), unanswered]);
   if (!answer) return 'closed';
   return answer.ok ? 'applied' : answer.error.code;
 }
