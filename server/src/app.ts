@@ -19,7 +19,9 @@ import { broadcastEvents, createLiveServer, type LiveServer } from './live/socke
 import { publishVoteViews } from './live/vote-views.js';
 import type { Storage } from './storage/port.js';
 import { EngineRegistry } from './sync/engine-registry.js';
+import { DEFAULT_GATE, PasswordGate, type PasswordGateSettings } from './auth/password-check.js';
 import { SESSION_IDLE_MS, SESSION_TTL_MS, Sessions } from './auth/sessions.js';
+import type { TrustProxy } from './config.js';
 
 export type AppDeps = {
   storage: Storage;
@@ -30,6 +32,9 @@ export type AppDeps = {
   secureCookies?: boolean;
   /** A session ends after this long without use (default 12 h); the absolute end stays 7 days. */
   sessionIdleMs?: number;
+  /** Express's `trust proxy` (TRUST_PROXY): whose X-Forwarded-For names the client address. */
+  trustProxy?: TrustProxy;
+  passwordGate?: Partial<PasswordGateSettings>;
   maxSocketsPerSession?: number;
   snapshotEvery?: number;
   catchUpWindow?: number;
@@ -72,11 +77,12 @@ export function createApp(deps: AppDeps): App {
     },
     log,
   });
-  const ctx: HttpContext = { storage: deps.storage, engines, clock, sessions, log };
+  const passwords = new PasswordGate({ ...DEFAULT_GATE, ...deps.passwordGate });
+  const ctx: HttpContext = { storage: deps.storage, engines, clock, sessions, passwords, log };
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', deps.trustProxy ?? false);
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -1,5 +1,26 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+
+/** Express's `trust proxy` forms we accept: never `true` (any client could forge its address). */
+export type TrustProxy = false | number | string[];
+
+const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function parseTrustProxy(value: string): TrustProxy | null {
+  const text = value.trim();
+  if (text === '' || text === 'false') return false;
+  if (/^\d+$/.test(text)) return Number(text);
+  const entries = text.split(',').map((s) => s.trim());
+  const valid = entries.every((entry) => {
+    if (NAMED_RANGES.has(entry)) return true;
+    const [address, bits, ...rest] = entry.split('/');
+    const family = isIP(address ?? '');
+    if (family === 0 || rest.length > 0) return false;
+    return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+  });
+  return valid ? entries : null;
+}
 
 const portSchema = z.coerce.number().int().min(0).max(65_535);
 
@@ -13,6 +34,16 @@ const envSchema = z.object({
   ALLOWED_ORIGINS: z.string().default(''),
   SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
   SESSION_IDLE_HOURS: z.coerce.number().min(0.05).max(24 * 7).default(12),
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((value, ctx): TrustProxy => {
+      const trust = parseTrustProxy(value);
+      if (trust === null) ctx.addIssue({ code: 'custom', message: "'false', a number of proxy hops, or a comma-separated list of proxy addresses or subnets (e.g. loopback, 10.0.0.0/8)" });
+      return trust ?? false;
+    }),
+  MAX_CONCURRENT_HASHES: z.coerce.number().int().min(1).max(64).default(2),
+  HASH_QUEUE: z.coerce.number().int().min(0).max(1000).default(8),
   MAX_SOCKETS_PER_SESSION: z.coerce.number().int().min(1).max(1000).default(20),
   SNAPSHOT_EVERY: z.coerce.number().int().min(10).default(1000),
   CATCH_UP_WINDOW: z.coerce.number().int().min(10).default(1000),
@@ -31,6 +62,8 @@ export type Config = {
   allowedOrigins: string[];
   secureCookies: boolean;
   sessionIdleMs: number;
+  trustProxy: TrustProxy;
+  passwordGate: { maxConcurrent: number; maxWaiting: number };
   maxSocketsPerSession: number;
   snapshotEvery: number;
   catchUpWindow: number;
@@ -55,6 +88,8 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     allowedOrigins: e.ALLOWED_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
     secureCookies: e.SECURE_COOKIES === 'true',
     sessionIdleMs: Math.round(e.SESSION_IDLE_HOURS * 3_600_000),
+    trustProxy: e.TRUST_PROXY,
+    passwordGate: { maxConcurrent: e.MAX_CONCURRENT_HASHES, maxWaiting: e.HASH_QUEUE },
     maxSocketsPerSession: e.MAX_SOCKETS_PER_SESSION,
     snapshotEvery: e.SNAPSHOT_EVERY,
     catchUpWindow: e.CATCH_UP_WINDOW,

@@ -29,6 +29,8 @@ async function main(): Promise<void> {
     allowedOrigins: config.allowedOrigins,
     secureCookies: config.secureCookies,
     sessionIdleMs: config.sessionIdleMs,
+    trustProxy: config.trustProxy,
+    passwordGate: config.passwordGate,
     maxSocketsPerSession: config.maxSocketsPerSession,
     snapshotEvery: config.snapshotEvery,
     catchUpWindow: config.catchUpWindow,

@@ -2,11 +2,10 @@ import { Router, type Response } from 'express';
 import { appError, invalidPayload } from '@verbund/shared/errors';
 import { changePasswordBodySchema, type SessionInfo } from '@verbund/shared/http';
 import { describeAccount } from '../auth/identity.js';
-import { hashPassword, verifyPassword } from '../auth/passwords.js';
 import { recordSecurityEvent } from '../auth/security-log.js';
 import { requireAccount } from './auth-routes.js';
 import { accountOf } from './bind-workspace.js';
-import { sendError } from './errors.js';
+import { sendError, sendLimited } from './errors.js';
 import type { HttpContext } from './http-context.js';
 
 const currentTokenHash = (res: Response) => (res.locals.sessionHash as string | undefined) ?? '';
@@ -20,10 +19,12 @@ export function accountRoutes(ctx: HttpContext): Router {
     const parsed = changePasswordBodySchema.safeParse(req.body);
     if (!parsed.success) return sendError(res, invalidPayload(parsed.error, 'password change'));
     const account = accountOf(res);
-    if (!(await verifyPassword(parsed.data.currentPassword, account.passwordHash))) {
-      return sendError(res, appError('forbidden', 'the current password is wrong'));
-    }
-    await ctx.storage.updatePassword(account.id, await hashPassword(parsed.data.newPassword));
+    const checked = await ctx.passwords.check(account.email.toLowerCase(), req.ip ?? 'unknown', parsed.data.currentPassword, account.passwordHash);
+    if (checked.kind === 'limited') return sendLimited(res, checked);
+    if (checked.kind === 'wrong') return sendError(res, appError('forbidden', 'the current password is wrong'));
+    const hashed = await ctx.passwords.hash(parsed.data.newPassword);
+    if (hashed.kind === 'limited') return sendLimited(res, hashed);
+    await ctx.storage.updatePassword(account.id, hashed.hash);
     // A changed password ends every other session: whoever knew the old one is out.
     await ctx.sessions.endAllOf(account.id);
     res.setHeader('Set-Cookie', ctx.sessions.cookie(await ctx.sessions.start(account.id)));

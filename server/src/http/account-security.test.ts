@@ -16,7 +16,7 @@ beforeAll(async () => {
   // A built client to serve, so `/` is answered by the app and not by a fallback.
   const staticDir = mkdtempSync(join(tmpdir(), 'verbund-client-'));
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Verbund</title>');
-  server = await startTestServer({ deps: { clock: () => new Date(now), sessionIdleMs: SESSION_TTL_MS, allowedOrigins: ['https://verbund.example'], staticDir } });
+  server = await startTestServer({ deps: { clock: () => new Date(now), sessionIdleMs: SESSION_TTL_MS, passwordGate: { baseDelayS: 1, maxWaiting: 200 }, allowedOrigins: ['https://verbund.example'], staticDir } });
 });
 afterAll(() => server.close({ removeData: true }));
 
@@ -32,8 +32,9 @@ describe('sign-in', () => {
     const blocked = await login(email, DEMO_PASSWORD);
     expect([blocked.status, (blocked.body as { code: string }).code]).toEqual([429, 'rate_limited']);
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
-    // The window refills over 15 minutes: later, the right password works again and is recorded too.
-    now += 16 * 60_000;
+    // The delay ends (here 1 s, by default a minute, doubling with each further failure): then the
+    // right password works again and is recorded too.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
     const cookie = await server.login(email);
     await expect.poll(() => kindsOf(cookie)).toEqual(expect.arrayContaining(['sign_in_succeeded', 'sign_in_failed', 'sign_in_rate_limited']));
     const kinds = await kindsOf(cookie);

@@ -2,22 +2,13 @@ import { Router, type RequestHandler } from 'express';
 import { appError, invalidPayload } from '@verbund/shared/errors';
 import { loginBodySchema } from '@verbund/shared/http';
 import { describeAccount } from '../auth/identity.js';
-import { DUMMY_HASH_PROMISE, verifyPassword } from '../auth/passwords.js';
-import { RateLimiter } from '../auth/rate-limit.js';
 import { recordSecurityEvent } from '../auth/security-log.js';
 import { accountOf } from './bind-workspace.js';
-import { sendError } from './errors.js';
+import { sendError, sendLimited } from './errors.js';
 import type { HttpContext } from './http-context.js';
-
-/** Failed sign-ins: 10 per account and 50 per address, refilled over 15 minutes. */
-const FAILURE_WINDOW_S = 15 * 60;
 
 export function authRoutes(ctx: HttpContext): Router {
   const router = Router();
-  // The injected clock, like sessions and invitations: one notion of time for the whole server.
-  const now = () => ctx.clock().getTime();
-  const perAccount = new RateLimiter(10, 10 / FAILURE_WINDOW_S, now);
-  const perAddress = new RateLimiter(50, 50 / FAILURE_WINDOW_S, now);
   const security = (kind: Parameters<typeof recordSecurityEvent>[2], accountId: string | null, address: string) =>
     recordSecurityEvent(ctx.storage, ctx.clock(), kind, accountId, address, ctx.log);
 
@@ -27,19 +18,16 @@ export function authRoutes(ctx: HttpContext): Router {
     const email = parsed.data.email.toLowerCase();
     const address = req.ip ?? 'unknown';
     const account = await ctx.storage.findAccountByEmail(email);
-    const wait = Math.max(perAccount.retryAfter(email), perAddress.retryAfter(address));
-    if (wait > 0) {
+    const checked = await ctx.passwords.check(email, address, parsed.data.password, account?.passwordHash || null);
+    if (checked.kind === 'limited') {
       security('sign_in_rate_limited', account?.id ?? null, address);
-      return sendError(res, appError('rate_limited', 'too many failed sign-in attempts'), wait);
+      return sendLimited(res, checked);
     }
-    const valid = await verifyPassword(parsed.data.password, account?.passwordHash || (await DUMMY_HASH_PROMISE));
-    if (!account || !valid) {
-      perAccount.take(email);
-      perAddress.take(address);
+    if (checked.kind === 'wrong' || !account) {
       security('sign_in_failed', account?.id ?? null, address);
       return sendError(res, appError('unauthenticated', 'email or password is wrong'));
     }
-    perAccount.forget(email);
+    if (checked.rehashed) await ctx.storage.updatePassword(account.id, checked.rehashed);
     security('sign_in_succeeded', account.id, address);
     res.setHeader('Set-Cookie', ctx.sessions.cookie(await ctx.sessions.start(account.id)));
     res.json(await describeAccount(account, ctx.engines));

@@ -6,6 +6,12 @@ export function sendError(res: Response, error: AppError, retryAfterSeconds?: nu
   res.status(HTTP_STATUS[error.code]).json(error);
 }
 
+/** A password check or hash that may not run now: too many failures, or every hash slot is busy. */
+export function sendLimited(res: Response, limited: { retryAfter: number; reason: 'failures' | 'busy' }): void {
+  const message = limited.reason === 'busy' ? 'the server is busy checking passwords; try again in a moment' : 'too many failed sign-in attempts';
+  sendError(res, appError('rate_limited', message), limited.retryAfter);
+}
+
 /** Maps body-parser's and everything else's errors onto the error vocabulary; internals are logged only. */
 export function errorHandler(log: (message: string, error: unknown) => void): ErrorRequestHandler {
   return (error: unknown, _req, res, _next) => {

@@ -1,3 +1,4 @@
+import type { PasswordGate } from '../auth/password-check.js';
 import type { Sessions } from '../auth/sessions.js';
 import type { Storage } from '../storage/port.js';
 import type { EngineRegistry } from '../sync/engine-registry.js';
@@ -8,5 +9,6 @@ export type HttpContext = {
   engines: EngineRegistry;
   clock: () => Date;
   sessions: Sessions;
+  passwords: PasswordGate;
   log: (message: string, error?: unknown) => void;
 };

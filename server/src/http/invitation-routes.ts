@@ -4,10 +4,9 @@ import type { Invitation } from '@verbund/shared/admin';
 import { appError, invalidPayload } from '@verbund/shared/errors';
 import { acceptInvitationBodySchema, type InvitationInfo } from '@verbund/shared/http';
 import { describeAccount } from '../auth/identity.js';
-import { hashPassword, verifyPassword } from '../auth/passwords.js';
 import { hashToken } from '../auth/sessions.js';
 import type { WorkspaceEngine } from '../sync/workspace-engine.js';
-import { sendError } from './errors.js';
+import { sendError, sendLimited } from './errors.js';
 import type { HttpContext } from './http-context.js';
 
 /**
@@ -69,12 +68,14 @@ export function invitationRoutes(ctx: HttpContext): Router {
       const existing = await ctx.storage.findAccountByEmail(body.data.email);
       if (existing) {
         // Someone who has an account joins with it by giving its password; the link never says more than that.
-        if (!(await verifyPassword(body.data.password, existing.passwordHash))) {
-          return sendError(res, appError('conflict', ACCOUNT_PASSWORD_NEEDED));
-        }
+        const checked = await ctx.passwords.check(body.data.email.toLowerCase(), req.ip ?? 'unknown', body.data.password, existing.passwordHash);
+        if (checked.kind === 'limited') return sendLimited(res, checked);
+        if (checked.kind === 'wrong') return sendError(res, appError('conflict', ACCOUNT_PASSWORD_NEEDED));
         account = existing;
       } else {
-        account = { id: randomUUID(), email: body.data.email, name: body.data.name, passwordHash: await hashPassword(body.data.password), createdAt: ctx.clock().toISOString(), erasedAt: null };
+        const hashed = await ctx.passwords.hash(body.data.password);
+        if (hashed.kind === 'limited') return sendLimited(res, hashed);
+        account = { id: randomUUID(), email: body.data.email, name: body.data.name, passwordHash: hashed.hash, createdAt: ctx.clock().toISOString(), erasedAt: null };
         await ctx.storage.createAccount(account);
       }
     }

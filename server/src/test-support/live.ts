@@ -25,9 +25,9 @@ export async function request(
   server: TestServer,
   method: 'GET' | 'POST',
   path: string,
-  options: { cookie?: string; body?: unknown; csrf?: boolean } = {},
+  options: { cookie?: string; body?: unknown; csrf?: boolean; headers?: Record<string, string> } = {},
 ): Promise<HttpAnswer> {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...options.headers };
   if (options.cookie) headers.cookie = options.cookie;
   if (method === 'POST') {
     headers['content-type'] = 'application/json';

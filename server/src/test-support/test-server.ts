@@ -31,7 +31,8 @@ export async function startTestServer(options: { dataDir?: string; deps?: Partia
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'verbund-test-'));
   const storage = openSqliteStorage(join(dataDir, 'verbund.sqlite'));
   await seedDemo(storage, new Date());
-  const app = createApp({ storage, log: () => undefined, ...options.deps });
+  // Suites sign many people in at once; the cap on running hashes stays, the queue is longer.
+  const app = createApp({ storage, log: () => undefined, passwordGate: { maxWaiting: 200 }, ...options.deps });
   await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = app.httpServer.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
