@@ -15,6 +15,7 @@ import { voteRoutes } from './http/vote-routes.js';
 import { workspaceRoutes } from './http/workspace-routes.js';
 import { workspacesRoutes } from './http/workspaces-routes.js';
 import { reactToAccessChanges, type AccessReactionDeps } from './live/access-reactions.js';
+import { DEFAULT_FLOOD, FloodControl, type FloodSettings } from './live/flood-control.js';
 import { broadcastEvents, createLiveServer, type LiveServer } from './live/socket-server.js';
 import { publishVoteViews } from './live/vote-views.js';
 import type { Storage } from './storage/port.js';
@@ -38,7 +39,12 @@ export type AppDeps = {
   maxSocketsPerSession?: number;
   snapshotEvery?: number;
   catchUpWindow?: number;
-  commandRate?: { burst: number; perSecond: number };
+  /** Flood control per account (COMMAND_BURST, COMMAND_RATE); unset budgets keep their defaults. */
+  flood?: Partial<FloodSettings>;
+  /** Bytes waiting for one socket beyond which it is dropped (MAX_SEND_BUFFER_KB). */
+  maxSendBuffer?: number;
+  /** Workspaces one account may start (WORKSPACES_PER_ACCOUNT). */
+  workspacesPerAccount?: number;
   log?: (message: string, error?: unknown) => void;
 };
 
@@ -78,7 +84,8 @@ export function createApp(deps: AppDeps): App {
     log,
   });
   const passwords = new PasswordGate({ ...DEFAULT_GATE, ...deps.passwordGate });
-  const ctx: HttpContext = { storage: deps.storage, engines, clock, sessions, passwords, log };
+  const flood = new FloodControl({ ...DEFAULT_FLOOD, ...deps.flood });
+  const ctx: HttpContext = { storage: deps.storage, engines, clock, sessions, passwords, flood, workspacesPerAccount: deps.workspacesPerAccount ?? 20, log };
 
   const app = express();
   app.disable('x-powered-by');
@@ -123,7 +130,8 @@ export function createApp(deps: AppDeps): App {
     engines,
     clock,
     allowedOrigins: deps.allowedOrigins ?? [],
-    commandRate: deps.commandRate ?? { burst: 200, perSecond: 100 },
+    flood,
+    maxSendBuffer: deps.maxSendBuffer ?? 4 * 1024 * 1024,
     log,
   });
   const live = io;

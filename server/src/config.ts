@@ -49,6 +49,8 @@ const envSchema = z.object({
   CATCH_UP_WINDOW: z.coerce.number().int().min(10).default(1000),
   COMMAND_BURST: z.coerce.number().int().min(1).default(200),
   COMMAND_RATE: z.coerce.number().min(1).default(100),
+  MAX_SEND_BUFFER_KB: z.coerce.number().int().min(16).default(4096),
+  WORKSPACES_PER_ACCOUNT: z.coerce.number().int().min(0).default(20),
 });
 
 export type Config = {
@@ -67,7 +69,9 @@ export type Config = {
   maxSocketsPerSession: number;
   snapshotEvery: number;
   catchUpWindow: number;
-  commandRate: { burst: number; perSecond: number };
+  commands: { burst: number; perSecond: number };
+  maxSendBuffer: number;
+  workspacesPerAccount: number;
 };
 
 /** Reads and validates the environment; a wrong value stops start-up with a message naming it. */
@@ -93,6 +97,8 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     maxSocketsPerSession: e.MAX_SOCKETS_PER_SESSION,
     snapshotEvery: e.SNAPSHOT_EVERY,
     catchUpWindow: e.CATCH_UP_WINDOW,
-    commandRate: { burst: e.COMMAND_BURST, perSecond: e.COMMAND_RATE },
+    commands: { burst: e.COMMAND_BURST, perSecond: e.COMMAND_RATE },
+    maxSendBuffer: e.MAX_SEND_BUFFER_KB * 1024,
+    workspacesPerAccount: e.WORKSPACES_PER_ACCOUNT,
   };
 }

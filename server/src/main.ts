@@ -34,7 +34,9 @@ async function main(): Promise<void> {
     maxSocketsPerSession: config.maxSocketsPerSession,
     snapshotEvery: config.snapshotEvery,
     catchUpWindow: config.catchUpWindow,
-    commandRate: config.commandRate,
+    flood: { commands: config.commands },
+    maxSendBuffer: config.maxSendBuffer,
+    workspacesPerAccount: config.workspacesPerAccount,
   });
   await app.engines.warmUp(await storage.listWorkspaceIds());
   app.httpServer.listen(config.port, config.host, () => {

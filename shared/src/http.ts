@@ -55,6 +55,7 @@ export const createWorkspaceBodySchema = z.strictObject({
   partnerName: partnerNameSchema,
   partnerShortName: partnerShortNameSchema,
 });
+export type CreateWorkspaceBody = z.infer<typeof createWorkspaceBodySchema>;
 export const createdWorkspaceSchema = z.object({ workspaceId: idSchema });
 
 export const createInvitationBodySchema = z.strictObject({

@@ -80,6 +80,10 @@ export const connectRefusalSchema = z.object({
   message: z.string(),
 });
 
+/** A `command:submit` sent without an acknowledgement callback: refused, and said so on this event. */
+export const commandRefusedSchema = z.object({ commandId: idSchema.nullable(), error: appErrorSchema });
+export type CommandRefused = z.infer<typeof commandRefusedSchema>;
+
 /** Socket.IO event maps: `entity:verb` from clients, `entity:verbed` from the server. */
 export interface ClientToServerEvents {
   'sync:join': (request: JoinRequest, ack: (answer: Ack<CatchUp>) => void) => void;
@@ -93,6 +97,7 @@ export interface ServerToClientEvents {
   'presence:changed': (entries: PresenceEntry[]) => void;
   /** What this recipient may see of votes that just changed (rule D34); parse with `voteViewsSchema`. */
   'votes:viewed': (views: VoteView[]) => void;
+  'command:refused': (refusal: CommandRefused) => void;
 }
 
 /** Why the server ended a connection; sent as the handshake error's `data`. */

@@ -1,4 +1,6 @@
+import { once } from 'node:events';
 import { Router, type Response } from 'express';
+import type { StoredEvent } from '@verbund/shared/events';
 import { appError, invalidPayload } from '@verbund/shared/errors';
 import { changePasswordBodySchema, type SessionInfo } from '@verbund/shared/http';
 import { describeAccount } from '../auth/identity.js';
@@ -6,7 +8,33 @@ import { recordSecurityEvent } from '../auth/security-log.js';
 import { requireAccount } from './auth-routes.js';
 import { accountOf } from './bind-workspace.js';
 import { sendError, sendLimited } from './errors.js';
+import type { Storage } from '../storage/port.js';
 import type { HttpContext } from './http-context.js';
+
+/** Events read per page for the export, so no log is held whole and other requests run in between. */
+const EXPORT_PAGE = 500;
+
+async function* pagesOf(storage: Storage, workspaceId: string): AsyncGenerator<StoredEvent[]> {
+  let after = 0;
+  for (;;) {
+    const page = await storage.readEvents(workspaceId, after, EXPORT_PAGE);
+    if (page.length === 0) return;
+    yield page;
+    after = page[page.length - 1]?.seq ?? after;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/** Writes to a response with backpressure; `false` once the client has gone (the caller stops). */
+class JsonStream {
+  constructor(private readonly res: Response) {}
+
+  async write(chunk: string): Promise<boolean> {
+    if (this.res.destroyed) return false;
+    if (!this.res.write(chunk)) await Promise.race([once(this.res, 'drain'), once(this.res, 'close')]);
+    return !this.res.destroyed;
+  }
+}
 
 const currentTokenHash = (res: Response) => (res.locals.sessionHash as string | undefined) ?? '';
 
@@ -59,25 +87,33 @@ export function accountRoutes(ctx: HttpContext): Router {
   router.get('/export', async (_req, res) => {
     const account = accountOf(res);
     const me = await describeAccount(account, ctx.engines);
-    const contributions = await Promise.all(
-      (await ctx.engines.all())
-        .filter((engine) => engine.peek().members[account.id])
-        .map(async (engine) => ({
-          workspaceId: engine.workspaceId,
-          workspaceName: engine.name,
-          events: (await ctx.storage.readEvents(engine.workspaceId, 0)).filter((e) => e.actorId === account.id),
-        })),
-    );
-    const data = {
+    const head = {
       exportedAt: ctx.clock().toISOString(),
       account: { id: account.id, name: account.name, email: account.email, createdAt: account.createdAt },
       memberships: me.memberships,
       sessions: (await ctx.storage.listSessions(account.id)).map(({ createdAt, expiresAt }) => ({ createdAt, expiresAt })),
+      // The addresses stay in the export for as long as the security log keeps them (SECURITY_LOG_RETENTION_DAYS).
       securityEvents: (await ctx.storage.listSecurityEvents(account.id)).map(({ kind, address, at }) => ({ kind, address, at })),
-      contributions,
     };
+    const workspaces = (await ctx.engines.all()).filter((engine) => engine.peek().members[account.id]);
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
     res.setHeader('Content-Disposition', 'attachment; filename="verbund-meine-daten.json"');
-    res.json(data);
+    const out = new JsonStream(res);
+    await out.write(`${JSON.stringify(head).slice(0, -1)},"contributions":[`);
+    for (const [index, engine] of workspaces.entries()) {
+      const opening = JSON.stringify({ workspaceId: engine.workspaceId, workspaceName: engine.name }).slice(0, -1);
+      await out.write(`${index ? ',' : ''}${opening},"events":[`);
+      let first = true;
+      for await (const page of pagesOf(ctx.storage, engine.workspaceId)) {
+        const own = page.filter((e) => e.actorId === account.id).map((e) => JSON.stringify(e));
+        if (own.length === 0) continue;
+        if (!(await out.write(`${first ? '' : ','}${own.join(',')}`))) return;
+        first = false;
+      }
+      await out.write(']}');
+    }
+    await out.write(']}');
+    res.end();
   });
 
   return router;

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { Command } from '@verbund/shared/commands';
 import { Router } from 'express';
 import { GENESIS_HASH, type StoredEvent } from '@verbund/shared/events';
 import { invalidPayload } from '@verbund/shared/errors';
@@ -44,7 +45,7 @@ export function adminRoutes(ctx: HttpContext): Router {
       workspaceId: engine.workspaceId,
       type: 'invitation.create',
       payload: { invitationId, tokenHash: hashToken(token), partnerId: body.data.partnerId, roles: body.data.roles, expiresAt },
-    };
+    } satisfies Command;
     const answer = await runCommand(ctx.engines, engine.workspaceId, account.id, command);
     if (!answer.ok) return sendError(res, answer.error);
     const created: CreatedInvitation = { invitationId, token, expiresAt };

@@ -1,5 +1,6 @@
 import type { PasswordGate } from '../auth/password-check.js';
 import type { Sessions } from '../auth/sessions.js';
+import type { FloodControl } from '../live/flood-control.js';
 import type { Storage } from '../storage/port.js';
 import type { EngineRegistry } from '../sync/engine-registry.js';
 
@@ -10,5 +11,8 @@ export type HttpContext = {
   clock: () => Date;
   sessions: Sessions;
   passwords: PasswordGate;
+  flood: FloodControl;
+  /** Workspaces one account may start (WORKSPACES_PER_ACCOUNT). */
+  workspacesPerAccount: number;
   log: (message: string, error?: unknown) => void;
 };

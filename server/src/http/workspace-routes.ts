@@ -45,7 +45,9 @@ export function workspaceRoutes(ctx: HttpContext): Router {
 
   router.post('/commands', async (req, res) => {
     const { account, engine } = bound(res);
-    const answer = await runCommand(ctx.engines, engine.workspaceId, account.id, req.body);
+    const admitted = await ctx.flood.admitCommand(account.id, req.body);
+    if (!admitted.ok) return sendError(res, admitted.error, admitted.retryAfter);
+    const answer = await runCommand(ctx.engines, engine.workspaceId, account.id, admitted.command);
     if (answer.ok) res.json(answer.value);
     else sendError(res, answer.error);
   });

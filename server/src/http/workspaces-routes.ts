@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
-import { invalidPayload } from '@verbund/shared/errors';
+import { appError, invalidPayload } from '@verbund/shared/errors';
 import type { NewEvent } from '@verbund/shared/events';
-import { createWorkspaceBodySchema } from '@verbund/shared/http';
+import { createWorkspaceBodySchema, type CreateWorkspaceBody } from '@verbund/shared/http';
 import { appendSeedEvents } from '../seed/workspace-setup.js';
 import { requireAccount } from './auth-routes.js';
 import { accountOf } from './bind-workspace.js';
 import { sendError } from './errors.js';
+import type { Storage } from '../storage/port.js';
 import type { HttpContext } from './http-context.js';
 
 /**
@@ -15,26 +16,51 @@ import type { HttpContext } from './http-context.js';
  */
 export function workspacesRoutes(ctx: HttpContext): Router {
   const router = Router();
+  const creating = new Map<string, Promise<void>>();
 
   router.post('/', requireAccount(ctx), async (req, res) => {
     const body = createWorkspaceBodySchema.safeParse(req.body);
     if (!body.success) return sendError(res, invalidPayload(body.error, 'workspace'));
     const account = accountOf(res);
-    const workspaceId = randomUUID();
-    const partnerId = randomUUID();
-    const at = ctx.clock().toISOString();
-    const events: NewEvent[] = [
-      { type: 'workspace.created', data: { workspaceId, name: body.data.name } },
-      { type: 'partner.added', data: { partner: { id: partnerId, name: body.data.partnerName, shortName: body.data.partnerShortName, active: true } } },
-      { type: 'board.created', data: { board: { id: randomUUID(), name: 'Initiativen' } } },
-      {
-        type: 'member.joined',
-        data: { member: { personId: account.id, partnerId, roles: ['member', 'admin'], active: true, erased: false, joinedAt: at }, invitationId: null },
-      },
-    ];
-    await appendSeedEvents(ctx.storage, workspaceId, events.map((event) => ({ event, actorId: account.id, partnerId })), at);
-    res.status(201).json({ workspaceId });
+    // One creation per account at a time, so parallel requests cannot slip past the quota together.
+    const turn = (creating.get(account.id) ?? Promise.resolve()).then(async () => {
+      if ((await workspacesStartedBy(ctx.storage, account.id)) >= ctx.workspacesPerAccount) {
+        return sendError(res, appError('forbidden', `an account may start at most ${ctx.workspacesPerAccount} workspaces (WORKSPACES_PER_ACCOUNT)`));
+      }
+      res.status(201).json({ workspaceId: await startWorkspace(ctx, account.id, body.data) });
+    });
+    const settled = turn.catch(() => undefined);
+    creating.set(account.id, settled);
+    void settled.then(() => creating.get(account.id) === settled && creating.delete(account.id));
+    await turn;
   });
 
   return router;
+}
+
+/** How many workspaces this account started: the actor of each workspace's first event. */
+async function workspacesStartedBy(storage: Storage, accountId: string): Promise<number> {
+  let count = 0;
+  for (const workspaceId of await storage.listWorkspaceIds()) {
+    const [first] = await storage.readEvents(workspaceId, 0, 1);
+    if (first?.actorId === accountId) count += 1;
+  }
+  return count;
+}
+
+async function startWorkspace(ctx: HttpContext, accountId: string, body: CreateWorkspaceBody): Promise<string> {
+  const workspaceId = randomUUID();
+  const partnerId = randomUUID();
+  const at = ctx.clock().toISOString();
+  const events: NewEvent[] = [
+    { type: 'workspace.created', data: { workspaceId, name: body.name } },
+    { type: 'partner.added', data: { partner: { id: partnerId, name: body.partnerName, shortName: body.partnerShortName, active: true } } },
+    { type: 'board.created', data: { board: { id: randomUUID(), name: 'Initiativen' } } },
+    {
+      type: 'member.joined',
+      data: { member: { personId: accountId, partnerId, roles: ['member', 'admin'], active: true, erased: false, joinedAt: at }, invitationId: null },
+    },
+  ];
+  await appendSeedEvents(ctx.storage, workspaceId, events.map((event) => ({ event, actorId: accountId, partnerId })), at);
+  return workspaceId;
 }

@@ -1,6 +1,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import { appError, invalidPayload } from '@verbund/shared/errors';
+import { idSchema } from '@verbund/shared/model';
 import {
   handshakeAuthSchema,
   joinRequestSchema,
@@ -11,7 +12,8 @@ import {
   type ConnectRefusal,
   type ServerToClientEvents,
 } from '@verbund/shared/protocol';
-import { RateLimiter } from '../auth/rate-limit.js';
+import type { FloodControl } from './flood-control.js';
+import { dropIfStalled } from './send-buffer.js';
 import type { StoredEvent } from '@verbund/shared/events';
 import type { WorkspaceState } from '@verbund/shared/projection';
 import { hasInvitationEvents, invitationCatchUpFor, seesInvitations, withholdInvitationEvents } from '../domain/admin/withhold.js';
@@ -35,7 +37,9 @@ export type LiveOptions = {
   clock: () => Date;
   /** Origins allowed to open a socket; an empty list allows only the server's own host. */
   allowedOrigins: readonly string[];
-  commandRate: { burst: number; perSecond: number };
+  flood: FloodControl;
+  /** Bytes queued for one connection beyond which it is dropped (a client that stopped reading). */
+  maxSendBuffer: number;
   log: (message: string, error?: unknown) => void;
 };
 
@@ -71,15 +75,13 @@ export function createLiveServer(httpServer: HttpServer, options: LiveOptions): 
   const io: LiveServer = new Server(httpServer, {
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
     serveClient: false,
-    allowRequest: (req, callback) => callback(null, originAllowed(req.headers.origin, req.headers.host, options.allowedOrigins)),
   });
   const presence = new PresenceBook();
   const perSession = new Map<string, number>();
   options.sessions.onEnded((end) => endConnections(io, end));
-  const sweep = setInterval(() => sweepExpired(io, options), SESSION_SWEEP_MS);
-  sweep.unref();
-  httpServer.once('close', () => clearInterval(sweep));
-  const limiter = new RateLimiter(options.commandRate.burst, options.commandRate.perSecond);
+  const sweeper = setInterval(() => sweep(io, options), SWEEP_MS);
+  sweeper.unref();
+  httpServer.once('close', () => clearInterval(sweeper));
 
   io.use((socket, next) => {
     authenticate(socket, options, perSession).then(
@@ -105,6 +107,8 @@ export function createLiveServer(httpServer: HttpServer, options: LiveOptions): 
       const parsed = joinRequestSchema.safeParse(request);
       if (!parsed.success) return ack({ ok: false, error: invalidPayload(parsed.error, 'join request') });
       void guarded(ack, options, async () => {
+        const wait = await options.flood.admitJoin(personId);
+        if (wait > 0) return { ok: false, error: appError('rate_limited', `too many joins; retry in ${wait} s`) };
         if (!(await stillSignedIn(socket, options))) return { ok: false, error: appError('unauthenticated', 'the session has ended') };
         const engine = await options.engines.get(workspaceId);
         if (!engine) return { ok: false, error: appError('not_found', 'workspace not found') };
@@ -121,29 +125,35 @@ export function createLiveServer(httpServer: HttpServer, options: LiveOptions): 
       });
     });
 
-    socket.on('command:submit', (command, ack) => {
-      if (typeof ack !== 'function') return;
-      const wait = limiter.take(socket.id);
-      if (wait > 0) return ack({ ok: false, error: appError('rate_limited', `too many changes at once; retry in ${wait} s`) });
+    socket.on('command:submit', (raw, ack) => {
+      // Without an ack nobody learns the outcome: refused, and said so on the error event (S18).
+      if (typeof ack !== 'function') {
+        socket.emit('command:refused', { commandId: commandIdOf(raw), error: appError('invalid_payload', 'command:submit needs an acknowledgement callback') });
+        return;
+      }
       void guarded(ack, options, async () => {
+        const admitted = await options.flood.admitCommand(personId, raw);
+        if (!admitted.ok) return { ok: false, error: admitted.error };
         // Rule S17: a command that races the end of its session is refused, not applied.
         if (!(await stillSignedIn(socket, options))) return { ok: false, error: appError('unauthenticated', 'the session has ended') };
-        return runCommand(options.engines, workspaceId, personId, command);
+        return runCommand(options.engines, workspaceId, personId, admitted.command);
       });
     });
 
     socket.on('presence:update', (update) => {
       const parsed = presenceUpdateSchema.safeParse(update);
       if (!parsed.success || !socket.rooms.has(room)) return;
-      presence.set(workspaceId, { ...entry, ...parsed.data });
-      publishPresence(workspaceId);
+      void options.flood.admitPresence(socket.id).then((admitted) => {
+        if (!admitted || !socket.connected) return;
+        presence.set(workspaceId, { ...entry, ...parsed.data });
+        publishPresence(workspaceId);
+      });
     });
 
     socket.on('disconnect', () => {
       const left = (perSession.get(sessionHash) ?? 1) - 1;
       if (left > 0) perSession.set(sessionHash, left);
       else perSession.delete(sessionHash);
-      limiter.forget(socket.id);
       presence.remove(workspaceId, socket.id);
       publishPresence(workspaceId);
     });
@@ -175,6 +185,12 @@ function coalescedPresence(io: LiveServer, presence: PresenceBook): (workspaceId
 const PRESENCE_MIN_DELAY_MS = 20;
 const PRESENCE_MAX_DELAY_MS = 1_000;
 
+/** The id of a command-like payload, if it has a well-formed one (for `command:refused`). */
+function commandIdOf(raw: unknown): string | null {
+  const id: unknown = typeof raw === 'object' && raw !== null ? (raw as { id?: unknown }).id : undefined;
+  return idSchema.safeParse(id).success ? (id as string) : null;
+}
+
 /** Runs a handler so that no exception escapes: internals are logged, the client gets `internal`. */
 async function guarded<T>(ack: (answer: Ack<T>) => void, options: LiveOptions, run: () => Promise<Ack<T>>): Promise<void> {
   try {
@@ -187,8 +203,8 @@ async function guarded<T>(ack: (answer: Ack<T>) => void, options: LiveOptions, r
 
 const sessionRoomOf = (tokenHash: string) => `session:${tokenHash}`;
 const accountRoomOf = (accountId: string) => `account:${accountId}`;
-/** How often open connections are checked for sessions that expired or idled out meanwhile. */
-const SESSION_SWEEP_MS = 500;
+/** How often open connections are checked: sessions that expired or idled out, clients that stopped reading. */
+const SWEEP_MS = 500;
 
 /** Every connection opened with an ended session goes at once (issue 8, item 1). */
 function endConnections(io: LiveServer, end: SessionEnd): void {
@@ -208,15 +224,24 @@ async function stillSignedIn(socket: LiveSocket, options: LiveOptions): Promise<
 }
 
 /** A session may run out while its socket only listens; the clock is read here, so tests can move it. */
-function sweepExpired(io: LiveServer, options: LiveOptions): void {
+/** Every sweep: sessions past their deadline are checked again, connections that stopped reading dropped. */
+function sweep(io: LiveServer, options: LiveOptions): void {
   const now = options.clock().getTime();
   for (const socket of io.of('/').sockets.values()) {
+    if (dropIfStalled(socket, options.maxSendBuffer)) {
+      options.log(`dropped a connection of ${socket.data.personId} that stopped reading`);
+      continue;
+    }
     if (socket.data.deadline > now) continue;
     stillSignedIn(socket, options).catch((error: unknown) => options.log('session check failed', error));
   }
 }
 
 async function authenticate(socket: LiveSocket, options: LiveOptions, perSession: ReadonlyMap<string, number>): Promise<ConnectRefusal | null> {
+  // Checked before anything else, so a foreign page learns nothing but this refusal.
+  if (!originAllowed(socket.handshake.headers.origin, socket.handshake.headers.host, options.allowedOrigins)) {
+    return { code: 'forbidden', message: 'this origin may not open a connection (ALLOWED_ORIGINS)' };
+  }
   const auth = handshakeAuthSchema.safeParse(socket.handshake.auth);
   if (!auth.success) return { code: 'invalid_payload', message: 'handshake needs protocolVersion and workspaceId' };
   if (auth.data.protocolVersion !== PROTOCOL_VERSION) {

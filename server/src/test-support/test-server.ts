@@ -31,8 +31,9 @@ export async function startTestServer(options: { dataDir?: string; deps?: Partia
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'verbund-test-'));
   const storage = openSqliteStorage(join(dataDir, 'verbund.sqlite'));
   await seedDemo(storage, new Date());
-  // Suites sign many people in at once; the cap on running hashes stays, the queue is longer.
-  const app = createApp({ storage, log: () => undefined, passwordGate: { maxWaiting: 200 }, ...options.deps });
+  // Suites sign many people in at once (the cap on running hashes stays, the queue is longer) and
+  // send much hostile input from one account (the invalid-command budget is wider; rate-limit.test pins the default).
+  const app = createApp({ storage, log: () => undefined, passwordGate: { maxWaiting: 200 }, ...options.deps, flood: { invalid: { burst: 100_000, perSecond: 100_000 }, ...options.deps?.flood } });
   await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = app.httpServer.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
