@@ -36,6 +36,9 @@ export const changePasswordBodySchema = z.strictObject({
   newPassword: passwordSchema,
 });
 
+/** Self-service erasure of the whole account (DSGVO Art. 17): the password is asked again. */
+export const eraseAccountBodySchema = z.strictObject({ password: z.string().min(1).max(1_000) });
+
 export const sessionInfoSchema = z.object({
   id: z.string(),
   createdAt: z.string(),

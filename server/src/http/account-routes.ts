@@ -2,7 +2,8 @@ import { once } from 'node:events';
 import { Router, type Response } from 'express';
 import type { StoredEvent } from '@verbund/shared/events';
 import { appError, invalidPayload } from '@verbund/shared/errors';
-import { changePasswordBodySchema, type SessionInfo } from '@verbund/shared/http';
+import { changePasswordBodySchema, eraseAccountBodySchema, type SessionInfo } from '@verbund/shared/http';
+import { eraseAccountEverywhere, workspacesLeftWithoutAdmin } from '../auth/account-erasure.js';
 import { describeAccount } from '../auth/identity.js';
 import { recordSecurityEvent } from '../auth/security-log.js';
 import { requireAccount } from './auth-routes.js';
@@ -57,6 +58,22 @@ export function accountRoutes(ctx: HttpContext): Router {
     await ctx.sessions.endAllOf(account.id);
     res.setHeader('Set-Cookie', ctx.sessions.cookie(await ctx.sessions.start(account.id)));
     recordSecurityEvent(ctx.storage, ctx.clock(), 'password_changed', account.id, req.ip ?? null, ctx.log);
+    res.status(204).end();
+  });
+
+  router.post('/erase', async (req, res) => {
+    const parsed = eraseAccountBodySchema.safeParse(req.body);
+    if (!parsed.success) return sendError(res, invalidPayload(parsed.error, 'account erasure'));
+    const account = accountOf(res);
+    const checked = await ctx.passwords.check(account.email.toLowerCase(), req.ip ?? 'unknown', parsed.data.password, account.passwordHash);
+    if (checked.kind === 'limited') return sendLimited(res, checked);
+    if (checked.kind === 'wrong') return sendError(res, appError('forbidden', 'the password is wrong'));
+    const orphaned = await workspacesLeftWithoutAdmin(ctx.engines, account.id);
+    if (orphaned.length > 0) {
+      return sendError(res, appError('conflict', `you are the only admin of: ${orphaned.join(', ')}; make someone else admin there first`));
+    }
+    await eraseAccountEverywhere(ctx, account.id);
+    res.setHeader('Set-Cookie', ctx.sessions.clearedCookie());
     res.status(204).end();
   });
 

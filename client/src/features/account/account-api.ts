@@ -37,3 +37,12 @@ export function useEndAllSessions() {
     onSuccess: () => endSession(queryClient, 'account.sessions.endedAll'),
   });
 }
+
+/** Deletes the whole account (A12); the session is gone afterwards, so the app returns to sign-in. */
+export function useEraseAccount() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { password: string }) => apiPostEmpty('/api/account/erase', body),
+    onSuccess: () => endSession(queryClient, 'account.erase.done'),
+  });
+}

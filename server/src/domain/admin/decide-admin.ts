@@ -1,6 +1,7 @@
 import type { CommandType } from '@verbund/shared/commands';
 import { appError } from '@verbund/shared/errors';
 import type { WorkspaceState } from '@verbund/shared/projection';
+import { isSystem } from '../actor.js';
 import { accept, reject, type Decision, type Deciders } from '../decision.js';
 
 type AdminCommand = Extract<CommandType, `partner.${string}` | `member.${string}` | `invitation.${string}` | `deputy.${string}`>;
@@ -62,8 +63,13 @@ export const adminDeciders: Deciders<AdminCommand> = {
     withMember(state, payload.personId, (member) =>
       member.active ? conflict('the person is active') : accept({ type: 'member.reactivated', data: payload }),
     ),
+  /**
+   * An admin ends a person's membership here (their account lives on); the system does it in every
+   * workspace when the account itself is erased, then even for the last admin (A12).
+   */
   'member.erase': (state, { payload }, actor) =>
     withMember(state, payload.personId, () => {
+      if (isSystem(actor)) return accept({ type: 'member.erased', data: payload });
       if (payload.personId === actor.personId) return conflict('you cannot erase yourself here');
       return isLastAdmin(state, payload.personId)
         ? conflict('the workspace needs at least one admin')
