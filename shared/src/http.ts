@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { abilitySchema, rolesSchema } from './admin.js';
-import { idSchema, partnerNameSchema, partnerShortNameSchema, roleSchema, text } from './model.js';
+import { idSchema, partnerNameSchema, partnerShortNameSchema, line, roleSchema } from './model.js';
 
 /** HTTP API shapes. Every body is parsed with these on the server and every answer on the client. */
 export const loginBodySchema = z.strictObject({
@@ -54,7 +54,7 @@ export const securityEventInfoSchema = z.object({
 });
 
 export const createWorkspaceBodySchema = z.strictObject({
-  name: text(200),
+  name: line(200),
   partnerName: partnerNameSchema,
   partnerShortName: partnerShortNameSchema,
 });
@@ -79,7 +79,7 @@ export type InvitationInfo = z.infer<typeof invitationInfoSchema>;
 
 /** A new person gives name, email and password; someone already signed in sends `{}`. */
 export const acceptInvitationBodySchema = z.union([
-  z.strictObject({ name: text(200), email: z.email().max(320), password: passwordSchema }),
+  z.strictObject({ name: line(200), email: z.email().max(320), password: passwordSchema }),
   z.strictObject({}),
 ]);
 
