@@ -1,5 +1,6 @@
 import type { CommandType } from '@verbund/shared/commands';
-import { appError } from '@verbund/shared/errors';
+import type { Invitation } from '@verbund/shared/admin';
+import { appError, type AppError } from '@verbund/shared/errors';
 import type { WorkspaceState } from '@verbund/shared/projection';
 import { isSystem } from '../actor.js';
 import { accept, reject, type Decision, type Deciders } from '../decision.js';
@@ -77,9 +78,9 @@ export const adminDeciders: Deciders<AdminCommand> = {
     }),
   'member.join': (state, { payload }, actor, ctx) => {
     const invitation = state.invitations[payload.invitationId];
-    if (!invitation || invitation.revoked) return notFound('invitation');
-    if (invitation.usedBy) return conflict('the invitation has already been used');
-    if (invitation.expiresAt <= ctx.now) return conflict('the invitation has expired');
+    if (!invitation) return notFound('invitation');
+    const problem = invitationProblem(invitation, ctx.now);
+    if (problem) return reject(problem);
     if (state.members[actor.personId]) return conflict('you are already a member of this workspace');
     if (!state.partners[invitation.partnerId]?.active) return notFound('partner');
     const member = {
@@ -123,6 +124,14 @@ export const adminDeciders: Deciders<AdminCommand> = {
     return accept({ type: 'deputy.revoked', data: payload });
   },
 };
+
+/** Why an invitation cannot be used now, or null: the one rule behind the link page and joining. */
+export function invitationProblem(invitation: Invitation, now: string): AppError | null {
+  if (invitation.revoked) return appError('conflict', 'the invitation was withdrawn');
+  if (invitation.usedBy) return appError('conflict', 'the invitation has already been used');
+  if (invitation.expiresAt <= now) return appError('conflict', 'the invitation has expired');
+  return null;
+}
 
 function withMember(
   state: WorkspaceState,
