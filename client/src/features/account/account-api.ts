@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { securityEventInfoSchema, sessionInfoSchema } from '@verbund/shared/http';
 import { apiGet, apiPostEmpty } from '../../lib/api';
 import { endSession } from '../../lib/query-client';
+import { useSessionNotice } from '../../lib/session-notice';
 
 export const accountKeys = {
   sessions: ['account', 'sessions'] as const,
@@ -43,6 +44,10 @@ export function useEraseAccount() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: { password: string }) => apiPostEmpty('/api/account/erase', body),
-    onSuccess: () => endSession(queryClient, 'account.erase.done'),
+    onSuccess: () => {
+      // The closed socket may have signed the app out a moment earlier; the notice says why all the same.
+      useSessionNotice.getState().setNotice('account.erase.done');
+      endSession(queryClient, 'account.erase.done');
+    },
   });
 }
