@@ -6,6 +6,8 @@ export type MaintenanceSettings = {
   everyMs: number;
 };
 
+const RETENTION_EVERY_MS = 60 * 60 * 1000;
+
 export const DEFAULT_MAINTENANCE: MaintenanceSettings = { addressRetentionDays: 90, everyMs: 5_000 };
 
 /**
@@ -15,12 +17,16 @@ export const DEFAULT_MAINTENANCE: MaintenanceSettings = { addressRetentionDays: 
  */
 export function startMaintenance(deps: ErasureDeps, settings: MaintenanceSettings): () => void {
   let running: Promise<void> | null = null;
+  let retentionDoneAt = -Infinity;
   const run = () => {
     if (running) return;
     running = (async () => {
       await reconcileErasures(deps);
-      const cutOff = new Date(deps.clock().getTime() - settings.addressRetentionDays * 86_400_000).toISOString();
-      await deps.storage.forgetAddressesBefore(cutOff);
+      // Addresses expire by the day: once an hour is plenty, and spares the store a write every few seconds.
+      const now = deps.clock().getTime();
+      if (now - retentionDoneAt < RETENTION_EVERY_MS) return;
+      await deps.storage.forgetAddressesBefore(new Date(now - settings.addressRetentionDays * 86_400_000).toISOString());
+      retentionDoneAt = now;
     })()
       .catch((error: unknown) => deps.log('maintenance failed', error))
       .finally(() => {

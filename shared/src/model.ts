@@ -50,8 +50,9 @@ const LINE_BREAK = /[\n\r\u0085\u2028\u2029]/;
  */
 export const line = (max: number) => text(max).refine((s) => !LINE_BREAK.test(s), 'must be a single line');
 
+const LINE_BREAKS = new RegExp(`(?:${LINE_BREAK.source})+`, 'g');
 /** What a form makes of pasted or typed line breaks in a single-line field that wraps (a textarea). */
-export const asSingleLine = (s: string): string => s.replace(new RegExp(`(?:${LINE_BREAK.source})+`, 'g'), ' ');
+export const asSingleLine = (s: string): string => s.replace(LINE_BREAKS, ' ');
 
 export const titleSchema = line(LIMITS.title);
 export const descriptionSchema = withoutControlChars(z.string().max(LIMITS.description));
