@@ -137,3 +137,36 @@ test('a workspace-wide choice with results hidden until close waits for each per
   await expect(voted.getByRole('list', { name: 'Stimmen je Option' })).toContainText('April 1');
   await expect(voted).toContainText('Rangfolge');
 });
+
+test('D37 D38 a secret ballot shows how many voted and its result only after close, never who has not voted', async ({ browser, server }) => {
+  const moderator = await signIn(browser, server, CLAUDIA);
+  const anna = await signIn(browser, server, PEOPLE.anna.email);
+  const title = uniqueTitle('Geheime Wahl der Sprecherin');
+
+  await moderator.getByRole('navigation').getByRole('link', { name: /Abstimmungen/ }).click();
+  await moderator.getByRole('button', { name: 'Abstimmung für den ganzen Verbund starten' }).click();
+  const form = moderator.getByRole('form', { name: 'Neue Abstimmung für den Verbund' });
+  await form.getByLabel('Titel', { exact: true }).fill(title);
+  await form.getByLabel('Zählung', { exact: true }).selectOption({ label: 'je Person eine Stimme' });
+  await form.getByLabel('Geheime Abstimmung (nur je Person)').check();
+  // No visibility to choose: a secret ballot shows its result after close (D37).
+  await expect(form.getByLabel('Ergebnis sichtbar', { exact: true })).toHaveCount(0);
+  await expect(form).toContainText('Geheime Abstimmung: Ergebnis erst nach Abschluss sichtbar');
+  await form.getByRole('button', { name: 'Abstimmung starten' }).click();
+
+  await anna.getByRole('navigation').getByRole('link', { name: /Abstimmungen/ }).click();
+  const panel = anna.getByRole('region', { name: /Wartet auf Ihre Stimme/ }).getByRole('article', { name: title });
+  await cast(panel, 'Zustimmung');
+  const voted = anna.getByRole('article', { name: title });
+  await expect(voted).toContainText('Ihre Stimme: Zustimmung');
+  const watching = moderator.getByRole('article', { name: title });
+  await expect(watching).toContainText(/1 von \d+ Personen haben abgestimmt/);
+  await expect(watching).toContainText('Ergebnis nach Abschluss.');
+  await expect(watching).not.toContainText('Noch nicht abgestimmt');
+  await expect(watching.getByRole('list', { name: 'Stimmen je Option' })).toHaveCount(0);
+  await expectNoViolations(moderator, 'an open secret ballot');
+
+  await watching.getByRole('button', { name: 'Abstimmung beenden' }).click();
+  await expect(voted.getByRole('list', { name: 'Stimmen je Option' })).toContainText('Zustimmung 1');
+  await expect(voted).toContainText(/1 von \d+ Personen haben abgestimmt/);
+});

@@ -72,6 +72,8 @@ export const eventSchema = z.discriminatedUnion('type', EVENT_TYPES.map(eventOf)
 export type StoredEvent = z.infer<typeof eventSchema>;
 
 export const SYSTEM_ACTOR_ID = '00000000-0000-0000-0000-000000000000';
+/** On the wire only, never in the log: the actor of an event that may not name its actor (anonymous ballots, D39). */
+export const WITHHELD_ACTOR_ID = 'ffffffff-ffff-ffff-ffff-ffffffffffff';
 export const GENESIS_HASH = '0'.repeat(64);
 
 type SubjectOf = { [T in EventType]: (data: EventData<T>) => string | null };

@@ -9,8 +9,9 @@ import type { VoteView } from './votes.js';
 /**
  * Version of the live protocol. A client states it in the handshake; a server that speaks another
  * version refuses the connection with `protocol_mismatch` (rule S1). Bump on any incompatible change.
+ * 2: views carry `turnout` and may have no `participation`; anonymous ballots name nobody (D38, D39).
  */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 export const handshakeAuthSchema = z.strictObject({
   protocolVersion: z.number().int(),

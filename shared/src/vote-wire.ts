@@ -6,6 +6,7 @@ import {
   eligibleSchema,
   outcomeStatementSchema,
   participationSchema,
+  turnoutSchema,
   voteResultSchema,
   voteSettingsSchema,
   voteTallySchema,
@@ -29,17 +30,21 @@ export const voteCommandPayloads = {
 } as const;
 
 /**
- * A ballot as clients receive it in events (D34): who and when, never what. The person is left out
- * of anonymous votes. The choice reaches clients only through their own `VoteView`.
+ * A ballot as clients receive it in events (D34): who and when, never what. In anonymous votes it
+ * names nobody, and the moment only to the minute (D39). The choice reaches clients only through
+ * their own `VoteView`.
  */
 export const sealedBallotSchema = z.strictObject({
   personId: idSchema.nullable(),
-  partnerId: idSchema,
+  partnerId: idSchema.nullable(),
   castAt: instantSchema,
   onBehalfOf: idSchema.optional(),
   sealed: z.literal(true),
 });
 export type SealedBallot = z.infer<typeof sealedBallotSchema>;
+
+/** The secret of one stored ballot (D40): 128 bits as hex. */
+export const ballotSealSchema = z.string().regex(/^[0-9a-f]{32}$/);
 
 export const openVoteSchema = z.strictObject({
   id: idSchema,
@@ -65,8 +70,12 @@ export const voteSchema = z.discriminatedUnion('status', [openVoteSchema, closed
 export const voteEventData = {
   /** The vote as opened, with the eligible set the server froze (D3). */
   'vote.opened': z.strictObject({ vote: openVoteSchema }),
-  /** Stored with the full ballot; sent to clients sealed (D34). */
-  'vote.ballot_cast': z.strictObject({ voteId: idSchema, ballot: z.union([ballotSchema, sealedBallotSchema]) }),
+  /**
+   * Stored with the full ballot and its `seal`, 128 random bits that the hash covers so that it
+   * cannot be tested against guessed choices (D40); sent to clients sealed, without it (D34, D39).
+   * Ballots stored before D40 have no seal.
+   */
+  'vote.ballot_cast': z.strictObject({ voteId: idSchema, ballot: z.union([ballotSchema, sealedBallotSchema]), seal: ballotSealSchema.optional() }),
   /** The result is computed once by the domain and recorded, so the record never changes if the rules do (D27). */
   'vote.closed': z.strictObject({ voteId: idSchema, closedAt: instantSchema, closedBy: idSchema.nullable(), result: voteResultSchema }),
   'vote.outcome_recorded': z.strictObject({ voteId: idSchema, decisionId: idSchema, outcome: outcomeStatementSchema }),
@@ -81,7 +90,8 @@ export const voteViewSchema = z.strictObject({
   status: z.enum(['open', 'closed']),
   closedAt: instantSchema.nullable(),
   closedBy: idSchema.nullable(),
-  participation: participationSchema,
+  participation: participationSchema.nullable(),
+  turnout: turnoutSchema,
   tally: voteTallySchema.nullable(),
   ballots: z.array(ballotSchema).nullable(),
   ownBallot: ballotSchema.nullable(),

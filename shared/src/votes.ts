@@ -172,6 +172,10 @@ const votedSchema = z.strictObject({ voted: z.array(idSchema), notYet: z.array(i
 export const participationSchema = z.strictObject({ partners: votedSchema, people: votedSchema });
 export type Participation = z.infer<typeof participationSchema>;
 
+/** How many have taken part: the partners and people with a counted voice (D31, D38). */
+export const turnoutSchema = z.strictObject({ partners: z.number().int().min(0), people: z.number().int().min(0) });
+export type Turnout = z.infer<typeof turnoutSchema>;
+
 export const quorumCheckSchema = z.strictObject({
   minPartners: z.number().int().nullable(),
   minPeople: z.number().int().nullable(),
@@ -208,7 +212,8 @@ const resultCommon = {
   reason: z.enum(VERDICT_REASONS),
   quorum: quorumCheckSchema,
   tally: voteTallySchema,
-  participation: participationSchema,
+  /** Null in anonymous votes: only the counts are recorded, in `quorum` (D38). */
+  participation: participationSchema.nullable(),
 };
 
 export const voteResultSchema = z.discriminatedUnion('kind', [
@@ -267,8 +272,11 @@ export type VoteView = Omit<OpenVote, 'ballots' | 'status'> & {
   status: Vote['status'];
   closedAt: string | null;
   closedBy: Id | null;
-  participation: Participation;
-  /** Null while results are hidden for this viewer. */
+  /** Who has voted and who not yet; null in anonymous votes (D38). */
+  participation: Participation | null;
+  /** How many have voted, in every vote. */
+  turnout: Turnout;
+  /** Null while results are hidden for this viewer; in anonymous votes until close (D37). */
   tally: VoteTally | null;
   /** Who cast what, history included; null while hidden, always null for anonymous votes. */
   ballots: Ballot[] | null;

@@ -64,6 +64,7 @@ export function voteView(n: number, over: Partial<VoteView> = {}): VoteView {
     openedAt: '2026-05-04T10:00:00.000Z', openedBy: voteViewId(100), eligible: { partnerIds: [voteViewId(200)], personIds: [voteViewId(100)] },
     status: 'open', closedAt: null, closedBy: null,
     participation: { partners: { voted: [], notYet: [voteViewId(200)] }, people: { voted: [], notYet: [] } },
+    turnout: { partners: 0, people: 0 },
     tally: { options: { agree: 0, abstain: 0, disagree: 0, block: 0 }, partners: null, voices: 0 },
     ballots: [], ownBallot: null, result: null, outcome: null, decisionId: null, resultsVisible: true,
     ...over,

@@ -10,6 +10,8 @@ export type DecideContext = {
   today: string;
   /** The instant `days` days after now (the clock's arithmetic stays outside the domain). */
   inDays: (days: number) => string;
+  /** 128 fresh random bits as hex, for secrets the hash chain covers (a ballot's seal, D40). */
+  seal: () => string;
 };
 
 export type Decision = { ok: true; events: NewEvent[] } | { ok: false; error: AppError };

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROTOCOL_VERSION } from '@verbund/shared/protocol';
 import { COMMAND_TYPES, type Command, type CommandType } from '@verbund/shared/commands';
 import type { StoredEvent } from '@verbund/shared/events';
 import type { Me } from '@verbund/shared/http';
@@ -284,7 +285,7 @@ describe('permission matrix of queries (S12)', () => {
   it('S2 sync:join over a socket: members catch up, everyone else is refused at the handshake', async () => {
     const verdicts: [Kind, string][] = [];
     for (const kind of KINDS) {
-      const opened = await openSocket(server, { cookie: cookies.get(kind), auth: { protocolVersion: 1, workspaceId: DEMO_WORKSPACE_ID } });
+      const opened = await openSocket(server, { cookie: cookies.get(kind), auth: { protocolVersion: PROTOCOL_VERSION, workspaceId: DEMO_WORKSPACE_ID } });
       if (opened.refusal) verdicts.push([kind, `refused:${opened.refusal.code}`]);
       else {
         const answer = await opened.socket.emitWithAck('sync:join', { lastSeq: 0 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROTOCOL_VERSION } from '@verbund/shared/protocol';
 import type { Command } from '@verbund/shared/commands';
 import type { Me } from '@verbund/shared/http';
 import { DEMO_BOARD_ID, DEMO_PARTNERS, DEMO_WORKSPACE_ID } from '../seed/demo.js';
@@ -77,7 +78,7 @@ describe('several workspaces', () => {
     const post = await request(server, 'POST', adminPath('invitations', B), { cookie: stefan, body: { partnerId: partnerB, roles: ['member'], expiresInDays: 1 } });
     expect(post.status).toBe(404);
     expect((await postCommand(server, stefan, commandsFor(B, boardB).createCard())).status).toBe(404);
-    expect((await openSocket(server, { cookie: stefan, auth: { protocolVersion: 1, workspaceId: B } })).refusal?.code).toBe('forbidden');
+    expect((await openSocket(server, { cookie: stefan, auth: { protocolVersion: PROTOCOL_VERSION, workspaceId: B } })).refusal?.code).toBe('forbidden');
   });
 
   it('S2 ids of A used in B are not found: A\'s card in B\'s history, A\'s workspace id on B\'s endpoint', async () => {

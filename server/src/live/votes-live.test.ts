@@ -71,7 +71,7 @@ describe('votes over real sockets', () => {
     expect(errorOf(answer)).toMatch(/^invalid_payload/);
     expect(errorOf(await submit(anna.socket, v.cast(voteId, position('agree'))))).toBe('accepted');
     const view = await viewOf(server, anna.cookie, voteId);
-    expect(view?.participation.partners.voted).toEqual([person('anna').partnerId]);
+    expect(view?.participation?.partners.voted).toEqual([person('anna').partnerId]);
     expect(view?.tally?.partners?.[person('lena').partnerId]).toMatchObject({ agree: 0, block: 0 });
   });
 
@@ -121,10 +121,10 @@ describe('votes over real sockets', () => {
     const voteId = nextId();
     await submit(anna.socket, v.open(proposalSettings([CARD], { visibility: 'after_close' }), voteId));
     expect(errorOf(await submit(lena.socket, v.cast(voteId, position('block', 'GEHEIMER-GRUND'))))).toBe('accepted');
-    await eventually(() => anna.views.some((batch) => batch.some((x) => x.participation.partners.voted.length === 1)));
+    await eventually(() => anna.views.some((batch) => batch.some((x) => x.participation?.partners.voted.length === 1)));
     const annaView = await viewOf(server, anna.cookie, voteId);
     expect(annaView).toMatchObject({ tally: null, ballots: null, ownBallot: null, resultsVisible: false });
-    expect(annaView?.participation.partners.voted).toEqual([person('lena').partnerId]);
+    expect(annaView?.participation?.partners.voted).toEqual([person('lena').partnerId]);
     // Every other way in: state, card history, audit (even for an admin), the catch-up of a late joiner.
     const late = await join(server, 'jonas');
     const http = await Promise.all([
@@ -150,7 +150,7 @@ describe('votes over real sockets', () => {
     const claudia = await join(server, 'claudia');
     const anna = await join(server, 'anna');
     const voteId = nextId();
-    await submit(claudia.socket, v.open(proposalSettings([], { counting: 'person', anonymous: true }), voteId));
+    await submit(claudia.socket, v.open(proposalSettings([], { counting: 'person', anonymous: true, visibility: 'after_close' }), voteId));
     expect(errorOf(await submit(anna.socket, v.cast(voteId, position('disagree', 'ANONYMER-GRUND'))))).toBe('accepted');
     await submit(claudia.socket, v.close(voteId));
     await eventually(() => claudia.views.some((batch) => batch.some((x) => x.status === 'closed')));

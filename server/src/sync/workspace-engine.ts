@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Command } from '@verbund/shared/commands';
 import { appError } from '@verbund/shared/errors';
 import { EVENT_VERSION, GENESIS_HASH, SYSTEM_ACTOR_ID, type StoredEvent } from '@verbund/shared/events';
@@ -200,7 +200,12 @@ export class WorkspaceEngine {
     const accepted: { pending: Pending; events: StoredEvent[] }[] = [];
     const clock = this.options.clock();
     const now = clock.toISOString();
-    const ctx = { now, today: officeDay(clock), inDays: (days: number) => new Date(clock.getTime() + days * 86_400_000).toISOString() };
+    const ctx = {
+      now,
+      today: officeDay(clock),
+      inDays: (days: number) => new Date(clock.getTime() + days * 86_400_000).toISOString(),
+      seal: () => randomBytes(16).toString('hex'),
+    };
     for (const pending of batch) {
       // Someone who is not (or no longer) an active member acts without roles: only `member.join` is open to them.
       const actor = actorFrom(this.state, pending.personId) ?? { personId: pending.personId, partnerId: '', roles: [] };

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { SYSTEM_ACTOR_ID, type EventType, type StoredEvent } from '@verbund/shared/events';
+import { SYSTEM_ACTOR_ID, WITHHELD_ACTOR_ID, type EventType, type StoredEvent } from '@verbund/shared/events';
 import type { Partner, Person, Role } from '@verbund/shared/model';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { nameOf } from '../../lib/person-name';
@@ -57,8 +57,8 @@ const DESCRIBERS: Describers = {
       to: formatDate(e.data.deputyship.to, ctx.language),
     }),
   'vote.opened': (e) => `„${e.data.vote.settings.title}“`,
-  // Ballots reach the audit sealed (D34): who and when, never what.
-  'vote.ballot_cast': (e, ctx) => partner(ctx, e.data.ballot.partnerId),
+  // Ballots reach the audit sealed (D34): who and when, never what; in anonymous votes not even who (D39).
+  'vote.ballot_cast': (e, ctx) => (e.data.ballot.partnerId ? partner(ctx, e.data.ballot.partnerId) : ctx.t('audit.text.anonymousBallot')),
   'vote.closed': (e, ctx) => ctx.t(`votes.verdict.${e.data.result.verdict}`),
   'vote.outcome_recorded': (e) => e.data.outcome.text,
 };
@@ -74,7 +74,8 @@ export function describeAuditEvent(event: StoredEvent, ctx: AuditContext): strin
   return describe ? describe(event, ctx) : '';
 }
 
-/** Who did it: the system, a person, or a former member shown by their partner only. */
+/** Who did it: the system, a person, a former member shown by their partner only, or nobody named (D39). */
 export function auditActor(event: StoredEvent, ctx: AuditContext): string {
-  return event.actorId === SYSTEM_ACTOR_ID ? ctx.t('history.system') : person(ctx, event.actorId);
+  if (event.actorId === SYSTEM_ACTOR_ID) return ctx.t('history.system');
+  return event.actorId === WITHHELD_ACTOR_ID ? ctx.t('audit.anonymousActor') : person(ctx, event.actorId);
 }

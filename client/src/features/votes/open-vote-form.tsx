@@ -47,6 +47,8 @@ const INITIAL: Draft = {
   prioritised: [], counting: 'partner', partnerBallotBy: 'representative', visibility: 'live', anonymous: false, minPartners: '', closesAt: '',
 };
 
+const secret = (d: Draft) => d.counting === 'person' && d.anonymous;
+
 function toSettings(d: Draft, cardId: string | null): unknown {
   const labels = d.options.split('\n').map((s) => s.trim()).filter(Boolean);
   const config =
@@ -64,8 +66,9 @@ function toSettings(d: Draft, cardId: string | null): unknown {
     counting: d.counting,
     partnerBallotBy: d.partnerBallotBy,
     quorum: d.minPartners ? { minPartners: Number(d.minPartners) } : {},
-    visibility: d.visibility,
-    anonymous: d.counting === 'person' && d.anonymous,
+    // D37: an anonymous vote shows results after close only; the server refuses anything else.
+    visibility: secret(d) ? 'after_close' : d.visibility,
+    anonymous: secret(d),
     closesAt: closes && !Number.isNaN(closes.getTime()) ? closes.toISOString() : null,
   };
 }
@@ -145,7 +148,11 @@ export function OpenVoteForm({ cardId, cards = [], onDone }: Props) {
             onChange={(partnerBallotBy) => set({ partnerBallotBy })}
           />
         )}
-        <Select id={field('visibility')} label={t('votes.open.visibility')} value={d.visibility} values={VISIBILITIES} text={(k) => t(`votes.visibility.${k}`)} onChange={(visibility) => set({ visibility })} />
+        {secret(d) ? (
+          <p className="field muted small">{t('votes.open.anonymousAfterClose')}</p>
+        ) : (
+          <Select id={field('visibility')} label={t('votes.open.visibility')} value={d.visibility} values={VISIBILITIES} text={(k) => t(`votes.visibility.${k}`)} onChange={(visibility) => set({ visibility })} />
+        )}
         <div className="field">
           <label htmlFor={field('minPartners')}>{t('votes.open.minPartners')}</label>
           <input id={field('minPartners')} type="number" min={1} value={d.minPartners} onChange={(e) => set({ minPartners: e.target.value })} aria-invalid={issues.includes('quorum') || undefined} />

@@ -30,10 +30,12 @@ export function VotePanel({ view, partners, people, cardTitle, headingLevel = 4 
   const manages = view.openedBy === me.id || membership.roles.includes('moderator');
   const short = (partnerId: string) => partners[partnerId]?.shortName ?? '?';
   const nameOf = (personId: string) => people.find((p) => p.id === personId)?.name || t('votes.someone');
-  const { participation } = view;
+  const { participation, turnout } = view;
   const perPartner = view.settings.counting === 'partner';
-  const notYet = (perPartner ? participation.partners.notYet.map(short) : participation.people.notYet.map(nameOf)).sort((a, b) => a.localeCompare(b, 'de'));
-  const votedCount = perPartner ? participation.partners.voted.length : participation.people.voted.length;
+  // An anonymous vote tells how many have voted, never who (D38): there is no list to show.
+  const notYetOf = participation ? (perPartner ? participation.partners.notYet.map(short) : participation.people.notYet.map(nameOf)) : [];
+  const notYet = notYetOf.sort((a, b) => a.localeCompare(b, 'de'));
+  const votedCount = perPartner ? turnout.partners : turnout.people;
   const total = perPartner ? view.eligible.partnerIds.length : view.eligible.personIds.length;
   const tally = view.tally;
 
@@ -65,7 +67,7 @@ export function VotePanel({ view, partners, people, cardTitle, headingLevel = 4 
             ))}
           </ul>
         ) : (
-          <p className="notice small">{t(view.settings.visibility === 'after_close' ? 'votes.hiddenUntilClose' : 'votes.hiddenUntilOwn')}</p>
+          <p className="notice small">{t(hiddenNotice(view))}</p>
         )}
       </div>
 
@@ -131,6 +133,12 @@ export function VotePanel({ view, partners, people, cardTitle, headingLevel = 4 
       )}
     </article>
   );
+}
+
+/** Why the counts are not shown: an anonymous vote shows them after close only, whatever it says (D37). */
+function hiddenNotice(view: VoteView): string {
+  if (view.settings.anonymous) return 'votes.anonymousUntilClose';
+  return view.settings.visibility === 'after_close' ? 'votes.hiddenUntilClose' : 'votes.hiddenUntilOwn';
 }
 
 function OutcomeForm({ voteId }: { voteId: string }) {

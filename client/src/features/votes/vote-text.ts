@@ -28,7 +28,8 @@ export function settingsSummary(t: TFunction, settings: VoteSettings): string {
   const parts = [t(`votes.kind.${settings.config.kind}`), t(`votes.counting.${settings.counting}`)];
   if (settings.config.kind === 'proposal') parts.push(t(`votes.passRule.${settings.config.passRule}`));
   if (settings.counting === 'partner') parts.push(t(`votes.partnerBallotBy.${settings.partnerBallotBy}`));
-  parts.push(t(`votes.visibility.${settings.visibility}`));
+  // An anonymous vote shows results after close only, whatever a vote stored before D37 says.
+  parts.push(t(`votes.visibility.${settings.anonymous ? 'after_close' : settings.visibility}`));
   if (settings.anonymous) parts.push(t('votes.anonymous'));
   if (settings.quorum.minPartners) parts.push(t('votes.quorumPartners', { count: settings.quorum.minPartners }));
   if (settings.quorum.minPeople) parts.push(t('votes.quorumPeople', { count: settings.quorum.minPeople }));

@@ -46,7 +46,7 @@ export function decisionsQueryOptions(workspaceId: string, filter: DecisionFilte
 const VOTE_REFUSALS = new Set([
   'vote_closed', 'vote_open', 'past_closing_time', 'outcome_recorded', 'person_not_eligible', 'partner_not_eligible',
   'not_representative', 'standalone_needs_moderator', 'not_opener_or_moderator', 'reason_required', 'reason_not_allowed',
-  'too_many_choices', 'too_many_points', 'closes_in_past', 'quorum_unreachable',
+  'too_many_choices', 'too_many_points', 'closes_in_past', 'quorum_unreachable', 'anonymous_needs_after_close',
 ]);
 
 type VoteCommand = 'vote.open' | 'vote.cast' | 'vote.close' | 'vote.record_outcome';

@@ -115,6 +115,17 @@ describe('decide: vote.cast', () => {
     expect(vote && computeResult(vote).tally.options).toMatchObject({ agree: 0, block: 1 });
   });
 
+  it('D40 every ballot event carries a seal drawn from the injected source (the domain draws no randomness)', () => {
+    const w = world();
+    w.run('memberA', v.open(proposalSettings([CARD]), VOTE));
+    const seals = (['memberA', 'memberB'] as const).map((who) => {
+      const d = w.run(who, v.cast(VOTE, position('agree')));
+      return d.ok && d.events[0]?.type === 'vote.ballot_cast' ? d.events[0].data.seal : null;
+    });
+    expect(seals).toEqual(['1'.padStart(32, '0'), '1'.padStart(32, '0')]);
+    expect(w.state.votes[VOTE]?.ballots).toHaveLength(2);
+  });
+
   it('D10 a ballot after close, or at the closing time, is refused with conflict', () => {
     const w = world();
     w.run('memberA', v.open(proposalSettings([CARD], { closesAt: '2026-03-10T10:00:00.000Z' }), VOTE));

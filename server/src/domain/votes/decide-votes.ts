@@ -50,7 +50,8 @@ export const voteDeciders: Deciders<VoteCommand> = {
         ? deputyshipOn(state, actor.personId, actor.partnerId, ctx.today)
         : null;
       if (standIn) ballot.onBehalfOf = standIn.dezernentId;
-      return accept({ type: 'vote.ballot_cast', data: { voteId: vote.id, ballot } });
+      // D40: the seal, covered by the hash and never sent, keeps the hash from being tested against guesses.
+      return accept({ type: 'vote.ballot_cast', data: { voteId: vote.id, ballot, seal: ctx.seal() } });
     }),
   'vote.close': (state, { payload }, actor, ctx) =>
     withVote(state, payload.voteId, (vote) => {

@@ -18,3 +18,9 @@ export function compareInstants(a: string, b: string): number {
 }
 
 export const isBefore = (a: string, b: string): boolean => compareInstants(a, b) < 0;
+
+/** The instant cut to its minute ("…T10:01:00.000Z"), for moments that may not be told exactly (D39). */
+export function toMinute(iso: string): string {
+  const m = INSTANT.exec(iso);
+  return m?.[1] ? `${m[1].slice(0, 16)}:00.000Z` : iso;
+}

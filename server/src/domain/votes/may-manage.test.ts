@@ -26,6 +26,14 @@ describe('opening', () => {
     expect(mayOpenVote(admin, standalone, ELIGIBLE, at(0)).ok).toBe(true);
   });
 
+  it('D37 an anonymous vote opens only with results after close', () => {
+    for (const visibility of ['live', 'after_own_ballot'] as const) {
+      expect(mayOpenVote(moderator, settings({ counting: 'person', anonymous: true, visibility }), ELIGIBLE, at(0))).toEqual({ ok: false, reason: 'anonymous_needs_after_close' });
+    }
+    expect(mayOpenVote(moderator, settings({ counting: 'person', anonymous: true, visibility: 'after_close' }), ELIGIBLE, at(0)).ok).toBe(true);
+    expect(voteRefusalError('anonymous_needs_after_close').code).toBe('invalid_payload');
+  });
+
   it('D6 the closing time lies ahead and the quorum is reachable', () => {
     expect(mayOpenVote(member, settings({ closesAt: at(0) }), ELIGIBLE, at(0))).toEqual({ ok: false, reason: 'closes_in_past' });
     expect(mayOpenVote(member, settings({ closesAt: null }), ELIGIBLE, at(0)).ok).toBe(true);

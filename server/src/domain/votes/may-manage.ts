@@ -2,7 +2,7 @@ import type { Eligible, Vote, VoteSettings } from '@verbund/shared/votes';
 import type { Actor } from '../actor.js';
 import { isBefore } from './instant.js';
 
-export type OpenRefusal = 'not_a_member' | 'standalone_needs_moderator' | 'closes_in_past' | 'quorum_unreachable';
+export type OpenRefusal = 'not_a_member' | 'standalone_needs_moderator' | 'anonymous_needs_after_close' | 'closes_in_past' | 'quorum_unreachable';
 export type CloseRefusal = 'vote_closed' | 'not_opener_or_moderator';
 export type OutcomeRefusal = 'vote_open' | 'outcome_recorded' | 'not_opener_or_moderator';
 
@@ -13,9 +13,10 @@ const refuse = <R>(reason: R): Permission<R> => ({ ok: false, reason });
 const isModerator = (actor: Actor) => actor.roles.includes('moderator');
 
 /**
- * Opening a vote (D2, D6). Any member opens a vote about cards; a vote about no card speaks for the
- * whole workspace and needs a moderator or admin. The closing time must lie ahead and the quorum
- * must be reachable with the eligible set frozen now.
+ * Opening a vote (D2, D6, D37). Any member opens a vote about cards; a vote about no card speaks for
+ * the whole workspace and needs a moderator or admin. An anonymous vote shows results after close
+ * only, and its settings must say so. The closing time must lie ahead and the quorum must be
+ * reachable with the eligible set frozen now.
  */
 export function mayOpenVote(
   actor: Actor,
@@ -28,6 +29,7 @@ export function mayOpenVote(
   if (!aboutCards && !actor.roles.some((r) => r === 'moderator' || r === 'admin')) {
     return refuse('standalone_needs_moderator');
   }
+  if (settings.anonymous && settings.visibility !== 'after_close') return refuse('anonymous_needs_after_close');
   if (settings.closesAt !== null && !isBefore(now, settings.closesAt)) return refuse('closes_in_past');
   const { minPartners, minPeople } = settings.quorum;
   if ((minPartners ?? 0) > eligible.partnerIds.length || (minPeople ?? 0) > eligible.personIds.length) {

@@ -219,8 +219,9 @@ describe('vote counting properties', () => {
           const mixed = { ...vote, ballots: [...vote.ballots.slice(0, split), ...outsiders, ...vote.ballots.slice(split)] };
           const result = computeResult(mixed);
           expect(result).toEqual(computeResult(vote));
-          expect(result.participation.people.voted.every((id) => vote.eligible.personIds.includes(id))).toBe(true);
-          expect(result.participation.partners.voted.every((id) => vote.eligible.partnerIds.includes(id))).toBe(true);
+          // An anonymous vote records no lists at all (D38).
+          expect(result.participation?.people.voted.every((id) => vote.eligible.personIds.includes(id)) ?? vote.settings.anonymous).toBe(true);
+          expect(result.participation?.partners.voted.every((id) => vote.eligible.partnerIds.includes(id)) ?? vote.settings.anonymous).toBe(true);
           expect(result.tally.voices).toBeLessThanOrEqual(votingUnits(vote).length);
         },
       ),

@@ -156,7 +156,15 @@ describe('determinism', () => {
     const vote = openVote({ ballots: [ballot(1, 1, pos('agree')), ballot(2, 2, pos('disagree'))] });
     const result = computeResult(vote);
     expect(result.tally.options).toEqual({ agree: 1, abstain: 0, disagree: 1, block: 0 });
-    expect(result.participation.partners.voted).toHaveLength(2);
+    expect(result.participation?.partners.voted).toHaveLength(2);
     expect(computeResult(structuredClone(vote))).toEqual(result);
+  });
+
+  it('D38 an anonymous result records how many took part, not who', () => {
+    const vote = openVote({ settings: settings({ counting: 'person', anonymous: true }), ballots: [ballot(1, 1, pos('agree')), ballot(1, 2, pos('block')), ballot(2, 1, pos('agree'))] });
+    const result = computeResult(vote);
+    expect(result.participation).toBeNull();
+    expect(result.quorum).toMatchObject({ partners: 2, people: 3 });
+    expect(JSON.stringify(result)).not.toContain(ballot(1, 1, pos('agree')).personId);
   });
 });

@@ -20,7 +20,8 @@ export function computeResult(vote: CountableVote): VoteResult {
   const tally = tallyVote(vote, effective);
   const participation = participationOf(vote, effective);
   const quorum = checkQuorum(vote, participation.partners.voted.length, participation.people.voted.length);
-  const common = { quorum, tally, participation };
+  // D38: an anonymous vote records how many took part (in `quorum`), not who.
+  const common = { quorum, tally, participation: vote.settings.anonymous ? null : participation };
   const config = vote.settings.config;
   if (config.kind === 'proposal') {
     const { verdict, reason } = quorum.met

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ClosedVote, OpenVote, Visibility } from '@verbund/shared/votes';
 import { closeVote } from './close.js';
+import { computeResult } from './result.js';
 import { resultsVisibleTo, viewVote } from './visibility.js';
 import { at, ballot, openVote, partner, person, pos, settings } from '../../test-support/vote-fixtures.js';
 
@@ -46,23 +47,41 @@ describe('visibility', () => {
   });
 
   it('D30 anonymous: never who cast what, not even after close; no per-partner breakdown', () => {
-    const vote = withVisibility('live', 'person', true);
-    const open = viewVote(vote, viewer(3, 1));
-    expect(open.tally?.options.block).toBe(1);
-    expect(open.tally?.partners).toBeNull();
-    expect(open.ballots).toBeNull();
+    const vote = withVisibility('after_close', 'person', true);
+    expect(viewVote(vote, viewer(3, 1)).ballots).toBeNull();
     const closed = viewVote(close(vote), viewer(3, 1));
+    expect(closed.tally?.options.block).toBe(1);
     expect(closed.ballots).toBeNull();
     expect(closed.result?.tally.partners).toBeNull();
   });
 
-  it('D31 participation is visible to everyone, in every mode, anonymous or not', () => {
+  it('D37 anonymous: no count while open for anyone, whatever the stored visibility says, the voters included', () => {
     for (const mode of ['live', 'after_own_ballot', 'after_close'] as const) {
-      for (const anonymous of [false, true]) {
-        const view = viewVote(withVisibility(mode, 'person', anonymous), viewer(4, 2));
-        expect(view.participation.people.voted).toEqual([person(1, 1), person(2, 1)]);
-        expect(view.participation.partners.notYet).toEqual([partner(3), partner(4)]);
+      const vote = withVisibility(mode, 'person', true);
+      for (const who of [viewer(1, 1), viewer(2, 1), viewer(4, 2)]) {
+        expect([resultsVisibleTo(vote, who), viewVote(vote, who).tally]).toEqual([false, null]);
       }
+      expect(viewVote(close(vote), viewer(4, 2)).tally?.options).toEqual({ agree: 1, abstain: 0, disagree: 0, block: 1 });
+    }
+  });
+
+  it('D31 participation is visible to everyone, in every mode', () => {
+    for (const mode of ['live', 'after_own_ballot', 'after_close'] as const) {
+      const view = viewVote(withVisibility(mode, 'person'), viewer(4, 2));
+      expect(view.participation?.people.voted).toEqual([person(1, 1), person(2, 1)]);
+      expect(view.participation?.partners.notYet).toEqual([partner(3), partner(4)]);
+      expect(view.turnout).toEqual({ partners: 2, people: 2 });
+    }
+  });
+
+  it('D38 anonymous: how many voted, never who, while open and after close (also for a vote closed before D38)', () => {
+    const vote = withVisibility('after_close', 'person', true);
+    const closed = close(vote);
+    const legacy: ClosedVote = { ...closed, result: computeResult(withVisibility('after_close', 'person')) };
+    for (const shown of [vote, closed, legacy]) {
+      const view = viewVote(shown, viewer(4, 2));
+      expect([view.participation, view.turnout]).toEqual([null, { partners: 2, people: 2 }]);
+      expect(view.result?.participation ?? null).toBeNull();
     }
   });
 

@@ -1,5 +1,6 @@
-import type { Ballot, Vote, VoteView } from '@verbund/shared/votes';
+import type { Ballot, Participation, Turnout, Vote, VoteView } from '@verbund/shared/votes';
 import { effectiveBallots, type EffectiveBallot } from './effective-ballots.js';
+import { redactResult } from './redact.js';
 import { participationOf, tallyVote } from './tally.js';
 
 /** Who is looking: a person of a partner (roles do not widen what a viewer sees, D29). */
@@ -11,7 +12,8 @@ const viewerKey = (vote: Vote, viewer: Viewer) => (vote.settings.counting === 'p
 /**
  * Whether a viewer may see counts now (D29): after close everyone; while open, with `live`
  * everyone, with `after_own_ballot` once their voice (own, or their partner's) is counted, with
- * `after_close` nobody, whatever their role.
+ * `after_close` nobody, whatever their role. An anonymous vote shows them after close only, whatever
+ * its settings say (D37): a count that moves right after someone voted tells what they chose.
  */
 export function resultsVisibleTo(
   vote: Vote,
@@ -19,6 +21,7 @@ export function resultsVisibleTo(
   effective: readonly EffectiveBallot[] = effectiveBallots(vote),
 ): boolean {
   if (vote.status === 'closed') return true;
+  if (vote.settings.anonymous) return false;
   switch (vote.settings.visibility) {
     case 'live':
       return true;
@@ -30,9 +33,24 @@ export function resultsVisibleTo(
 }
 
 /**
- * What one viewer receives of a vote (D29–D32). Participation is always there (D31); counts and
- * ballots only when visible; who cast what never for anonymous votes (D30); the ballot that counts
- * for the viewer's own voice always (D32). A closed vote shows its recorded result.
+ * Who took part and how many (D31): while open as counted now, after close as recorded. An anonymous
+ * vote tells only how many (D38); one closed before D38 still holds the lists, which stay out.
+ */
+function participationView(vote: Vote, effective: readonly EffectiveBallot[]): { participation: Participation | null; turnout: Turnout } {
+  const anonymous = vote.settings.anonymous;
+  if (vote.status === 'closed') {
+    const { participation, quorum } = vote.result;
+    return { participation: anonymous ? null : participation, turnout: { partners: quorum.partners, people: quorum.people } };
+  }
+  const now = participationOf(vote, effective);
+  return { participation: anonymous ? null : now, turnout: { partners: now.partners.voted.length, people: now.people.voted.length } };
+}
+
+/**
+ * What one viewer receives of a vote (D29–D32). Participation is always there (D31; in anonymous
+ * votes as a count, D38); counts and ballots only when visible; who cast what never for anonymous
+ * votes (D30); the ballot that counts for the viewer's own voice always (D32). A closed vote shows
+ * its recorded result.
  */
 export function viewVote(vote: Vote, viewer: Viewer): VoteView {
   const effective = effectiveBallots(vote);
@@ -48,11 +66,11 @@ export function viewVote(vote: Vote, viewer: Viewer): VoteView {
     status: vote.status,
     closedAt: closed?.closedAt ?? null,
     closedBy: closed?.closedBy ?? null,
-    participation: closed?.result.participation ?? participationOf(vote, effective),
+    ...participationView(vote, effective),
     tally: visible ? (closed?.result.tally ?? tallyVote(vote, effective)) : null,
     ballots: visible && !vote.settings.anonymous ? vote.ballots : null,
     ownBallot,
-    result: closed?.result ?? null,
+    result: closed ? redactResult(closed.result, vote.settings.anonymous) : null,
     outcome: closed?.outcome ?? null,
     decisionId: closed?.decisionId ?? null,
     resultsVisible: visible,

@@ -24,6 +24,7 @@ const CODES: Record<VoteRefusal, ErrorCode> = {
   too_many_choices: 'invalid_payload',
   unknown_card: 'invalid_payload',
   too_many_points: 'invalid_payload',
+  anonymous_needs_after_close: 'invalid_payload',
   closes_in_past: 'invalid_payload',
   quorum_unreachable: 'invalid_payload',
 };
