@@ -45,10 +45,21 @@ function launch(port: number, dataDir: string): Promise<ChildProcess> {
   });
 }
 
+/** Stops the process; a graceful stop that fails or hangs is reported with the server's output. */
 function terminate(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
+  let output = '';
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    const overdue = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`the server did not stop within 15 s of ${signal}: ${output}`));
+    }, 15_000);
+    child.once('exit', (code) => {
+      clearTimeout(overdue);
+      if (signal === 'SIGTERM' && code !== 0) console.warn(`the server's graceful stop ended with exit code ${code}: ${output}`);
+      resolve();
+    });
     child.kill(signal);
   });
 }

@@ -6,6 +6,8 @@ import { seedDemo } from './seed/demo.js';
 import { publicListenRefusal } from './seed/public-guard.js';
 import { openStorage } from './storage/open-storage.js';
 
+const SHUTDOWN_DEADLINE_MS = 10_000;
+
 async function main(): Promise<void> {
   const config = readConfig(process.env);
   // A server that answers but cannot write would acknowledge nothing: exit and let the supervisor restart it.
@@ -46,6 +48,11 @@ async function main(): Promise<void> {
     console.log(`Verbund is running at http://localhost:${port} (data: ${config.mongodbUri ? 'MongoDB' : config.dataDir})`);
   });
   const shutdown = () => {
+    // Whatever holds the shutdown up, the supervisor gets its process back, and the log says what held it.
+    setTimeout(() => {
+      console.error(`shutdown took longer than ${SHUTDOWN_DEADLINE_MS / 1000} s; still open: ${process.getActiveResourcesInfo().join(', ')}`);
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
     void app.close().then(() => storage.close()).finally(() => process.exit(0));
   };
   process.once('SIGINT', shutdown);

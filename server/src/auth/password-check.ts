@@ -1,4 +1,5 @@
 import { RateLimiterMemory, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { OneAtATime } from '../one-at-a-time.js';
 import { DUMMY_HASH_PROMISE, hashPassword, needsRehash, verifyPassword } from './passwords.js';
 
 export type PasswordGateSettings = {
@@ -35,6 +36,7 @@ const ADDRESS_WINDOW_S = 15 * 60;
 export class PasswordGate {
   private running = 0;
   private readonly waiting: (() => void)[] = [];
+  private readonly accounting = new OneAtATime();
   private readonly attempts: RateLimiterAbstract;
   private readonly cooldown: RateLimiterAbstract;
   private readonly perAddress: RateLimiterAbstract;
@@ -54,12 +56,8 @@ export class PasswordGate {
    */
   async check(identity: string, address: string, password: string, stored: string | null): Promise<Checked> {
     const pair = `${identity}\n${address}`;
-    const wait = Math.max(await this.blockedFor(this.cooldown, pair), await this.blockedFor(this.perAddress, address, this.settings.perAddress));
-    if (wait > 0) return { kind: 'limited', retryAfter: wait, reason: 'failures' };
-    // Counted now, before the hash: an attempt in flight counts like a failed one.
-    const started = (await this.attempts.penalty(pair)).consumedPoints;
-    await this.perAddress.penalty(address);
-    if (started >= this.settings.freeFailures) await this.cooldown.block(pair, this.delayAfter(started));
+    const admitted = await this.admit(pair, address);
+    if (admitted > 0) return { kind: 'limited', retryAfter: admitted, reason: 'failures' };
     const verdict = await this.slot(async () => {
       const valid = await verifyPassword(password, stored || (await DUMMY_HASH_PROMISE));
       return valid && stored ? { rehashed: needsRehash(stored) ? await hashPassword(password) : null } : null;
@@ -72,6 +70,21 @@ export class PasswordGate {
     if (!verdict) return { kind: 'wrong' };
     await Promise.all([this.attempts.delete(pair), this.cooldown.delete(pair), this.perAddress.reward(address)]);
     return { kind: 'ok', rehashed: verdict.rehashed };
+  }
+
+  /**
+   * Counts the attempt before its hash runs, or answers the seconds to wait. One pair at a time on
+   * this node, so parallel guesses cannot all pass the delay check before the one that sets it.
+   */
+  private admit(pair: string, address: string): Promise<number> {
+    return this.accounting.run(pair, async () => {
+      const wait = Math.max(await this.blockedFor(this.cooldown, pair), await this.blockedFor(this.perAddress, address, this.settings.perAddress));
+      if (wait > 0) return wait;
+      const started = (await this.attempts.penalty(pair)).consumedPoints;
+      await this.perAddress.penalty(address);
+      if (started >= this.settings.freeFailures) await this.cooldown.block(pair, this.delayAfter(started));
+      return 0;
+    });
   }
 
   /** Hashes a new password under the same cap on concurrent hashes. */

@@ -7,6 +7,7 @@ import { appendSeedEvents } from '../seed/workspace-setup.js';
 import { requireAccount } from './auth-routes.js';
 import { accountOf } from './bind-workspace.js';
 import { sendError } from './errors.js';
+import { OneAtATime } from '../one-at-a-time.js';
 import type { Storage } from '../storage/port.js';
 import type { HttpContext } from './http-context.js';
 
@@ -16,23 +17,19 @@ import type { HttpContext } from './http-context.js';
  */
 export function workspacesRoutes(ctx: HttpContext): Router {
   const router = Router();
-  const creating = new Map<string, Promise<void>>();
+  const creating = new OneAtATime();
 
   router.post('/', requireAccount(ctx), async (req, res) => {
     const body = createWorkspaceBodySchema.safeParse(req.body);
     if (!body.success) return sendError(res, invalidPayload(body.error, 'workspace'));
     const account = accountOf(res);
     // One creation per account at a time, so parallel requests cannot slip past the quota together.
-    const turn = (creating.get(account.id) ?? Promise.resolve()).then(async () => {
+    await creating.run(account.id, async () => {
       if ((await workspacesStartedBy(ctx.storage, account.id)) >= ctx.workspacesPerAccount) {
         return sendError(res, appError('forbidden', `an account may start at most ${ctx.workspacesPerAccount} workspaces (WORKSPACES_PER_ACCOUNT)`));
       }
       res.status(201).json({ workspaceId: await storeNewWorkspace(ctx, account.id, body.data) });
     });
-    const settled = turn.catch(() => undefined);
-    creating.set(account.id, settled);
-    void settled.then(() => creating.get(account.id) === settled && creating.delete(account.id));
-    await turn;
   });
 
   return router;
