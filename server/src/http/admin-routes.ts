@@ -82,7 +82,7 @@ export function adminRoutes(ctx: HttpContext): Router {
     let prevHash = GENESIS_HASH;
     let prevSeq = 0;
     await forEachPage(ctx.storage, bound(res).engine.workspaceId, (page) => {
-      const result = verifyChain(page, prevHash, prevSeq);
+      const result = verifyChain(ctx.auditKeys, page, prevHash, prevSeq);
       if (!result.ok) {
         verdict = { ok: false, checked: result.brokenAt - 1, brokenAt: result.brokenAt, reason: result.reason };
         return false;

@@ -178,7 +178,7 @@ async function sendSocket(kind: Kind, command: Command): Promise<Verdict> {
 
 beforeAll(async () => {
   server = await startTestServer({ deps: { flood: { commands: { burst: 100_000, perSecond: 100_000 } } } });
-  await seedOtherWorkspace(server.storage, [person('sabine')]);
+  await seedOtherWorkspace(server, [person('sabine')]);
   await createLoneAccount(server.storage, 'Nora Ohnerolle', 'nora.ohnerolle@example.org');
   const logins = Object.entries({ ...EMAILS, outsider: OUTSIDER.email, noRole: 'nora.ohnerolle@example.org' }) as [Kind, string][];
   for (const [kind, cookie] of await Promise.all(logins.map(async ([kind, email]) => [kind, await server.login(email)] as const))) {

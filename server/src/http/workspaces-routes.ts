@@ -61,6 +61,6 @@ async function startWorkspace(ctx: HttpContext, accountId: string, body: CreateW
       data: { member: { personId: accountId, partnerId, roles: ['member', 'admin'], active: true, erased: false, joinedAt: at }, invitationId: null },
     },
   ];
-  await appendSeedEvents(ctx.storage, workspaceId, events.map((event) => ({ event, actorId: accountId, partnerId })), at);
+  await appendSeedEvents(ctx.storage, ctx.auditKeys, workspaceId, events.map((event) => ({ event, actorId: accountId, partnerId })), at);
   return workspaceId;
 }

@@ -28,6 +28,7 @@ import {
   type AccountDoc,
 } from './mongo-storage.js';
 import { SECURITY_EVENT_KINDS, SequenceConflictError, type Account, type SecurityEvent, type Session, type Snapshot } from './port.js';
+import { TEST_AUDIT_KEYS } from '../test-support/audit-keys.js';
 import { storageContract } from '../test-support/storage-contract.js';
 
 const AT = '2026-03-02T09:30:00.000Z';
@@ -35,7 +36,7 @@ const WS = stableId('mongo-test/workspace');
 const CARD = stableId('mongo-test/card');
 
 function sampleEvents(): StoredEvent[] {
-  const created = sealEvent(GENESIS_HASH, {
+  const created = sealEvent(TEST_AUDIT_KEYS, GENESIS_HASH, {
     type: 'workspace.created',
     data: { workspaceId: WS, name: 'Verbund' },
     v: EVENT_VERSION,
@@ -46,7 +47,7 @@ function sampleEvents(): StoredEvent[] {
     at: AT,
     commandId: null,
   });
-  const updated = sealEvent(created.hash, {
+  const updated = sealEvent(TEST_AUDIT_KEYS, created.hash, {
     type: 'card.updated',
     data: { cardId: CARD, changes: {} },
     v: EVENT_VERSION,

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { GENESIS_HASH, type NewEvent, type StoredEvent } from '@verbund/shared/events';
+import { macHex, sameMac, type AuditKeys } from '../audit/audit-key.js';
 
 export type UnsealedEvent = Omit<StoredEvent, 'hash' | 'prevHash'> & NewEvent;
 
@@ -14,31 +14,28 @@ export function canonicalJson(value: unknown): string {
 }
 
 /**
- * Rule S9: each event's hash covers the previous hash and every field of the event itself
- * (people appear by id only, so erasing a person's data never touches what is hashed).
+ * Rule S9: each event's hash is an HMAC under the audit key over the previous hash and every field
+ * of the event itself (people appear by id only, so erasing a person's data never touches what is
+ * hashed). Without the key, nobody who can write the database can seal a changed event again.
  */
-export function hashEvent(prevHash: string, event: UnsealedEvent): string {
+export function hashEvent(keys: AuditKeys, prevHash: string, event: UnsealedEvent): string {
   const { v, workspaceId, seq, type, actorId, partnerId, at, commandId, data } = event;
-  return createHash('sha256')
-    .update(prevHash)
-    .update('\n')
-    .update(canonicalJson({ v, workspaceId, seq, type, actorId, partnerId, at, commandId, data }))
-    .digest('hex');
+  return macHex(keys.chain, `${prevHash}\n${canonicalJson({ v, workspaceId, seq, type, actorId, partnerId, at, commandId, data })}`);
 }
 
-export function sealEvent(prevHash: string, event: UnsealedEvent): StoredEvent {
-  return { ...event, prevHash, hash: hashEvent(prevHash, event) };
+export function sealEvent(keys: AuditKeys, prevHash: string, event: UnsealedEvent): StoredEvent {
+  return { ...event, prevHash, hash: hashEvent(keys, prevHash, event) };
 }
 
 export type ChainVerdict = { ok: true; checked: number; lastHash: string } | { ok: false; brokenAt: number; reason: string };
 
 /** Walks a run of events; `prevHash` is the hash before the first one (genesis for seq 1). */
-export function verifyChain(events: Iterable<StoredEvent>, prevHash = GENESIS_HASH, prevSeq = 0): ChainVerdict {
+export function verifyChain(keys: AuditKeys, events: Iterable<StoredEvent>, prevHash = GENESIS_HASH, prevSeq = 0): ChainVerdict {
   let checked = 0;
   for (const event of events) {
     if (event.seq !== prevSeq + 1) return { ok: false, brokenAt: event.seq, reason: `expected seq ${prevSeq + 1}` };
     if (event.prevHash !== prevHash) return { ok: false, brokenAt: event.seq, reason: 'link to the previous event is broken' };
-    if (hashEvent(prevHash, event) !== event.hash) return { ok: false, brokenAt: event.seq, reason: 'content does not match its hash' };
+    if (!sameMac(hashEvent(keys, prevHash, event), event.hash)) return { ok: false, brokenAt: event.seq, reason: 'content does not match its hash' };
     prevHash = event.hash;
     prevSeq = event.seq;
     checked += 1;

@@ -5,6 +5,7 @@ import { EVENT_VERSION, GENESIS_HASH, SYSTEM_ACTOR_ID, type StoredEvent } from '
 import { applyEvent, emptyState, SNAPSHOT_VERSION, type WorkspaceState } from '@verbund/shared/projection';
 import { officeDay } from '@verbund/shared/model';
 import type { Ack, CatchUp, CommandResult } from '@verbund/shared/protocol';
+import type { AuditKeys } from '../audit/audit-key.js';
 import { actorFrom, type Actor } from '../domain/actor.js';
 import { decide } from '../domain/decide.js';
 import { dueVotes, nextClosingAt } from '../domain/votes/due.js';
@@ -13,6 +14,8 @@ import { sealEvent } from './hash-chain.js';
 
 export type EngineOptions = {
   storage: Storage;
+  /** Seals every event into the keyed hash chain (rule S9). */
+  auditKeys: AuditKeys;
   clock: () => Date;
   /** Write a snapshot after this many events. */
   snapshotEvery: number;
@@ -210,7 +213,7 @@ export class WorkspaceEngine {
         continue;
       }
       const events = decision.events.map((event) => {
-        const stored = sealEvent(this.lastHash, {
+        const stored = sealEvent(this.options.auditKeys, this.lastHash, {
           ...event,
           v: EVENT_VERSION,
           workspaceId: this.workspaceId,
