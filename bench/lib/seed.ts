@@ -1,13 +1,14 @@
 import { join } from 'node:path';
 import { GENESIS_HASH, type NewEvent, type StoredEvent } from '../../shared/src/events.js';
-import { applyEvent, emptyState, SNAPSHOT_VERSION } from '../../shared/src/projection.js';
+import { applyEvent, emptyState } from '../../shared/src/projection.js';
 import { loadOrCreateAuditKey, type AuditKeys } from '../../server/src/audit/audit-key.js';
 import { SESSION_COOKIE, startSession } from '../../server/src/auth/sessions.js';
 import { AUDIT_KEY_FILE_NAME } from '../../server/src/config.js';
 import { DEMO_PARTNERS, DEMO_WORKSPACE_ID, seedDemo } from '../../server/src/seed/demo.js';
 import { appendSeedEvents, createPeople, stableId, type SeedEvent, type SeedPerson } from '../../server/src/seed/workspace-setup.js';
 import { openSqliteStorage } from '../../server/src/storage/sqlite-storage.js';
-import type { Storage } from '../../server/src/storage/port.js';
+import type { Snapshot, Storage } from '../../server/src/storage/port.js';
+import { sealSnapshot } from '../../server/src/sync/snapshot-seal.js';
 
 export const DB_FILE = 'verbund.sqlite';
 const PASSWORD = 'bench-password-not-secret';
@@ -89,7 +90,7 @@ async function seedBigWorkspace(storage: Storage, auditKeys: AuditKeys, people: 
     seeds.push({ ...by, event: { type: 'card.updated', data: { cardId, changes } } });
   }
   const events = await appendSeedEvents(storage, auditKeys, workspaceId, seeds, at);
-  if (size.snapshot) await storage.saveSnapshot(workspaceId, snapshotAt(workspaceId, events, events.length - 500));
+  if (size.snapshot) await storage.saveSnapshot(workspaceId, snapshotAt(auditKeys, workspaceId, events, events.length - 500));
   return { workspaceId, seq: events.length, cards: size.cards };
 }
 
@@ -117,12 +118,13 @@ function bigCard(id: string, boardId: string, i: number, authorId: string, at: s
   return { type: 'card.created', data: { card } };
 }
 
-function snapshotAt(workspaceId: string, events: StoredEvent[], count: number) {
+/** The sealed snapshot a server would have written after the first `count` events. */
+export function snapshotAt(auditKeys: AuditKeys, workspaceId: string, events: StoredEvent[], count: number): Snapshot {
   const state = emptyState(workspaceId);
   let hash = GENESIS_HASH;
   for (const event of events.slice(0, count)) {
     applyEvent(state, event);
     hash = event.hash;
   }
-  return { v: SNAPSHOT_VERSION, seq: state.seq, hash, state };
+  return sealSnapshot(auditKeys, workspaceId, { seq: state.seq, hash, state });
 }

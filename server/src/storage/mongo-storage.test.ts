@@ -107,7 +107,7 @@ describe('MongoDB adapter without a server', () => {
       await expect(new models.Account(withoutKey).validate()).rejects.toThrow(/emailKey/);
       await expect(new models.Session(toSessionDoc(session)).validate()).resolves.toBeUndefined();
       await expect(new models.Session({ ...toSessionDoc(session), expiresAt: 'not a date' }).validate()).rejects.toThrow(/expiresAt/);
-      const snapshot: Snapshot = { v: SNAPSHOT_VERSION, seq: 2, hash: updated.hash, state: emptyState(WS) };
+      const snapshot: Snapshot = { v: SNAPSHOT_VERSION, seq: 2, hash: updated.hash, mac: 'b'.repeat(64), state: emptyState(WS) };
       await expect(new models.Snapshot(toSnapshotDoc(WS, snapshot)).validate()).resolves.toBeUndefined();
     });
 
@@ -141,7 +141,7 @@ describe('MongoDB adapter without a server', () => {
     it('MG4 empty objects survive the document (minimize is off), so an empty change set or state is kept', () => {
       const doc = new models.Event(toEventDoc(updated, new Types.ObjectId())).toObject();
       expect(doc.data).toEqual({ cardId: CARD, changes: {} });
-      const state = new models.Snapshot(toSnapshotDoc(WS, { v: SNAPSHOT_VERSION, seq: 0, hash: GENESIS_HASH, state: emptyState(WS) })).toObject();
+      const state = new models.Snapshot(toSnapshotDoc(WS, { v: SNAPSHOT_VERSION, seq: 0, hash: GENESIS_HASH, mac: 'b'.repeat(64), state: emptyState(WS) })).toObject();
       expect(state.state).toEqual(emptyState(WS));
     });
   });
@@ -161,7 +161,7 @@ describe('MongoDB adapter without a server', () => {
     });
 
     it('MG12 snapshots, accounts and sessions map both ways', () => {
-      const snapshot: Snapshot = { v: SNAPSHOT_VERSION, seq: 2, hash: updated.hash, state: emptyState(WS) };
+      const snapshot: Snapshot = { v: SNAPSHOT_VERSION, seq: 2, hash: updated.hash, mac: 'b'.repeat(64), state: emptyState(WS) };
       expect(fromSnapshotDoc(toSnapshotDoc(WS, snapshot))).toStrictEqual(snapshot);
       expect(toAccountDoc(account)).toMatchObject({ _id: account.id, email: 'Ada@Example.org', emailKey: 'ada@example.org' });
       expect(fromAccountDoc(toAccountDoc(account))).toStrictEqual(account);

