@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { AppError } from '@verbund/shared/errors';
 import { GENESIS_HASH, type StoredEvent } from '@verbund/shared/events';
-import type { ChainVerdictInfo } from '@verbund/shared/http';
+import { auditCheckpointSchema, CHECKPOINT_VERSION, checkpointVerdictSchema, type AuditCheckpoint, type ChainVerdictInfo, type CheckpointVerdict } from '@verbund/shared/http';
 import type { WorkspaceState } from '@verbund/shared/projection';
 import { DEMO_WORKSPACE_ID } from '../seed/demo.js';
 import type { Snapshot } from '../storage/port.js';
@@ -13,6 +14,7 @@ import { adminPath, mustCommand } from '../test-support/admin.js';
 import { demo, person, readState, request } from '../test-support/live.js';
 import { startTestServer, type TestServer } from '../test-support/test-server.js';
 import { deriveAuditKeys, type AuditKeys } from './audit-key.js';
+import { issueCheckpoint } from './checkpoint.js';
 
 /**
  * Issue 8, item 7 (rule S9): whoever holds the database file but not the audit key cannot rewrite
@@ -200,5 +202,117 @@ describe('forged snapshots (issue 8, item 7)', () => {
     const again = await start(server.dataDir);
     expect((await readState(again, await again.login(anna.email))).members[anna.id]?.roles).toEqual(['member']);
     expect(logs).toContainEqual(expect.stringMatching(/its MAC does not verify/));
+  });
+});
+
+async function downloadCheckpoint(server: TestServer): Promise<AuditCheckpoint> {
+  const answer = await request(server, 'GET', adminPath('audit/checkpoint'), { cookie: await server.login(stefan.email) });
+  expect(answer.status).toBe(200);
+  expect(answer.headers.get('content-disposition')).toMatch(/^attachment; filename="verbund-pruefpunkt-\d+\.json"$/);
+  return auditCheckpointSchema.parse(answer.body);
+}
+
+async function verifyCheckpoint(server: TestServer, checkpoint: unknown): Promise<{ status: number; body: unknown }> {
+  return request(server, 'POST', adminPath('audit/verify-checkpoint'), { cookie: await server.login(stefan.email), body: checkpoint });
+}
+
+async function verdictFor(server: TestServer, checkpoint: AuditCheckpoint): Promise<CheckpointVerdict> {
+  const answer = await verifyCheckpoint(server, checkpoint);
+  expect(answer.status).toBe(200);
+  return checkpointVerdictSchema.parse(answer.body);
+}
+
+describe('checkpoints kept by partners (issue 8, item 7)', () => {
+  it('S9 the checkpoint file format is version 1', () => {
+    expect(CHECKPOINT_VERSION).toBe(1);
+  });
+
+  it('S9 a checkpoint names the head of the log, and still verifies after the log has grown', async () => {
+    const { server } = await serverWithHistory();
+    const checkpoint = await downloadCheckpoint(server);
+    const head = (await server.storage.lastEvent(DEMO_WORKSPACE_ID)) as StoredEvent;
+    expect(checkpoint).toMatchObject({ v: 1, workspaceId: DEMO_WORKSPACE_ID, seq: head.seq, hash: head.hash });
+    await mustCommand(server, await server.login(anna.email), demo.createCard({ title: 'Danach' }));
+    expect(await verdictFor(server, checkpoint)).toEqual({ ok: true, seq: head.seq, headSeq: head.seq + 1 });
+  });
+
+  it('S9 deleting the newest events passes the plain check but not a kept checkpoint', async () => {
+    const { server } = await serverWithHistory();
+    const checkpoint = await downloadCheckpoint(server);
+    await server.close();
+    const db = database(server);
+    // A careful intruder removes the snapshot too, so nothing on the server remembers the lost events.
+    db.prepare('DELETE FROM events WHERE workspace_id = ? AND seq > ?').run(DEMO_WORKSPACE_ID, checkpoint.seq - 2);
+    db.prepare('DELETE FROM snapshots WHERE workspace_id = ?').run(DEMO_WORKSPACE_ID);
+    db.close();
+
+    const again = await start(server.dataDir);
+    expect(await verify(again)).toEqual({ ok: true, checked: checkpoint.seq - 2 });
+    expect(await verdictFor(again, checkpoint)).toMatchObject({ ok: false, problem: 'truncated', seq: checkpoint.seq, headSeq: checkpoint.seq - 2, brokenAt: null });
+  });
+
+  it('S9 history rewritten and re-sealed with the real key (by whoever holds it) passes the plain check but not a kept checkpoint', async () => {
+    const { server, comment } = await serverWithHistory();
+    const checkpoint = await downloadCheckpoint(server);
+    await server.close();
+    const db = database(server);
+    const events = storedEvents(db).map((e) => (e.seq === comment.seq && e.type === 'comment.added' ? { ...e, data: { comment: { ...e.data.comment, body: 'Wir sind dagegen.' } } } : e));
+    writeEvents(db, reseal(events, comment.seq, (prevHash, event) => sealEvent(server.auditKeys, prevHash, event)));
+    db.close();
+
+    const again = await start(server.dataDir);
+    expect(await verify(again)).toMatchObject({ ok: true });
+    expect(await verdictFor(again, checkpoint)).toMatchObject({ ok: false, problem: 'diverged', brokenAt: checkpoint.seq });
+  });
+
+  it('S9 history rewritten without the key before the checkpoint is reported broken at the rewritten event', async () => {
+    const { server, comment } = await serverWithHistory();
+    const checkpoint = await downloadCheckpoint(server);
+    await server.close();
+    const db = database(server);
+    const events = storedEvents(db).map((e) => (e.seq === comment.seq ? { ...e, at: '2020-01-01T00:00:00.000Z' } : e));
+    writeEvents(db, reseal(events, comment.seq, plainSha256));
+    db.close();
+
+    const again = await start(server.dataDir);
+    expect(await verdictFor(again, checkpoint)).toMatchObject({ ok: false, problem: 'broken', brokenAt: comment.seq });
+  });
+
+  it('S9 a broken log gets no checkpoint', async () => {
+    const { server, comment } = await serverWithHistory();
+    await server.close();
+    const db = database(server);
+    writeEvents(db, storedEvents(db).filter((e) => e.seq === comment.seq).map((e) => ({ ...e, at: '2020-01-01T00:00:00.000Z' })));
+    db.close();
+    const again = await start(server.dataDir);
+    const answer = await request(again, 'GET', adminPath('audit/checkpoint'), { cookie: await again.login(stefan.email) });
+    expect(answer.status).toBe(409);
+    const error = answer.body as AppError;
+    expect(error.code).toBe('conflict');
+    expect(error.message).toContain(`broken at seq ${comment.seq}`);
+  });
+
+  it('S9 S11 a forged or foreign checkpoint is refused with a clear error and changes nothing', async () => {
+    const { server } = await serverWithHistory();
+    const genuine = await downloadCheckpoint(server);
+    const older = (await server.storage.readEvents(DEMO_WORKSPACE_ID, 2, 1))[0] as StoredEvent;
+    const before = (await server.storage.lastEvent(DEMO_WORKSPACE_ID))?.seq;
+    const forged: [string, unknown, string][] = [
+      ['another seq', { ...genuine, seq: older.seq, hash: older.hash }, 'mac'],
+      ['another time', { ...genuine, at: '2030-01-01T00:00:00.000Z' }, 'mac'],
+      ['signed with another key', issueCheckpoint(OTHER_KEYS, DEMO_WORKSPACE_ID, { seq: genuine.seq, hash: genuine.hash }, genuine.at), 'mac'],
+      ['of another workspace', issueCheckpoint(server.auditKeys, 'b3a1c0de-0000-4000-8000-000000000001', genuine, genuine.at), 'workspaceId'],
+      ['without its mac', { ...genuine, mac: undefined }, 'mac'],
+      ['with an extra field', { ...genuine, admin: true }, ''],
+      ['of a newer version', { ...genuine, v: 2 }, 'v'],
+    ];
+    for (const [what, body, path] of forged) {
+      const answer = await verifyCheckpoint(server, body);
+      expect([what, answer.status]).toEqual([what, 400]);
+      const error = answer.body as AppError;
+      expect([what, error.code, error.issues?.map((issue) => issue.path)]).toEqual([what, 'invalid_payload', [path]]);
+    }
+    expect((await server.storage.lastEvent(DEMO_WORKSPACE_ID))?.seq).toBe(before);
+    expect(await verdictFor(server, genuine)).toMatchObject({ ok: true });
   });
 });

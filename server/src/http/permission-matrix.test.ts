@@ -237,27 +237,31 @@ describe('permission matrix over HTTP and socket (S2, S12)', () => {
   });
 });
 
-const QUERIES: [string, 'GET' | 'POST', () => string, readonly Kind[], number][] = [
+type Query = [name: string, method: 'GET' | 'POST', path: () => string, allowed: readonly Kind[], okStatus: number, body?: () => unknown];
+const QUERIES: Query[] = [
   ['state', 'GET', () => workspacePath('state'), MEMBER_KINDS, 200],
   ['people', 'GET', () => workspacePath('people'), MEMBER_KINDS, 200],
   ['history', 'GET', () => workspacePath(`cards/${historyCard}/history`), MEMBER_KINDS, 200],
   ['audit', 'GET', () => adminPath('audit?limit=5'), ADMIN, 200],
   ['audit csv', 'GET', () => adminPath('audit?format=csv'), ADMIN, 200],
   ['audit verify', 'GET', () => adminPath('audit/verify'), ADMIN, 200],
-  ['create invitation', 'POST', () => adminPath('invitations'), ADMIN, 201],
+  ['audit checkpoint', 'GET', () => adminPath('audit/checkpoint'), ADMIN, 200],
+  ['verify checkpoint', 'POST', () => adminPath('audit/verify-checkpoint'), ADMIN, 200, () => checkpoint],
+  ['create invitation', 'POST', () => adminPath('invitations'), ADMIN, 201, () => ({ partnerId: DEMO_PARTNERS.wob.id, roles: ['member'], expiresInDays: 3 })],
 ];
 let historyCard = '';
+let checkpoint: unknown = null;
 
 describe('permission matrix of queries (S12)', () => {
   beforeAll(async () => {
     historyCard = await freshCard();
+    checkpoint = (await request(server, 'GET', adminPath('audit/checkpoint'), { cookie: cookies.get('admin') })).body;
   });
 
-  it.each(QUERIES)('S12 %s over HTTP', async (_name, method, path, allowed, okStatus) => {
+  it.each(QUERIES)('S12 %s over HTTP', async (_name, method, path, allowed, okStatus, body) => {
     const statuses: [Kind, number][] = [];
     for (const kind of KINDS) {
-      const body = method === 'POST' ? { partnerId: DEMO_PARTNERS.wob.id, roles: ['member'], expiresInDays: 3 } : undefined;
-      const answer = await request(server, method, path(), { cookie: cookies.get(kind), body });
+      const answer = await request(server, method, path(), { cookie: cookies.get(kind), body: body?.() });
       statuses.push([kind, answer.status]);
     }
     const status = (kind: Kind) => (allowed.includes(kind) ? okStatus : isMember(kind) ? 403 : kind === 'anonymous' ? 401 : 404);
