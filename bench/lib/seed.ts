@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { GENESIS_HASH, type NewEvent, type StoredEvent } from '../../shared/src/events.js';
 import { applyEvent, emptyState } from '../../shared/src/projection.js';
-import { loadOrCreateAuditKey, type AuditKeys } from '../../server/src/audit/audit-key.js';
+import { createAuditKey, type AuditKeys } from '../../server/src/audit/audit-key.js';
 import { SESSION_COOKIE, startSession } from '../../server/src/auth/sessions.js';
 import { AUDIT_KEY_FILE_NAME } from '../../server/src/config.js';
 import { DEMO_PARTNERS, DEMO_WORKSPACE_ID, seedDemo } from '../../server/src/seed/demo.js';
@@ -35,9 +35,9 @@ export type SeedOptions = {
  * (one password hash shared by all) that are members of it, and one session per account.
  */
 export async function seedBenchData(dataDir: string, options: SeedOptions): Promise<Seeded> {
-  const { keys: auditKeys } = loadOrCreateAuditKey(join(dataDir, AUDIT_KEY_FILE_NAME));
   const storage = openSqliteStorage(join(dataDir, DB_FILE));
   try {
+    const auditKeys = await createAuditKey(join(dataDir, AUDIT_KEY_FILE_NAME), storage);
     const now = new Date();
     await seedDemo(storage, auditKeys, now);
     const people = benchPeople(options.accounts);

@@ -1,6 +1,6 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadOrCreateAuditKey } from './audit/audit-key.js';
+import { createAuditKey, readAuditKey } from './audit/audit-key.js';
 import { createApp } from './app.js';
 import { readConfig } from './config.js';
 import { seedDemo } from './seed/demo.js';
@@ -9,9 +9,8 @@ import { openStorage } from './storage/open-storage.js';
 
 async function main(): Promise<void> {
   const config = readConfig(process.env);
-  // Before anything is stored: a wrong key file must stop start-up, not seal events nobody can verify later.
-  const audit = loadOrCreateAuditKey(config.auditKeyFile);
-  if (audit.created) console.log(`Created the audit key ${config.auditKeyFile}; keep a copy apart from the database: without it the history cannot be verified.`);
+  // Before the database is opened: a key file that must not be used stops start-up with nothing created.
+  const foundKey = readAuditKey(config.auditKeyFile);
   // A server that answers but cannot write would acknowledge nothing: exit and let the supervisor restart it.
   const storage = await openStorage(config, {
     onFatal: (error) => {
@@ -20,7 +19,9 @@ async function main(): Promise<void> {
     },
     log: (message, error) => console.error(message, error ?? ''),
   });
-  if (config.seedDemo && (await seedDemo(storage, audit.keys, new Date()))) console.log('Seeded the demo workspace.');
+  const auditKeys = foundKey ?? (await createAuditKey(config.auditKeyFile, storage));
+  if (!foundKey) console.log(`Created the audit key ${config.auditKeyFile}; keep a copy apart from the database: without it the history cannot be verified.`);
+  if (config.seedDemo && (await seedDemo(storage, auditKeys, new Date()))) console.log('Seeded the demo workspace.');
   const refusal = await publicListenRefusal(storage, config.host, config.demoPublic);
   if (refusal) {
     await storage.close();
@@ -29,7 +30,7 @@ async function main(): Promise<void> {
   const here = dirname(fileURLToPath(import.meta.url));
   const app = createApp({
     storage,
-    auditKeys: audit.keys,
+    auditKeys,
     staticDir: join(here, '../../client/dist'),
     allowedOrigins: config.allowedOrigins,
     secureCookies: config.secureCookies,

@@ -1,6 +1,7 @@
 import { createHmac, createSecretKey, randomBytes, timingSafeEqual, type KeyObject } from 'node:crypto';
 import { closeSync, fstatSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { Storage } from '../storage/port.js';
 
 export const AUDIT_KEY_BYTES = 32;
 const KEY_TEXT = /^[0-9a-f]{64}$/;
@@ -31,20 +32,31 @@ export function sameMac(expected: string, given: string): boolean {
 }
 
 /**
- * Reads AUDIT_KEY_FILE, or creates it with 32 random bytes (as hex, mode 0600) on first start.
- * An existing file that others can read, or that holds no valid key, stops start-up: a key anyone
- * on the host can read protects nothing, and a silently replaced key would leave the whole history
- * unverifiable.
+ * AUDIT_KEY_FILE's keys, or null when there is no such file yet. A file that others can read, or
+ * that holds no valid key, stops start-up: a key anyone on the host can read protects nothing.
  */
-export function loadOrCreateAuditKey(path: string): { keys: AuditKeys; created: boolean } {
-  const existing = readKeyFile(path);
-  if (existing) return { keys: deriveAuditKeys(existing), created: false };
+export function readAuditKey(path: string): AuditKeys | null {
+  const secret = readKeyFile(path);
+  return secret ? deriveAuditKeys(secret) : null;
+}
+
+/**
+ * Creates the key of a new installation: 32 random bytes, as hex, mode 0600. Refused when the
+ * storage already holds workspaces: their events were sealed with a key this is not, so a missing
+ * file means a lost or misplaced key, and a fresh one would only make the whole history unverifiable.
+ */
+export async function createAuditKey(path: string, storage: Pick<Storage, 'listWorkspaceIds'>): Promise<AuditKeys> {
+  if ((await storage.listWorkspaceIds()).length > 0) {
+    throw new Error(
+      `AUDIT_KEY_FILE ${path} does not exist, but the database already holds sealed events: restore the key from its backup ` +
+        '(or point AUDIT_KEY_FILE at it). If it is lost for good, see docs/security-audit-chain.md: the history can no longer be verified.',
+    );
+  }
   const created = createKeyFile(path);
-  if (created) return { keys: deriveAuditKeys(created), created: true };
-  // Another process created it between our look and our write: use theirs.
-  const theirs = readKeyFile(path);
-  if (!theirs) throw new Error(`AUDIT_KEY_FILE ${path} vanished while it was being created`);
-  return { keys: deriveAuditKeys(theirs), created: false };
+  // Null: another process created it between our look and our write; use theirs.
+  const secret = created ?? readKeyFile(path);
+  if (!secret) throw new Error(`AUDIT_KEY_FILE ${path} vanished while it was being created`);
+  return deriveAuditKeys(secret);
 }
 
 function readKeyFile(path: string): Buffer | null {

@@ -6,7 +6,7 @@ import { io as connectClient, type Socket } from 'socket.io-client';
 import type { Command } from '@verbund/shared/commands';
 import type { StoredEvent } from '@verbund/shared/events';
 import { PROTOCOL_VERSION, type Ack, type CatchUp, type ClientToServerEvents, type CommandResult, type ServerToClientEvents } from '@verbund/shared/protocol';
-import { loadOrCreateAuditKey, type AuditKeys } from '../audit/audit-key.js';
+import { createAuditKey, readAuditKey, type AuditKeys } from '../audit/audit-key.js';
 import { createApp, type App, type AppDeps } from '../app.js';
 import { AUDIT_KEY_FILE_NAME } from '../config.js';
 import { DEMO_PASSWORD, DEMO_WORKSPACE_ID, seedDemo } from '../seed/demo.js';
@@ -33,8 +33,9 @@ export type TestServer = {
 /** A real server on an ephemeral port over a real SQLite file in a temp directory, seeded with the demo. */
 export async function startTestServer(options: { dataDir?: string; deps?: Partial<AppDeps> } = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'verbund-test-'));
-  const { keys: auditKeys } = loadOrCreateAuditKey(join(dataDir, AUDIT_KEY_FILE_NAME));
+  const keyFile = join(dataDir, AUDIT_KEY_FILE_NAME);
   const storage = openSqliteStorage(join(dataDir, 'verbund.sqlite'));
+  const auditKeys = readAuditKey(keyFile) ?? (await createAuditKey(keyFile, storage));
   await seedDemo(storage, auditKeys, new Date());
   // Suites sign many people in at once (the cap on running hashes stays, the queue is longer) and
   // send much hostile input from one account (the invalid-command budget is wider; rate-limit.test pins the default).
