@@ -49,7 +49,7 @@ export async function createAuditKey(path: string, storage: Pick<Storage, 'listW
   if ((await storage.listWorkspaceIds()).length > 0) {
     throw new Error(
       `AUDIT_KEY_FILE ${path} does not exist, but the database already holds sealed events: restore the key from its backup ` +
-        '(or point AUDIT_KEY_FILE at it). If it is lost for good, see docs/security-audit-chain.md: the history can no longer be verified.',
+        '(or point AUDIT_KEY_FILE at it). For a key lost for good, or data from a version before the keyed chain, see docs/security-audit-chain.md.',
     );
   }
   const created = createKeyFile(path);
