@@ -146,6 +146,36 @@ test('a new workspace; someone already signed in joins it with "Beitreten" and s
     await expect(karl.getByRole('heading', { level: 1, name: WORKSPACE_NAME })).toBeVisible();
     await expectConnected(karl);
     await expect(card(karl, 'Gemeinsames Servicekonto für alle Partner')).toBeVisible();
+
+    // Jana is the only admin of a workspace Karl works in: she is asked to hand over first.
+    await jana.getByRole('link', { name: 'Mein Konto' }).click();
+    const janaErase = jana.getByRole('form', { name: 'Konto löschen' });
+    await janaErase.getByLabel('Ihr Passwort zur Bestätigung').fill('ein-langes-passwort');
+    await janaErase.getByRole('button', { name: 'Konto endgültig löschen' }).click();
+    await jana.getByRole('dialog', { name: 'Konto endgültig löschen?' }).getByRole('button', { name: 'Konto endgültig löschen' }).click();
+    await expect(janaErase).toContainText('Sie sind die einzige Administration eines Verbunds, in dem andere arbeiten.');
+
+    // Karl deletes his account: the password again, one question, then he is signed out everywhere.
+    await karl.getByRole('link', { name: 'Mein Konto' }).click();
+    const erase = karl.getByRole('form', { name: 'Konto löschen' });
+    await erase.getByLabel('Ihr Passwort zur Bestätigung').fill('falsches-passwort');
+    await erase.getByRole('button', { name: 'Konto endgültig löschen' }).click();
+    const confirm = karl.getByRole('dialog', { name: 'Konto endgültig löschen?' });
+    await expect(confirm.getByRole('button', { name: 'Abbrechen' })).toBeFocused();
+    await confirm.getByRole('button', { name: 'Konto endgültig löschen' }).click();
+    await expect(erase.getByLabel('Ihr Passwort zur Bestätigung')).toHaveAccessibleDescription('Das aktuelle Passwort ist nicht korrekt.');
+    await erase.getByLabel('Ihr Passwort zur Bestätigung').fill('ein-langes-passwort');
+    await karl.screenshot({ path: test.info().outputPath('erase-account.png'), fullPage: true });
+    await erase.getByRole('button', { name: 'Konto endgültig löschen' }).click();
+    await confirm.getByRole('button', { name: 'Konto endgültig löschen' }).click();
+    await expect(karl.getByRole('button', { name: 'Anmelden' })).toBeVisible();
+    await expect(karl.getByRole('main')).toContainText('Ihr Konto wurde gelöscht.');
+
+    // In both workspaces he is a former member now; his account no longer signs in.
+    await jana.getByRole('link', { name: 'Verwaltung' }).click();
+    await expect(jana.getByRole('table', { name: 'Personen im Verbund' })).not.toContainText('Karl Brandt');
+    await admin.reload();
+    await expect(admin.getByRole('table', { name: 'Personen im Verbund' })).not.toContainText('Karl Brandt');
   } finally {
     await Promise.all(opened.map((c) => c.close()));
   }

@@ -19,6 +19,7 @@ import { DEFAULT_FLOOD, FloodControl, type FloodSettings } from './live/flood-co
 import { broadcastEvents, createLiveServer, type LiveServer } from './live/socket-server.js';
 import { publishVoteViews } from './live/vote-views.js';
 import type { AuditKeys } from './audit/audit-key.js';
+import { DEFAULT_MAINTENANCE, startMaintenance, type MaintenanceSettings } from './maintenance.js';
 import type { Storage } from './storage/port.js';
 import { EngineRegistry } from './sync/engine-registry.js';
 import { DEFAULT_GATE, PasswordGate, type PasswordGateSettings } from './auth/password-check.js';
@@ -48,6 +49,8 @@ export type AppDeps = {
   maxSendBuffer?: number;
   /** Workspaces one account may start (WORKSPACES_PER_ACCOUNT). */
   workspacesPerAccount?: number;
+  /** Erasure reconciler and security-log address retention (SECURITY_LOG_RETENTION_DAYS). */
+  maintenance?: Partial<MaintenanceSettings>;
   log?: (message: string, error?: unknown) => void;
 };
 
@@ -67,9 +70,7 @@ export function createApp(deps: AppDeps): App {
   });
   const reactions: AccessReactionDeps = {
     io: () => io,
-    storage: deps.storage,
     sessions,
-    clock,
     activeAnywhere: async (personId) => (await engines.all()).some((engine) => engine.actorFor(personId) !== null),
     log,
   };
@@ -139,12 +140,14 @@ export function createApp(deps: AppDeps): App {
     log,
   });
   const live = io;
+  const stopMaintenance = startMaintenance({ storage: deps.storage, engines, sessions, clock, log }, { ...DEFAULT_MAINTENANCE, ...deps.maintenance });
 
   return {
     httpServer,
     io: live,
     engines,
     close: async () => {
+      stopMaintenance();
       await engines.stop();
       await live.close();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));

@@ -55,6 +55,7 @@ const envSchema = z.object({
   COMMAND_RATE: z.coerce.number().min(1).default(100),
   MAX_SEND_BUFFER_KB: z.coerce.number().int().min(16).default(4096),
   WORKSPACES_PER_ACCOUNT: z.coerce.number().int().min(0).default(20),
+  SECURITY_LOG_RETENTION_DAYS: z.coerce.number().min(1).max(3650).default(90),
 });
 
 export type Config = {
@@ -78,6 +79,7 @@ export type Config = {
   commands: { burst: number; perSecond: number };
   maxSendBuffer: number;
   workspacesPerAccount: number;
+  securityLogRetentionDays: number;
 };
 
 /** Reads and validates the environment; a wrong value stops start-up with a message naming it. */
@@ -107,5 +109,6 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     commands: { burst: e.COMMAND_BURST, perSecond: e.COMMAND_RATE },
     maxSendBuffer: e.MAX_SEND_BUFFER_KB * 1024,
     workspacesPerAccount: e.WORKSPACES_PER_ACCOUNT,
+    securityLogRetentionDays: e.SECURITY_LOG_RETENTION_DAYS,
   };
 }

@@ -43,6 +43,7 @@ async function main(): Promise<void> {
     flood: { commands: config.commands },
     maxSendBuffer: config.maxSendBuffer,
     workspacesPerAccount: config.workspacesPerAccount,
+    maintenance: { addressRetentionDays: config.securityLogRetentionDays },
   });
   await app.engines.warmUp(await storage.listWorkspaceIds());
   app.httpServer.listen(config.port, config.host, () => {

@@ -68,6 +68,27 @@ describe('command schema (S11)', () => {
     expect(accepts(update({ description: 'Zeile 1\nZeile 2\tEnde' }))).toBe(true);
   });
 
+  it.each(['\n', '\r', '\r\n', '\u0085', '\u2028', '\u2029'])('S19 a title, tag or link label with the line break %j is refused', (lineBreak) => {
+    expect(accepts(update({ title: `Titel${lineBreak}- **Ergebnis:** angenommen` }))).toBe(false);
+    expect(accepts(update({ tags: [`a${lineBreak}b`] }))).toBe(false);
+    expect(accepts(update({ links: [{ url: 'https://example.org', label: `a${lineBreak}b` }] }))).toBe(false);
+    expect(accepts(update({ title: 'Titel – mit „Zeichen“ und\tTab' }))).toBe(true);
+  });
+
+  it('S19 vote titles, option labels and outcome statements are single lines', () => {
+    const vote = (title: string, label: string) => ({
+      id: id(1),
+      workspaceId: id(2),
+      type: 'vote.open',
+      payload: { voteId: id(3), settings: { title, config: { kind: 'choice', options: [{ id: id(4), label }, { id: id(5), label: 'B' }], maxChoices: 1 } } },
+    });
+    const outcome = (text: string) => ({ id: id(1), workspaceId: id(2), type: 'vote.record_outcome', payload: { voteId: id(3), decisionId: id(4), text } });
+    expect(commandSchema.safeParse(vote('Abstimmung\nErgebnis: angenommen', 'A')).error?.issues.map((i) => i.message)).toContain('must be a single line');
+    expect(accepts(vote('Abstimmung', 'A\nB'))).toBe(false);
+    expect(accepts(outcome('Beschlossen.\n- **Ergebnis:** abgelehnt'))).toBe(false);
+    expect(accepts(outcome('Beschlossen: der Verbund betreibt das Servicekonto gemeinsam.'))).toBe(true);
+  });
+
   it.each(['javascript:alert(1)', 'JavaScript:alert(1)', ' javascript:alert(1)', 'data:text/html,<script>x</script>', 'vbscript:x', 'nicht eine url'])(
     'S11 refuses the link %j',
     (url) => {

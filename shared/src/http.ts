@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { abilitySchema, rolesSchema } from './admin.js';
-import { idSchema, partnerNameSchema, partnerShortNameSchema, roleSchema, text } from './model.js';
+import { idSchema, partnerNameSchema, partnerShortNameSchema, line, roleSchema } from './model.js';
 
 /** HTTP API shapes. Every body is parsed with these on the server and every answer on the client. */
 export const loginBodySchema = z.strictObject({
@@ -36,6 +36,9 @@ export const changePasswordBodySchema = z.strictObject({
   newPassword: passwordSchema,
 });
 
+/** Self-service erasure of the whole account (DSGVO Art. 17): the password is asked again. */
+export const eraseAccountBodySchema = z.strictObject({ password: z.string().min(1).max(1_000) });
+
 export const sessionInfoSchema = z.object({
   id: z.string(),
   createdAt: z.string(),
@@ -51,7 +54,7 @@ export const securityEventInfoSchema = z.object({
 });
 
 export const createWorkspaceBodySchema = z.strictObject({
-  name: text(200),
+  name: line(200),
   partnerName: partnerNameSchema,
   partnerShortName: partnerShortNameSchema,
 });
@@ -76,7 +79,7 @@ export type InvitationInfo = z.infer<typeof invitationInfoSchema>;
 
 /** A new person gives name, email and password; someone already signed in sends `{}`. */
 export const acceptInvitationBodySchema = z.union([
-  z.strictObject({ name: text(200), email: z.email().max(320), password: passwordSchema }),
+  z.strictObject({ name: line(200), email: z.email().max(320), password: passwordSchema }),
   z.strictObject({}),
 ]);
 

@@ -41,9 +41,22 @@ const withoutControlChars = (schema: z.ZodString) =>
 /** Text a person typed: trimmed, never empty, no control characters besides newlines and tabs. */
 export const text = (max: number) => withoutControlChars(z.string().trim().min(1).max(max));
 
-export const titleSchema = text(LIMITS.title);
+/** Any line break, including the ones a text field never produces (U+0085, U+2028, U+2029). */
+const LINE_BREAK = /[\n\r\u0085\u2028\u2029]/;
+
+/**
+ * One line of text: titles, names, labels and outcome statements. A line break could start a line
+ * of its own in an export (a forged "Ergebnis" in the Markdown register), so it is refused.
+ */
+export const line = (max: number) => text(max).refine((s) => !LINE_BREAK.test(s), 'must be a single line');
+
+const LINE_BREAKS = new RegExp(`(?:${LINE_BREAK.source})+`, 'g');
+/** What a form makes of pasted or typed line breaks in a single-line field that wraps (a textarea). */
+export const asSingleLine = (s: string): string => s.replace(LINE_BREAKS, ' ');
+
+export const titleSchema = line(LIMITS.title);
 export const descriptionSchema = withoutControlChars(z.string().max(LIMITS.description));
-export const tagSchema = text(LIMITS.tag);
+export const tagSchema = line(LIMITS.tag);
 export const commentBodySchema = text(LIMITS.comment);
 
 /** Only web links: a `javascript:` or `data:` URL must never become a clickable link. */
@@ -59,7 +72,7 @@ export const urlSchema = z
     }
   }, 'must be an http(s) URL');
 
-export const linkSchema = z.strictObject({ url: urlSchema, label: text(LIMITS.linkLabel).optional() });
+export const linkSchema = z.strictObject({ url: urlSchema, label: line(LIMITS.linkLabel).optional() });
 export type Link = z.infer<typeof linkSchema>;
 
 /** ISO calendar date, e.g. 2027-03-31. */
@@ -91,8 +104,8 @@ export const CARD_FIELDS = Object.keys(cardFieldsSchema.shape) as (keyof CardFie
 
 export const instantSchema = z.iso.datetime();
 
-export const partnerNameSchema = text(200);
-export const partnerShortNameSchema = text(12);
+export const partnerNameSchema = line(200);
+export const partnerShortNameSchema = line(12);
 
 export const partnerSchema = z.strictObject({
   id: idSchema,
@@ -102,7 +115,7 @@ export const partnerSchema = z.strictObject({
 });
 export type Partner = z.infer<typeof partnerSchema>;
 
-export const boardSchema = z.strictObject({ id: idSchema, name: text(200) });
+export const boardSchema = z.strictObject({ id: idSchema, name: line(200) });
 export type Board = z.infer<typeof boardSchema>;
 
 export const cardSchema = cardFieldsSchema.extend({

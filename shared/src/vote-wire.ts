@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, instantSchema, text } from './model.js';
+import { idSchema, instantSchema, line } from './model.js';
 import {
   ballotChoiceSchema,
   ballotSchema,
@@ -25,7 +25,7 @@ export const voteCommandPayloads = {
   'vote.open': z.strictObject({ voteId: idSchema, settings: voteSettingsSchema }),
   'vote.cast': z.strictObject({ voteId: idSchema, choice: ballotChoiceSchema }),
   'vote.close': z.strictObject({ voteId: idSchema }),
-  'vote.record_outcome': z.strictObject({ voteId: idSchema, decisionId: idSchema, text: text(VOTE_LIMITS.outcome) }),
+  'vote.record_outcome': z.strictObject({ voteId: idSchema, decisionId: idSchema, text: line(VOTE_LIMITS.outcome) }),
 } as const;
 
 /**

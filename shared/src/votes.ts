@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { descriptionSchema, idSchema, instantSchema, text, titleSchema, type Id } from './model.js';
+import { descriptionSchema, idSchema, instantSchema, line, text, titleSchema, type Id } from './model.js';
 
 /**
  * Votes and decisions: the shapes that travel and are stored. The rules that count them are pure
@@ -45,7 +45,7 @@ export const VOTE_LIMITS = {
 
 const uniqueIds = (ids: readonly string[]) => new Set(ids).size === ids.length;
 
-export const voteOptionSchema = z.strictObject({ id: idSchema, label: text(VOTE_LIMITS.optionLabel) });
+export const voteOptionSchema = z.strictObject({ id: idSchema, label: line(VOTE_LIMITS.optionLabel) });
 export type VoteOption = z.infer<typeof voteOptionSchema>;
 
 /** What is being voted on and how a ballot looks, per kind (D1). The pass rule belongs to proposals only (D24). */
@@ -225,7 +225,7 @@ export type ProposalResult = Extract<VoteResult, { kind: 'proposal' }>;
 export type RankingResult = Exclude<VoteResult, { kind: 'proposal' }>;
 export type Verdict = VoteResult['verdict'];
 
-export const outcomeStatementSchema = z.strictObject({ text: text(VOTE_LIMITS.outcome), by: idSchema, at: instantSchema });
+export const outcomeStatementSchema = z.strictObject({ text: line(VOTE_LIMITS.outcome), by: idSchema, at: instantSchema });
 export type OutcomeStatement = z.infer<typeof outcomeStatementSchema>;
 
 /** A vote as the projection holds it (server side: with every ballot, see `VoteView` for clients). */

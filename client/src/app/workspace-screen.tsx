@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { LiveAnnouncer } from '../components/live-announcer';
 import { Toasts } from '../components/toasts';
 import { AccountPage } from '../features/account/account-page';
+import { EraseAccountForm } from '../features/account/erase-account-form';
 import { AuditPage } from '../features/audit/audit-page';
 import { Board } from '../features/board/board';
 import { CardDialog } from '../features/card-dialog/card-dialog';
@@ -99,6 +100,7 @@ export function WorkspaceScreen({ route }: Props) {
           <>
             <AccountPage />
             <NewWorkspaceForm />
+            <EraseAccountForm />
           </>
         )}
         {state && allowed && route.name === 'board' && <Board state={state} people={people} />}

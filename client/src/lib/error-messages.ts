@@ -25,6 +25,7 @@ const KNOWN_MESSAGES: Record<string, string> = {
   'you cannot be your own deputy': 'deputySelf',
   'the range lies in the past': 'rangePast',
   'the current password is wrong': 'currentPasswordWrong',
+  'the password is wrong': 'currentPasswordWrong',
   'partner not found': 'partnerNotFound',
   'person not found': 'personNotFound',
   'invitation not found': 'invitationNotFound',
@@ -38,5 +39,6 @@ export function errorMessageKey(error: ErrorLike): string {
   const known = KNOWN_MESSAGES[error.message];
   if (known) return `adminErrors.${known}`;
   if (error.message.startsWith('an invitation must expire within')) return 'adminErrors.expiryRange';
+  if (error.message.startsWith('you are the only admin of:')) return 'account.erase.soleAdmin';
   return `errors.${error.code}`;
 }

@@ -1,3 +1,4 @@
+import { asSingleLine } from '@verbund/shared/model';
 import type { WorkspaceState } from '@verbund/shared/projection';
 import type { DecisionEntry, DecisionsQuery } from '@verbund/shared/vote-wire';
 import { voteCardIds, type ClosedVote } from '@verbund/shared/votes';
@@ -83,9 +84,18 @@ export function decisionsCsv(entries: readonly DecisionEntry[], names: Names, op
   return `${[CSV_COLUMNS.join(','), ...rows].join('\r\n')}\r\n`;
 }
 
-/** Markdown syntax in people's text is shown as typed, not interpreted (no links, no HTML). */
+/**
+ * People's text in the Markdown register is shown as typed, never interpreted: each mark that can
+ * start inline markup (emphasis, code, links, images, HTML, entities, tables) is backslash-escaped,
+ * and so is a start that could begin a block (list, quote, heading, setext line). Line breaks (only
+ * in data stored before titles became single-line) become spaces, so no text can add a line of its
+ * own, such as a forged "Ergebnis".
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]<>#|~]/g, (c) => `\\${c}`);
+  return asSingleLine(text)
+    .replace(/[\\`*_{}[\]<>#|~!&]/g, (c) => `\\${c}`)
+    .replace(/^(\s*)([-+=])/, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
 }
 
 /** A readable document of the decisions, in German (the language of the cooperation's minutes). */
@@ -110,7 +120,7 @@ export function decisionsMarkdown(
     lines.push(
       `- **Festgehalten von:** ${escapeMarkdown(names.person(d.statement.by))}, ${d.statement.at.slice(0, 16).replace('T', ' ')} UTC`,
       '',
-      ...d.statement.text.split('\n').map((line) => `> ${escapeMarkdown(line)}`),
+      `> ${escapeMarkdown(d.statement.text)}`,
       '',
     );
   }

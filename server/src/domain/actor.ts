@@ -1,3 +1,4 @@
+import { SYSTEM_ACTOR_ID } from '@verbund/shared/events';
 import type { Role } from '@verbund/shared/model';
 import type { WorkspaceState } from '@verbund/shared/projection';
 
@@ -10,3 +11,6 @@ export function actorFrom(state: WorkspaceState, personId: string): Actor | null
   if (!member?.active || !state.partners[member.partnerId]?.active) return null;
   return { personId, partnerId: member.partnerId, roles: member.roles };
 }
+
+/** The server itself (scheduled work, erasure of an account everywhere), never a person. */
+export const isSystem = (actor: Actor): boolean => actor.personId === SYSTEM_ACTOR_ID;

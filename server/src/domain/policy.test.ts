@@ -140,11 +140,11 @@ describe('policy: one rule per command (S12)', () => {
     }
   });
 
-  it('the system actor (scheduled work) may close due votes and nothing else', () => {
+  it('the system actor may close due votes (D35) and erase memberships of an erased account (A12), nothing else', () => {
     const s = state();
     const system: Actor = { personId: SYSTEM_ACTOR_ID, partnerId: '', roles: ['admin'] };
     const allowed = rows.filter(([, row]) => authorize(system, row.build(), s, TODAY)).map(([type]) => type);
-    expect(allowed).toEqual(['vote.close']);
+    expect(allowed.sort()).toEqual(['member.erase', 'vote.close']);
   });
 
   it('a deactivated person, an outsider and a person without roles are no actor at all', () => {

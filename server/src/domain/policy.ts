@@ -52,8 +52,11 @@ export const COMMAND_POLICY: Rules = {
   'vote.record_outcome': anyMember,
 };
 
-/** What the server itself may do without a person (scheduled work, D35): close due votes, nothing else. */
-const SYSTEM_COMMANDS: ReadonlySet<CommandType> = new Set(['vote.close']);
+/**
+ * What the server itself may do without a person: close due votes (scheduled work, D35) and end the
+ * memberships of an account erased everywhere (A12); nothing else.
+ */
+const SYSTEM_COMMANDS: ReadonlySet<CommandType> = new Set(['vote.close', 'member.erase']);
 
 export function authorize(actor: Actor, command: Command, state: WorkspaceState, today: string): boolean {
   if (actor.personId === SYSTEM_ACTOR_ID) return SYSTEM_COMMANDS.has(command.type);

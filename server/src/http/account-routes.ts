@@ -1,14 +1,15 @@
 import { once } from 'node:events';
-import { Router, type Response } from 'express';
+import { Router, type Request, type Response } from 'express';
 import type { StoredEvent } from '@verbund/shared/events';
 import { appError, invalidPayload } from '@verbund/shared/errors';
-import { changePasswordBodySchema, type SessionInfo } from '@verbund/shared/http';
+import { changePasswordBodySchema, eraseAccountBodySchema, type SessionInfo } from '@verbund/shared/http';
+import { eraseAccountEverywhere, workspacesLeftWithoutAdmin } from '../auth/account-erasure.js';
 import { describeAccount } from '../auth/identity.js';
 import { recordSecurityEvent } from '../auth/security-log.js';
 import { requireAccount } from './auth-routes.js';
 import { accountOf } from './bind-workspace.js';
 import { sendError, sendLimited } from './errors.js';
-import type { Storage } from '../storage/port.js';
+import type { Account, Storage } from '../storage/port.js';
 import type { HttpContext } from './http-context.js';
 
 /** Events read per page for the export, so no log is held whole and other requests run in between. */
@@ -36,6 +37,19 @@ class JsonStream {
   }
 }
 
+/**
+ * The signed-in account once its password was given again, through the same gate as sign-in; or
+ * null after answering the refusal (limited, or `wrong` in the route's words).
+ */
+async function passwordConfirmed(ctx: HttpContext, req: Request, res: Response, password: string, wrong: string): Promise<Account | null> {
+  const account = accountOf(res);
+  const checked = await ctx.passwords.check(account.email.toLowerCase(), req.ip ?? 'unknown', password, account.passwordHash);
+  if (checked.kind === 'limited') sendLimited(res, checked);
+  else if (checked.kind === 'wrong') sendError(res, appError('forbidden', wrong));
+  else return account;
+  return null;
+}
+
 const currentTokenHash = (res: Response) => (res.locals.sessionHash as string | undefined) ?? '';
 
 /** The signed-in person's own account: password, sessions, security events, and their data (DSGVO Art. 15/20). */
@@ -46,10 +60,8 @@ export function accountRoutes(ctx: HttpContext): Router {
   router.post('/password', async (req, res) => {
     const parsed = changePasswordBodySchema.safeParse(req.body);
     if (!parsed.success) return sendError(res, invalidPayload(parsed.error, 'password change'));
-    const account = accountOf(res);
-    const checked = await ctx.passwords.check(account.email.toLowerCase(), req.ip ?? 'unknown', parsed.data.currentPassword, account.passwordHash);
-    if (checked.kind === 'limited') return sendLimited(res, checked);
-    if (checked.kind === 'wrong') return sendError(res, appError('forbidden', 'the current password is wrong'));
+    const account = await passwordConfirmed(ctx, req, res, parsed.data.currentPassword, 'the current password is wrong');
+    if (!account) return;
     const hashed = await ctx.passwords.hash(parsed.data.newPassword);
     if (hashed.kind === 'limited') return sendLimited(res, hashed);
     await ctx.storage.updatePassword(account.id, hashed.hash);
@@ -57,6 +69,20 @@ export function accountRoutes(ctx: HttpContext): Router {
     await ctx.sessions.endAllOf(account.id);
     res.setHeader('Set-Cookie', ctx.sessions.cookie(await ctx.sessions.start(account.id)));
     recordSecurityEvent(ctx.storage, ctx.clock(), 'password_changed', account.id, req.ip ?? null, ctx.log);
+    res.status(204).end();
+  });
+
+  router.post('/erase', async (req, res) => {
+    const parsed = eraseAccountBodySchema.safeParse(req.body);
+    if (!parsed.success) return sendError(res, invalidPayload(parsed.error, 'account erasure'));
+    const account = await passwordConfirmed(ctx, req, res, parsed.data.password, 'the password is wrong');
+    if (!account) return;
+    const orphaned = await workspacesLeftWithoutAdmin(ctx.engines, account.id);
+    if (orphaned.length > 0) {
+      return sendError(res, appError('conflict', `you are the only admin of: ${orphaned.join(', ')}; make someone else admin there first`));
+    }
+    await eraseAccountEverywhere(ctx, account.id);
+    res.setHeader('Set-Cookie', ctx.sessions.clearedCookie());
     res.status(204).end();
   });
 

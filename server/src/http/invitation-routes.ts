@@ -5,6 +5,7 @@ import { appError, invalidPayload } from '@verbund/shared/errors';
 import { acceptInvitationBodySchema, type InvitationInfo } from '@verbund/shared/http';
 import { describeAccount } from '../auth/identity.js';
 import { hashToken } from '../auth/sessions.js';
+import { invitationProblem } from '../domain/admin/decide-admin.js';
 import type { WorkspaceEngine } from '../sync/workspace-engine.js';
 import { sendError, sendLimited } from './errors.js';
 import type { HttpContext } from './http-context.js';
@@ -28,13 +29,6 @@ async function findInvitation(ctx: HttpContext, token: string): Promise<Found | 
   return null;
 }
 
-function usable(invitation: Invitation, now: Date): string | null {
-  if (invitation.revoked) return 'the invitation was withdrawn';
-  if (invitation.usedBy) return 'the invitation has already been used';
-  if (invitation.expiresAt <= now.toISOString()) return 'the invitation has expired';
-  return null;
-}
-
 /** Accepting an invitation: open to people without an account (no session needed). */
 export function invitationRoutes(ctx: HttpContext): Router {
   const router = Router();
@@ -42,8 +36,8 @@ export function invitationRoutes(ctx: HttpContext): Router {
   router.get('/:token', async (req, res) => {
     const found = await findInvitation(ctx, req.params.token);
     if (!found) return sendError(res, appError('not_found', 'invitation not found'));
-    const problem = usable(found.invitation, ctx.clock());
-    if (problem) return sendError(res, appError('conflict', problem));
+    const problem = invitationProblem(found.invitation, ctx.clock().toISOString());
+    if (problem) return sendError(res, problem);
     const info: InvitationInfo = {
       workspaceName: found.engine.name,
       partnerName: found.engine.peek().partners[found.invitation.partnerId]?.name ?? '',
@@ -58,8 +52,8 @@ export function invitationRoutes(ctx: HttpContext): Router {
     if (!body.success) return sendError(res, invalidPayload(body.error, 'invitation answer'));
     const found = await findInvitation(ctx, req.params.token);
     if (!found) return sendError(res, appError('not_found', 'invitation not found'));
-    const problem = usable(found.invitation, ctx.clock());
-    if (problem) return sendError(res, appError('conflict', problem));
+    const problem = invitationProblem(found.invitation, ctx.clock().toISOString());
+    if (problem) return sendError(res, problem);
 
     const signedIn = (await ctx.sessions.resolve(ctx.sessions.tokenFrom(req.headers.cookie)))?.account ?? null;
     let account = signedIn;

@@ -248,6 +248,9 @@ const QUERIES: Query[] = [
   ['audit checkpoint', 'GET', () => adminPath('audit/checkpoint'), ADMIN, 200],
   ['verify checkpoint', 'POST', () => adminPath('audit/verify-checkpoint'), ADMIN, 200, () => checkpoint],
   ['create invitation', 'POST', () => adminPath('invitations'), ADMIN, 201, () => ({ partnerId: DEMO_PARTNERS.wob.id, roles: ['member'], expiresInDays: 3 })],
+  ['decisions', 'GET', () => workspacePath('decisions'), MEMBER_KINDS, 200],
+  ['decisions markdown', 'GET', () => workspacePath('decisions?format=markdown'), MEMBER_KINDS, 200],
+  ['vote views', 'GET', () => workspacePath('votes'), MEMBER_KINDS, 200],
 ];
 let historyCard = '';
 let checkpoint: unknown = null;
@@ -266,6 +269,20 @@ describe('permission matrix of queries (S12)', () => {
     }
     const status = (kind: Kind) => (allowed.includes(kind) ? okStatus : isMember(kind) ? 403 : kind === 'anonymous' ? 401 : 404);
     expect(statuses).toEqual(KINDS.map((kind) => [kind, status(kind)]));
+  });
+
+  it('A12 the account routes answer every signed-in person about their own account only, nobody anonymous', async () => {
+    // Harmless probes: a wrong password erases nothing, an empty workspace body creates nothing.
+    const probes: [string, 'GET' | 'POST', string, unknown, number][] = [
+      ['export', 'GET', '/api/account/export', undefined, 200],
+      ['erase', 'POST', '/api/account/erase', { password: 'nicht-das-passwort' }, 403],
+      ['start workspace', 'POST', '/api/workspaces', {}, 400],
+    ];
+    for (const [name, method, path, body, signedIn] of probes) {
+      const statuses: [Kind, number][] = [];
+      for (const kind of KINDS) statuses.push([kind, (await request(server, method, path, { cookie: cookies.get(kind), body })).status]);
+      expect([name, statuses]).toEqual([name, KINDS.map((kind) => [kind, kind === 'anonymous' ? 401 : signedIn])]);
+    }
   });
 
   it('S2 sync:join over a socket: members catch up, everyone else is refused at the handshake', async () => {

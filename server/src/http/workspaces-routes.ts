@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
 import { appError, invalidPayload } from '@verbund/shared/errors';
-import type { NewEvent } from '@verbund/shared/events';
 import { createWorkspaceBodySchema, type CreateWorkspaceBody } from '@verbund/shared/http';
+import { startWorkspace } from '../domain/admin/start-workspace.js';
 import { appendSeedEvents } from '../seed/workspace-setup.js';
 import { requireAccount } from './auth-routes.js';
 import { accountOf } from './bind-workspace.js';
@@ -27,7 +27,7 @@ export function workspacesRoutes(ctx: HttpContext): Router {
       if ((await workspacesStartedBy(ctx.storage, account.id)) >= ctx.workspacesPerAccount) {
         return sendError(res, appError('forbidden', `an account may start at most ${ctx.workspacesPerAccount} workspaces (WORKSPACES_PER_ACCOUNT)`));
       }
-      res.status(201).json({ workspaceId: await startWorkspace(ctx, account.id, body.data) });
+      res.status(201).json({ workspaceId: await storeNewWorkspace(ctx, account.id, body.data) });
     });
     const settled = turn.catch(() => undefined);
     creating.set(account.id, settled);
@@ -48,19 +48,9 @@ async function workspacesStartedBy(storage: Storage, accountId: string): Promise
   return count;
 }
 
-async function startWorkspace(ctx: HttpContext, accountId: string, body: CreateWorkspaceBody): Promise<string> {
-  const workspaceId = randomUUID();
-  const partnerId = randomUUID();
-  const at = ctx.clock().toISOString();
-  const events: NewEvent[] = [
-    { type: 'workspace.created', data: { workspaceId, name: body.name } },
-    { type: 'partner.added', data: { partner: { id: partnerId, name: body.partnerName, shortName: body.partnerShortName, active: true } } },
-    { type: 'board.created', data: { board: { id: randomUUID(), name: 'Initiativen' } } },
-    {
-      type: 'member.joined',
-      data: { member: { personId: accountId, partnerId, roles: ['member', 'admin'], active: true, erased: false, joinedAt: at }, invitationId: null },
-    },
-  ];
-  await appendSeedEvents(ctx.storage, ctx.auditKeys, workspaceId, events.map((event) => ({ event, actorId: accountId, partnerId })), at);
-  return workspaceId;
+async function storeNewWorkspace(ctx: HttpContext, founderId: string, body: CreateWorkspaceBody): Promise<string> {
+  const founding = { workspaceId: randomUUID(), partnerId: randomUUID(), boardId: randomUUID(), founderId, at: ctx.clock().toISOString() };
+  const events = startWorkspace(body, founding);
+  await appendSeedEvents(ctx.storage, ctx.auditKeys, founding.workspaceId, events.map((event) => ({ event, actorId: founderId, partnerId: founding.partnerId })), founding.at);
+  return founding.workspaceId;
 }

@@ -1,16 +1,13 @@
 import type { StoredEvent } from '@verbund/shared/events';
 import type { WorkspaceState } from '@verbund/shared/projection';
 import type { Sessions } from '../auth/sessions.js';
-import type { Storage } from '../storage/port.js';
 import { actorFrom } from '../domain/actor.js';
 import { seesInvitations } from '../domain/admin/withhold.js';
 import { personRoomOf, seatAmongAdmins, type LiveServer } from './socket-server.js';
 
 export type AccessReactionDeps = {
   io: () => LiveServer | null;
-  storage: Storage;
   sessions: Sessions;
-  clock: () => Date;
   /** Whether the person is still an active member of any workspace (then their sessions stay). */
   activeAnywhere: (personId: string) => Promise<boolean>;
   log: (message: string, error?: unknown) => void;
@@ -34,8 +31,8 @@ function affectedPeople(event: StoredEvent, state: Readonly<WorkspaceState>): st
 
 /**
  * Side effects of committed access changes (the domain only decides; I/O happens here, after the
- * commit): disconnect the people's sockets in that workspace, end their sessions when they are
- * active nowhere else, and erase an erased person's account data.
+ * commit): disconnect the people's sockets in that workspace and end their sessions when they are
+ * active nowhere else. An erased membership leaves the account alone (A12): it may live elsewhere.
  */
 export function reactToAccessChanges(deps: AccessReactionDeps, workspaceId: string, events: readonly StoredEvent[], state: Readonly<WorkspaceState>): void {
   for (const event of events) {
@@ -50,10 +47,7 @@ export function reactToAccessChanges(deps: AccessReactionDeps, workspaceId: stri
     for (const personId of people) deps.io()?.in(personRoomOf(workspaceId, personId)).disconnectSockets(true);
     void Promise.all(
       people.map(async (personId) => {
-        if (event.type === 'member.erased') {
-          await deps.storage.eraseAccount(personId, deps.clock().toISOString());
-          await deps.sessions.endAllOf(personId);
-        } else if (!(await deps.activeAnywhere(personId))) await deps.sessions.endAllOf(personId);
+        if (!(await deps.activeAnywhere(personId))) await deps.sessions.endAllOf(personId);
       }),
     ).catch((error: unknown) => deps.log('access reaction failed', error));
   }

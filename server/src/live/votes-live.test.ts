@@ -227,7 +227,7 @@ describe('the decision register (D28, D36)', () => {
     await submit(anna.socket, v.open(proposalSettings([CARD], { title: 'Servicekonto gemeinsam betreiben' }), passedVote));
     await submit(anna.socket, v.cast(passedVote, position('agree')));
     await submit(anna.socket, v.close(passedVote));
-    await submit(anna.socket, v.recordOutcome(passedVote, '=HYPERLINK("http://evil")\nBeschlossen: [hier](javascript:alert(1))'));
+    await submit(anna.socket, v.recordOutcome(passedVote, '=HYPERLINK("http://evil"); Beschlossen: [hier](javascript:alert(1))'));
     await submit(anna.socket, v.open(proposalSettings([OTHER_CARD], { title: 'E-Payment' }), otherVote));
     await submit(anna.socket, v.close(otherVote));
     await submit(anna.socket, v.recordOutcome(otherVote, 'Nicht beschlossen.'));

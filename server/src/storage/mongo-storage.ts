@@ -39,6 +39,8 @@ export type AccountDoc = {
   passwordHash: string;
   createdAt: string;
   erasedAt: string | null;
+  /** Set when erasure everywhere was asked for; pending while `erasedAt` is still null. */
+  erasureRequestedAt?: string | null;
 };
 export type SessionDoc = { _id: string; accountId: string; createdAt: string; expiresAt: Date; lastSeenAt?: string };
 export type SecurityEventDoc = { _id: string; accountId: string | null; kind: SecurityEventKind; address: string | null; at: string };
@@ -217,10 +219,12 @@ export function defineModels(conn: Connection) {
       passwordHash: { type: String, required: unlessErased },
       createdAt: { type: String, required: true },
       erasedAt: nullableString,
+      erasureRequestedAt: nullableString,
     },
     { ...options, collection: 'accounts' },
   );
   account.index({ emailKey: 1 }, { unique: true });
+  account.index({ erasureRequestedAt: 1, erasedAt: 1 });
 
   const session = new Schema<SessionDoc>(
     {
@@ -246,6 +250,7 @@ export function defineModels(conn: Connection) {
     { ...options, collection: 'security_events' },
   );
   securityEvent.index({ accountId: 1, at: 1 });
+  securityEvent.index({ at: 1 });
 
   return {
     Event: conn.model<EventDoc>('Event', event),
@@ -374,6 +379,11 @@ function mongoStorage(conn: Connection, m: Models, transactions: boolean): Stora
       if (transactions) await conn.transaction((session) => erase(accountId, erasedAt, session));
       else await erase(accountId, erasedAt);
     },
+    requestErasure: async (accountId, requestedAt) => {
+      await Account.updateOne({ _id: accountId, erasureRequestedAt: null }, { $set: { erasureRequestedAt: requestedAt } });
+    },
+    pendingErasures: async () =>
+      (await Account.find({ erasureRequestedAt: { $ne: null }, erasedAt: null }, { _id: 1 }).sort({ _id: 1 }).lean<{ _id: string }[]>()).map((d) => d._id),
 
     createSession: async (session) => {
       await Session.create(toSessionDoc(session));
@@ -399,6 +409,8 @@ function mongoStorage(conn: Connection, m: Models, transactions: boolean): Stora
     },
     listSecurityEvents: async (accountId) =>
       (await SecurityEvent.find({ accountId }).sort({ at: -1, _id: -1 }).lean<SecurityEventDoc[]>()).map(fromSecurityEventDoc),
+    forgetAddressesBefore: async (before) =>
+      (await SecurityEvent.updateMany({ at: { $lt: before }, address: { $ne: null } }, { $set: { address: null } })).modifiedCount,
 
     health: async () => {
       try {

@@ -71,6 +71,13 @@ export interface Storage {
    * remain readable in the storage's files afterwards.
    */
   eraseAccount(accountId: string, erasedAt: string): Promise<void>;
+  /**
+   * Records, durably and before any of it is done, that the account is to be erased everywhere; a
+   * second request keeps the first time. The request is pending until `eraseAccount` completes.
+   */
+  requestErasure(accountId: string, requestedAt: string): Promise<void>;
+  /** Accounts whose erasure was requested and is not complete (the reconciler finishes them). */
+  pendingErasures(): Promise<string[]>;
 
   createSession(session: Session): Promise<void>;
   findSession(tokenHash: string): Promise<Session | null>;
@@ -83,6 +90,8 @@ export interface Storage {
   recordSecurityEvent(event: SecurityEvent): Promise<void>;
   /** Newest first. */
   listSecurityEvents(accountId: string): Promise<SecurityEvent[]>;
+  /** Removes the client address from every security event recorded before `before`; answers how many. */
+  forgetAddressesBefore(before: string): Promise<number>;
 
   /** Whether the store can take writes now (`/api/health`); never throws. */
   health(): Promise<StorageHealth>;

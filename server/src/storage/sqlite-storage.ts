@@ -56,6 +56,10 @@ const MIGRATIONS: readonly string[] = [
   // 3: idle timeout of sessions.
   `ALTER TABLE sessions ADD COLUMN last_seen_at TEXT;
    UPDATE sessions SET last_seen_at = created_at;`,
+  // 4: erasure requested everywhere, finished by the reconciler; security-log addresses expire.
+  `ALTER TABLE accounts ADD COLUMN erasure_requested_at TEXT;
+   CREATE INDEX accounts_pending_erasure ON accounts (id) WHERE erasure_requested_at IS NOT NULL AND erased_at IS NULL;
+   CREATE INDEX security_events_addressed ON security_events (at) WHERE address IS NOT NULL;`,
 ];
 
 type EventRow = { body: string };
@@ -168,6 +172,9 @@ export function openSqliteStorage(file: string, options: WriterOptions = {}): St
     "UPDATE accounts SET name = '', email = ?, password_hash = '', erased_at = ? WHERE id = ?",
   );
   const removeSecurityEventsOf = db.prepare('DELETE FROM security_events WHERE account_id = ?');
+  const markErasure = db.prepare('UPDATE accounts SET erasure_requested_at = coalesce(erasure_requested_at, ?) WHERE id = ?');
+  const pendingErasures = db.prepare<[], { id: string }>('SELECT id FROM accounts WHERE erasure_requested_at IS NOT NULL AND erased_at IS NULL ORDER BY id');
+  const forgetAddresses = db.prepare('UPDATE security_events SET address = NULL WHERE address IS NOT NULL AND at < ?');
   const erase = db.transaction((accountId: string, erasedAt: string) => {
     blankAccount.run(`erased-${accountId}@invalid`, erasedAt, accountId);
     removeSessionsOf.run(accountId);
@@ -203,6 +210,8 @@ export function openSqliteStorage(file: string, options: WriterOptions = {}): St
         const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[];
         if (result && result.busy !== 0) throw new ErasureIncompleteError(accountId);
       }),
+    requestErasure: (accountId, requestedAt) => attempt(() => void markErasure.run(requestedAt, accountId)),
+    pendingErasures: () => attempt(() => pendingErasures.all().map((r) => r.id)),
     createSession: (s: Session) => attempt(() => void insertSession.run(s.tokenHash, s.accountId, s.createdAt, s.expiresAt, s.lastSeenAt)),
     touchSession: (tokenHash, lastSeenAt) => attempt(() => void touchSession.run(lastSeenAt, tokenHash)),
     findSession: (tokenHash) => attempt(() => optional(sessionByHash.get(tokenHash), toSession)),
@@ -211,6 +220,7 @@ export function openSqliteStorage(file: string, options: WriterOptions = {}): St
     deleteSessionsOf: (accountId) => attempt(() => void removeSessionsOf.run(accountId)),
     recordSecurityEvent: (e) => attempt(() => void insertSecurityEvent.run(e.id, e.accountId, e.kind, e.address, e.at)),
     listSecurityEvents: (accountId) => attempt(() => securityEventsOf.all(accountId).map(toSecurityEvent)),
+    forgetAddressesBefore: (before) => attempt(() => forgetAddresses.run(before).changes),
     health: async () => {
       const failure = writer.failure();
       if (failure) return { ok: false, reason: failure.message };

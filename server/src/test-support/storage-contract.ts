@@ -462,6 +462,17 @@ export function storageContract(name: string, open: () => Promise<StorageHarness
         expect(await storage.listSecurityEvents(ada.id)).toEqual([adas]);
         expect(await storage.listSecurityEvents(UNKNOWN_ACCOUNT)).toEqual([]);
       });
+
+      it('ST48 addresses recorded before a cut-off are removed, the events stay; later addresses stay', async () => {
+        await storage.createAccount(ada);
+        const recorded = [2, 4, 6, 8].map((minute) => securityEvent(ada.id, 'sign_in_succeeded', minute));
+        for (const event of [...recorded, securityEvent(null, 'sign_in_failed', 2)]) await storage.recordSecurityEvent(event);
+        const cutOff = new Date(Date.parse(AT) + 5 * 60_000).toISOString();
+        expect(await storage.forgetAddressesBefore(cutOff)).toBe(3);
+        const kept = recorded.map((e, i) => (i < 2 ? { ...e, address: null } : e));
+        expect(await storage.listSecurityEvents(ada.id)).toEqual([...kept].reverse());
+        expect(await storage.forgetAddressesBefore(cutOff)).toBe(0);
+      });
     });
 
     describe('erasure', () => {
@@ -529,6 +540,20 @@ export function storageContract(name: string, open: () => Promise<StorageHarness
         await storage.eraseAccount(ada.id, ERASED_AT);
         await storage.eraseAccount(bea.id, ERASED_AT);
         expect(byId(await storage.findAccountsByIds([ada.id, bea.id]))).toEqual(byId([erased(ada), erased(bea)]));
+      });
+
+      it('ST56 a requested erasure is pending until the account is erased; other accounts are not', async () => {
+        await storage.createAccount(ada);
+        await storage.createAccount(bea);
+        expect(await storage.pendingErasures()).toEqual([]);
+        await storage.requestErasure(ada.id, ERASED_AT);
+        await storage.requestErasure(ada.id, '2026-05-01T00:00:00.000Z');
+        await storage.requestErasure(UNKNOWN_ACCOUNT, ERASED_AT);
+        expect(await storage.pendingErasures()).toEqual([ada.id]);
+        expect(await storage.findAccountById(ada.id)).toEqual(ada);
+        await storage.eraseAccount(ada.id, ERASED_AT);
+        expect(await storage.pendingErasures()).toEqual([]);
+        expect(await storage.findAccountById(bea.id)).toEqual(bea);
       });
     });
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { securityEventInfoSchema, sessionInfoSchema } from '@verbund/shared/http';
 import { apiGet, apiPostEmpty } from '../../lib/api';
 import { endSession } from '../../lib/query-client';
+import { useSessionNotice } from '../../lib/session-notice';
 
 export const accountKeys = {
   sessions: ['account', 'sessions'] as const,
@@ -35,5 +36,18 @@ export function useEndAllSessions() {
   return useMutation({
     mutationFn: () => apiPostEmpty('/api/account/sessions/end-all'),
     onSuccess: () => endSession(queryClient, 'account.sessions.endedAll'),
+  });
+}
+
+/** Deletes the whole account (A12); the session is gone afterwards, so the app returns to sign-in. */
+export function useEraseAccount() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { password: string }) => apiPostEmpty('/api/account/erase', body),
+    onSuccess: () => {
+      // The closed socket may have signed the app out a moment earlier; the notice says why all the same.
+      useSessionNotice.getState().setNotice('account.erase.done');
+      endSession(queryClient, 'account.erase.done');
+    },
   });
 }

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Partner, Person } from '@verbund/shared/model';
+import { asSingleLine, type Partner, type Person } from '@verbund/shared/model';
 import type { VoteView } from '@verbund/shared/votes';
 import { SubmitActions } from '../../components/form-parts';
 import { newId } from '../../lib/command-queue';
@@ -155,7 +155,8 @@ function OutcomeForm({ voteId }: { voteId: string }) {
           rows={3}
           maxLength={5000}
           value={text}
-          onChange={(e) => setText(e.target.value)}
+          // The statement is one line (rule S19): Enter and pasted breaks become spaces, the field still wraps.
+          onChange={(e) => setText(asSingleLine(e.target.value))}
           aria-invalid={missing || undefined}
           aria-describedby={missing ? `${id}-missing` : undefined}
         />

@@ -1,6 +1,8 @@
 import type { CommandType } from '@verbund/shared/commands';
-import { appError } from '@verbund/shared/errors';
+import type { Invitation } from '@verbund/shared/admin';
+import { appError, type AppError } from '@verbund/shared/errors';
 import type { WorkspaceState } from '@verbund/shared/projection';
+import { isSystem } from '../actor.js';
 import { accept, reject, type Decision, type Deciders } from '../decision.js';
 
 type AdminCommand = Extract<CommandType, `partner.${string}` | `member.${string}` | `invitation.${string}` | `deputy.${string}`>;
@@ -62,8 +64,13 @@ export const adminDeciders: Deciders<AdminCommand> = {
     withMember(state, payload.personId, (member) =>
       member.active ? conflict('the person is active') : accept({ type: 'member.reactivated', data: payload }),
     ),
+  /**
+   * An admin ends a person's membership here (their account lives on); the system does it in every
+   * workspace when the account itself is erased, then even for the last admin (A12).
+   */
   'member.erase': (state, { payload }, actor) =>
     withMember(state, payload.personId, () => {
+      if (isSystem(actor)) return accept({ type: 'member.erased', data: payload });
       if (payload.personId === actor.personId) return conflict('you cannot erase yourself here');
       return isLastAdmin(state, payload.personId)
         ? conflict('the workspace needs at least one admin')
@@ -71,9 +78,9 @@ export const adminDeciders: Deciders<AdminCommand> = {
     }),
   'member.join': (state, { payload }, actor, ctx) => {
     const invitation = state.invitations[payload.invitationId];
-    if (!invitation || invitation.revoked) return notFound('invitation');
-    if (invitation.usedBy) return conflict('the invitation has already been used');
-    if (invitation.expiresAt <= ctx.now) return conflict('the invitation has expired');
+    if (!invitation) return notFound('invitation');
+    const problem = invitationProblem(invitation, ctx.now);
+    if (problem) return reject(problem);
     if (state.members[actor.personId]) return conflict('you are already a member of this workspace');
     if (!state.partners[invitation.partnerId]?.active) return notFound('partner');
     const member = {
@@ -117,6 +124,14 @@ export const adminDeciders: Deciders<AdminCommand> = {
     return accept({ type: 'deputy.revoked', data: payload });
   },
 };
+
+/** Why an invitation cannot be used now, or null: the one rule behind the link page and joining. */
+export function invitationProblem(invitation: Invitation, now: string): AppError | null {
+  if (invitation.revoked) return appError('conflict', 'the invitation was withdrawn');
+  if (invitation.usedBy) return appError('conflict', 'the invitation has already been used');
+  if (invitation.expiresAt <= now) return appError('conflict', 'the invitation has expired');
+  return null;
+}
 
 function withMember(
   state: WorkspaceState,

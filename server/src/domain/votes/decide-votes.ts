@@ -1,8 +1,7 @@
 import { appError } from '@verbund/shared/errors';
-import { SYSTEM_ACTOR_ID } from '@verbund/shared/events';
 import { deputyshipOn, isRepresentative, type WorkspaceState } from '@verbund/shared/projection';
 import { VOTE_LIMITS, voteCardIds, type Ballot, type OpenVote, type Vote } from '@verbund/shared/votes';
-import type { Actor } from '../actor.js';
+import { isSystem, type Actor } from '../actor.js';
 import { accept, reject, type Decision, type Deciders } from '../decision.js';
 import { checkChoice } from './check-choice.js';
 import { closeVote } from './close.js';
@@ -74,8 +73,6 @@ export const voteDeciders: Deciders<VoteCommand> = {
       });
     }),
 };
-
-const isSystem = (actor: Actor) => actor.personId === SYSTEM_ACTOR_ID;
 
 /** D3: the people of the workspace who can act now; deactivated and erased people are not eligible. */
 function activePeople(state: WorkspaceState): { id: string; partnerId: string }[] {
