@@ -1,12 +1,11 @@
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GENESIS_HASH } from '../../shared/src/events.js';
-import { applyEvent, emptyState, SNAPSHOT_VERSION } from '../../shared/src/projection.js';
+import { AUDIT_KEY_FILE_NAME } from '../../server/src/config.js';
 import { openSqliteStorage } from '../../server/src/storage/sqlite-storage.js';
 import { connectSocket, joinSocket } from './clients.js';
 import { spawnServer } from './proc.js';
-import { DB_FILE, seedBenchData, type Seeded } from './seed.js';
+import { DB_FILE, seedBenchData, snapshotAt, type Seeded } from './seed.js';
 import { mb } from './stats.js';
 import { LOAD_ENV } from './targets.js';
 
@@ -33,10 +32,11 @@ export async function bigWorkspace(size: { cards: number; events: number }, warm
     const withoutSnapshot = await measure(seeded, 'no snapshot', warmRuns);
     const snapshotDir = mkdtempSync(join(tmpdir(), 'verbund-bench-big-snap-'));
     try {
-      for (const suffix of ['', '-wal', '-shm']) {
-        if (existsSync(join(dataDir, DB_FILE + suffix))) copyFileSync(join(dataDir, DB_FILE + suffix), join(snapshotDir, DB_FILE + suffix));
+      // The copy keeps the key file too: the server on it must verify the same chain.
+      for (const file of [DB_FILE, `${DB_FILE}-wal`, `${DB_FILE}-shm`, AUDIT_KEY_FILE_NAME]) {
+        if (existsSync(join(dataDir, file))) copyFileSync(join(dataDir, file), join(snapshotDir, file));
       }
-      await addSnapshot(join(snapshotDir, DB_FILE), seeded.big?.workspaceId ?? '', 500);
+      await addSnapshot(join(snapshotDir, DB_FILE), seeded, 500);
       const withSnapshot = await measure({ ...seeded, dataDir: snapshotDir }, 'snapshot', warmRuns);
       return [withoutSnapshot, withSnapshot].map((f) => ({ ...f, seedMs }));
     } finally {
@@ -48,17 +48,12 @@ export async function bigWorkspace(size: { cards: number; events: number }, warm
 }
 
 /** A snapshot `tail` events before the end, as a server that has run for a while leaves behind. */
-async function addSnapshot(file: string, workspaceId: string, tail: number): Promise<void> {
+async function addSnapshot(file: string, seeded: Seeded, tail: number): Promise<void> {
   const storage = openSqliteStorage(file);
+  const workspaceId = seeded.big?.workspaceId ?? '';
   try {
     const events = await storage.readEvents(workspaceId, 0);
-    const state = emptyState(workspaceId);
-    let hash = GENESIS_HASH;
-    for (const event of events.slice(0, events.length - tail)) {
-      applyEvent(state, event);
-      hash = event.hash;
-    }
-    await storage.saveSnapshot(workspaceId, { v: SNAPSHOT_VERSION, seq: state.seq, hash, state });
+    await storage.saveSnapshot(workspaceId, snapshotAt(seeded.auditKeys, workspaceId, events, events.length - tail));
   } finally {
     await storage.close();
   }

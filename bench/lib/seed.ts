@@ -1,17 +1,22 @@
 import { join } from 'node:path';
 import { GENESIS_HASH, type NewEvent, type StoredEvent } from '../../shared/src/events.js';
-import { applyEvent, emptyState, SNAPSHOT_VERSION } from '../../shared/src/projection.js';
+import { applyEvent, emptyState } from '../../shared/src/projection.js';
+import { createAuditKey, type AuditKeys } from '../../server/src/audit/audit-key.js';
 import { SESSION_COOKIE, startSession } from '../../server/src/auth/sessions.js';
+import { AUDIT_KEY_FILE_NAME } from '../../server/src/config.js';
 import { DEMO_PARTNERS, DEMO_WORKSPACE_ID, seedDemo } from '../../server/src/seed/demo.js';
 import { appendSeedEvents, createPeople, stableId, type SeedEvent, type SeedPerson } from '../../server/src/seed/workspace-setup.js';
 import { openSqliteStorage } from '../../server/src/storage/sqlite-storage.js';
-import type { Storage } from '../../server/src/storage/port.js';
+import type { Snapshot, Storage } from '../../server/src/storage/port.js';
+import { sealSnapshot } from '../../server/src/sync/snapshot-seal.js';
 
 export const DB_FILE = 'verbund.sqlite';
 const PASSWORD = 'bench-password-not-secret';
 
 export type Seeded = {
   dataDir: string;
+  /** The key the server started on `dataDir` will use (AUDIT_KEY_FILE's default place). */
+  auditKeys: AuditKeys;
   workspaceId: string;
   cardIds: string[];
   /** One `verbund_session=…` cookie per bench account; many clients share an account like browser tabs do. */
@@ -32,15 +37,16 @@ export type SeedOptions = {
 export async function seedBenchData(dataDir: string, options: SeedOptions): Promise<Seeded> {
   const storage = openSqliteStorage(join(dataDir, DB_FILE));
   try {
+    const auditKeys = await createAuditKey(join(dataDir, AUDIT_KEY_FILE_NAME), storage);
     const now = new Date();
-    await seedDemo(storage, now);
+    await seedDemo(storage, auditKeys, now);
     const people = benchPeople(options.accounts);
-    await appendSeedEvents(storage, DEMO_WORKSPACE_ID, await createPeople(storage, people, PASSWORD, now.toISOString()), now.toISOString());
+    await appendSeedEvents(storage, auditKeys, DEMO_WORKSPACE_ID, await createPeople(storage, people, PASSWORD, now.toISOString()), now.toISOString());
     const cookies: string[] = [];
     for (const person of people) cookies.push(`${SESSION_COOKIE}=${await startSession(storage, person.id, now)}`);
     const cardIds = (await storage.readEvents(DEMO_WORKSPACE_ID, 0)).flatMap((e) => (e.type === 'card.created' ? [e.data.card.id] : []));
-    const seeded: Seeded = { dataDir, workspaceId: DEMO_WORKSPACE_ID, cardIds, cookies };
-    if (options.big) seeded.big = await seedBigWorkspace(storage, people, options.big, now.toISOString());
+    const seeded: Seeded = { dataDir, auditKeys, workspaceId: DEMO_WORKSPACE_ID, cardIds, cookies };
+    if (options.big) seeded.big = await seedBigWorkspace(storage, auditKeys, people, options.big, now.toISOString());
     return seeded;
   } finally {
     await storage.close();
@@ -64,7 +70,7 @@ export const BIG_WORKSPACE_ID = stableId('bench-big-workspace');
  * round-robin over the cards), sealed into a valid hash chain and appended in one transaction.
  * With `snapshot`, a snapshot 500 events before the end, as a long-running server would have left.
  */
-async function seedBigWorkspace(storage: Storage, people: SeedPerson[], size: NonNullable<SeedOptions['big']>, at: string) {
+async function seedBigWorkspace(storage: Storage, auditKeys: AuditKeys, people: SeedPerson[], size: NonNullable<SeedOptions['big']>, at: string) {
   const workspaceId = BIG_WORKSPACE_ID;
   const joined = await createPeople(storage, people.slice(0, 10), PASSWORD, at);
   const boardId = stableId('bench-big-board');
@@ -83,8 +89,8 @@ async function seedBigWorkspace(storage: Storage, people: SeedPerson[], size: No
     const changes = n % 3 === 0 ? { status: (['idea', 'review', 'agreed'] as const)[n % 3] } : { title: `Initiative ${n % cardIds.length} (Fassung ${n})` };
     seeds.push({ ...by, event: { type: 'card.updated', data: { cardId, changes } } });
   }
-  const events = await appendSeedEvents(storage, workspaceId, seeds, at);
-  if (size.snapshot) await storage.saveSnapshot(workspaceId, snapshotAt(workspaceId, events, events.length - 500));
+  const events = await appendSeedEvents(storage, auditKeys, workspaceId, seeds, at);
+  if (size.snapshot) await storage.saveSnapshot(workspaceId, snapshotAt(auditKeys, workspaceId, events, events.length - 500));
   return { workspaceId, seq: events.length, cards: size.cards };
 }
 
@@ -112,12 +118,13 @@ function bigCard(id: string, boardId: string, i: number, authorId: string, at: s
   return { type: 'card.created', data: { card } };
 }
 
-function snapshotAt(workspaceId: string, events: StoredEvent[], count: number) {
+/** The sealed snapshot a server would have written after the first `count` events. */
+export function snapshotAt(auditKeys: AuditKeys, workspaceId: string, events: StoredEvent[], count: number): Snapshot {
   const state = emptyState(workspaceId);
   let hash = GENESIS_HASH;
   for (const event of events.slice(0, count)) {
     applyEvent(state, event);
     hash = event.hash;
   }
-  return { v: SNAPSHOT_VERSION, seq: state.seq, hash, state };
+  return sealSnapshot(auditKeys, workspaceId, { seq: state.seq, hash, state });
 }

@@ -1,9 +1,10 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import { EVENT_VERSION, GENESIS_HASH, type StoredEvent } from '../../shared/src/events.js';
+import { deriveAuditKeys } from '../../server/src/audit/audit-key.js';
 import { sealEvent } from '../../server/src/sync/hash-chain.js';
 import { connectSocket, editCommand, joinSocket } from './clients.js';
 import { freePort, spawnNode, spawnServer, type ServerProcess } from './proc.js';
@@ -91,7 +92,7 @@ export async function startBare(): Promise<LoadTarget> {
 
 function sampleEvent(): Extract<StoredEvent, { type: 'card.updated' }> {
   const id = randomUUID();
-  return sealEvent(GENESIS_HASH, {
+  return sealEvent(deriveAuditKeys(randomBytes(32)), GENESIS_HASH, {
     v: EVENT_VERSION,
     workspaceId: randomUUID(),
     seq: 1,

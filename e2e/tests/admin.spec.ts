@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expectNoViolations } from '../support/axe.js';
 import { test, expect, signIn } from '../support/fixtures.js';
@@ -36,6 +37,41 @@ test('the audit log filters by kind, checks the chain, and offers exports', asyn
   await expect(admin.getByRole('status').filter({ hasText: 'Integrität bestätigt' })).toContainText(/\d+ Einträge geprüft/);
   await expectNoViolations(admin, '/audit');
   await admin.screenshot({ path: test.info().outputPath('audit.png'), fullPage: true });
+});
+
+test('a checkpoint is downloaded, checked against the log, and a forged one is refused', async ({ browser, server }) => {
+  const admin = await signIn(browser, server, ADMIN);
+  await nav(admin, 'Protokoll').click();
+  const section = admin.getByRole('region', { name: 'Prüfpunkte' });
+  const downloading = admin.waitForEvent('download');
+  await section.getByRole('button', { name: 'Prüfpunkt herunterladen' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^verbund-pruefpunkt-\d+\.json$/);
+  const file = test.info().outputPath('pruefpunkt.json');
+  await download.saveAs(file);
+  const checkpoint = JSON.parse(await readFile(file, 'utf8')) as { seq: number; at: string };
+  await expect(section.getByRole('status').first()).toHaveText(`Prüfpunkt für Eintrag Nr. ${checkpoint.seq} heruntergeladen.`);
+
+  // The log grows after the checkpoint; the kept checkpoint still holds.
+  await nav(admin, 'Board').click();
+  await createCard(admin, uniqueTitle('Nach dem Prüfpunkt'));
+  await nav(admin, 'Protokoll').click();
+  const check = section.getByRole('button', { name: 'Prüfpunkt prüfen' });
+  await expect(check).toBeDisabled();
+  await section.getByLabel('Aufbewahrter Prüfpunkt (JSON-Datei)').setInputFiles(file);
+  await check.click();
+  await expect(section.getByRole('status').filter({ hasText: 'Prüfpunkt bestätigt' })).toContainText(`Eintrag Nr. ${checkpoint.seq} ist unverändert vorhanden`);
+  await expectNoViolations(admin, '/audit');
+
+  const forged = JSON.stringify({ ...checkpoint, at: '2020-01-01T00:00:00.000Z' });
+  await section.getByLabel('Aufbewahrter Prüfpunkt (JSON-Datei)').setInputFiles({ name: 'gefaelscht.json', mimeType: 'application/json', buffer: Buffer.from(forged) });
+  await check.click();
+  await expect(section.getByRole('alert').filter({ hasText: 'Der Prüfpunkt wurde abgelehnt' })).toBeVisible();
+  await expect(section.getByRole('status').filter({ hasText: 'Prüfpunkt bestätigt' })).toHaveCount(0);
+
+  await section.getByLabel('Aufbewahrter Prüfpunkt (JSON-Datei)').setInputFiles({ name: 'notiz.json', mimeType: 'application/json', buffer: Buffer.from('kein JSON') });
+  await check.click();
+  await expect(section.getByRole('alert').filter({ hasText: 'Diese Datei ist kein Prüfpunkt.' })).toBeVisible();
 });
 
 test('the administration explains refusals, asks before erasing, and the pages pass axe', async ({ browser, server }) => {

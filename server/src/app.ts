@@ -18,6 +18,7 @@ import { reactToAccessChanges, type AccessReactionDeps } from './live/access-rea
 import { DEFAULT_FLOOD, FloodControl, type FloodSettings } from './live/flood-control.js';
 import { broadcastEvents, createLiveServer, type LiveServer } from './live/socket-server.js';
 import { publishVoteViews } from './live/vote-views.js';
+import type { AuditKeys } from './audit/audit-key.js';
 import { DEFAULT_MAINTENANCE, startMaintenance, type MaintenanceSettings } from './maintenance.js';
 import type { Storage } from './storage/port.js';
 import { EngineRegistry } from './sync/engine-registry.js';
@@ -27,6 +28,8 @@ import type { TrustProxy } from './config.js';
 
 export type AppDeps = {
   storage: Storage;
+  /** The audit key (AUDIT_KEY_FILE): seals the event chain, snapshots and checkpoints. */
+  auditKeys: AuditKeys;
   clock?: () => Date;
   /** Built client to serve, if any (client/dist). */
   staticDir?: string | null;
@@ -73,6 +76,7 @@ export function createApp(deps: AppDeps): App {
   };
   const engines: EngineRegistry = new EngineRegistry({
     storage: deps.storage,
+    auditKeys: deps.auditKeys,
     clock,
     snapshotEvery: deps.snapshotEvery ?? 1000,
     catchUpWindow: deps.catchUpWindow ?? 1000,
@@ -86,7 +90,7 @@ export function createApp(deps: AppDeps): App {
   });
   const passwords = new PasswordGate({ ...DEFAULT_GATE, ...deps.passwordGate });
   const flood = new FloodControl({ ...DEFAULT_FLOOD, ...deps.flood });
-  const ctx: HttpContext = { storage: deps.storage, engines, clock, sessions, passwords, flood, workspacesPerAccount: deps.workspacesPerAccount ?? 20, log };
+  const ctx: HttpContext = { storage: deps.storage, auditKeys: deps.auditKeys, engines, clock, sessions, passwords, flood, workspacesPerAccount: deps.workspacesPerAccount ?? 20, log };
 
   const app = express();
   app.disable('x-powered-by');

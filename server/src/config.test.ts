@@ -1,3 +1,4 @@
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readConfig } from './config.js';
 
@@ -20,6 +21,13 @@ describe('configuration', () => {
 
   it.each(['true', 'everyone', '10.0.0.0/33', '300.1.1.1', '-1'])('TRUST_PROXY=%s stops start-up with a message naming it', (value) => {
     expect(() => readConfig({ TRUST_PROXY: value })).toThrow(/TRUST_PROXY/);
+  });
+
+  it('AUDIT_KEY_FILE defaults to audit.key in DATA_DIR and may point anywhere else', () => {
+    expect(readConfig({ DATA_DIR: '/srv/verbund' }).auditKeyFile).toBe(join('/srv/verbund', 'audit.key'));
+    expect(readConfig({}).auditKeyFile).toBe(resolve('data', 'audit.key'));
+    expect(readConfig({ DATA_DIR: '/srv/verbund', AUDIT_KEY_FILE: '/run/secrets/verbund-audit.key' }).auditKeyFile).toBe('/run/secrets/verbund-audit.key');
+    expect(() => readConfig({ AUDIT_KEY_FILE: '' })).toThrow(/AUDIT_KEY_FILE/);
   });
 
   it('a wrong number names the variable', () => {

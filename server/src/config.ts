@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
 /** Express's `trust proxy` forms we accept: never `true` (any client could forge its address). */
@@ -22,6 +22,9 @@ function parseTrustProxy(value: string): TrustProxy | null {
   return valid ? entries : null;
 }
 
+/** AUDIT_KEY_FILE's default name, inside DATA_DIR. */
+export const AUDIT_KEY_FILE_NAME = 'audit.key';
+
 const portSchema = z.coerce.number().int().min(0).max(65_535);
 
 const envSchema = z.object({
@@ -29,6 +32,7 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   DEMO_PUBLIC: z.enum(['true', 'false']).default('false'),
   DATA_DIR: z.string().min(1).default('./data'),
+  AUDIT_KEY_FILE: z.string().min(1).optional(),
   MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://').optional(),
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
   ALLOWED_ORIGINS: z.string().default(''),
@@ -58,6 +62,8 @@ export type Config = {
   port: number;
   host: string;
   dataDir: string;
+  /** The audit key; by default inside DATA_DIR, better on another volume or in a secret store (docs/security.md, "The audit chain"). */
+  auditKeyFile: string;
   mongodbUri: string | null;
   seedDemo: boolean;
   /** Listen beyond loopback although demo accounts with the published password exist. */
@@ -88,6 +94,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     port: e.PORT,
     host: e.HOST,
     dataDir: resolve(e.DATA_DIR),
+    auditKeyFile: resolve(e.AUDIT_KEY_FILE ?? join(e.DATA_DIR, AUDIT_KEY_FILE_NAME)),
     mongodbUri: e.MONGODB_URI ?? null,
     seedDemo: e.SEED_DEMO === 'true',
     demoPublic: e.DEMO_PUBLIC === 'true',

@@ -1,5 +1,6 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createAuditKey, readAuditKey } from './audit/audit-key.js';
 import { createApp } from './app.js';
 import { readConfig } from './config.js';
 import { seedDemo } from './seed/demo.js';
@@ -10,6 +11,8 @@ const SHUTDOWN_DEADLINE_MS = 10_000;
 
 async function main(): Promise<void> {
   const config = readConfig(process.env);
+  // Before the database is opened: a key file that must not be used stops start-up with nothing created.
+  const foundKey = readAuditKey(config.auditKeyFile);
   // A server that answers but cannot write would acknowledge nothing: exit and let the supervisor restart it.
   const storage = await openStorage(config, {
     onFatal: (error) => {
@@ -18,7 +21,9 @@ async function main(): Promise<void> {
     },
     log: (message, error) => console.error(message, error ?? ''),
   });
-  if (config.seedDemo && (await seedDemo(storage, new Date()))) console.log('Seeded the demo workspace.');
+  const auditKeys = foundKey ?? (await createAuditKey(config.auditKeyFile, storage));
+  if (!foundKey) console.log(`Created the audit key ${config.auditKeyFile}; keep a copy apart from the database: without it the history cannot be verified.`);
+  if (config.seedDemo && (await seedDemo(storage, auditKeys, new Date()))) console.log('Seeded the demo workspace.');
   const refusal = await publicListenRefusal(storage, config.host, config.demoPublic);
   if (refusal) {
     await storage.close();
@@ -27,6 +32,7 @@ async function main(): Promise<void> {
   const here = dirname(fileURLToPath(import.meta.url));
   const app = createApp({
     storage,
+    auditKeys,
     staticDir: join(here, '../../client/dist'),
     allowedOrigins: config.allowedOrigins,
     secureCookies: config.secureCookies,

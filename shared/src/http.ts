@@ -101,6 +101,38 @@ export const chainVerdictSchema = z.discriminatedUnion('ok', [
 ]);
 export type ChainVerdictInfo = z.infer<typeof chainVerdictSchema>;
 
+/** Version of the checkpoint file partners keep; pinned by a test, bump it deliberately. */
+export const CHECKPOINT_VERSION = 1;
+const macSchema = z.string().regex(/^[0-9a-f]{64}$/, '64 lowercase hex characters');
+
+/**
+ * A checkpoint (rule S9): the server's signed statement that a workspace's log held event `seq` with
+ * `hash` at time `at`. Partners keep it outside the server; shown again later, it proves the log was
+ * neither cut back nor rewritten before that point since.
+ */
+export const auditCheckpointSchema = z.strictObject({
+  v: z.literal(CHECKPOINT_VERSION),
+  workspaceId: idSchema,
+  seq: z.number().int().min(1),
+  hash: macSchema,
+  at: z.iso.datetime(),
+  mac: macSchema,
+});
+export type AuditCheckpoint = z.infer<typeof auditCheckpointSchema>;
+
+/**
+ * `truncated`: the log now ends before the checkpoint's event; `diverged`: that event has another hash
+ * (history replaced and re-sealed by someone holding the key); `broken`: the chain itself fails (S9).
+ */
+export const checkpointProblemSchema = z.enum(['truncated', 'diverged', 'broken']);
+export type CheckpointProblem = z.infer<typeof checkpointProblemSchema>;
+
+export const checkpointVerdictSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), seq: z.number(), headSeq: z.number() }),
+  z.object({ ok: z.literal(false), seq: z.number(), headSeq: z.number(), problem: checkpointProblemSchema, brokenAt: z.number().nullable(), reason: z.string() }),
+]);
+export type CheckpointVerdict = z.infer<typeof checkpointVerdictSchema>;
+
 /** `/api/health`: public, so it names no internals (those are logged); 503 while storage cannot write. */
 export const healthSchema = z.object({ ok: z.boolean(), storage: z.enum(['ok', 'unavailable']) });
 export type Health = z.infer<typeof healthSchema>;

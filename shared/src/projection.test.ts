@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StoredEvent } from './events.js';
 import type { Card } from './model.js';
-import { applyEvent, applyEventsImmutably, compareCards, emptyState, type WorkspaceState } from './projection.js';
+import { applyEvent, applyEventsImmutably, compareCards, emptyState, SNAPSHOT_VERSION, type WorkspaceState } from './projection.js';
 
 const id = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 const WS = id(1);
@@ -99,5 +99,11 @@ describe('projection', () => {
     expect([b, d, a, c].sort(compareCards).map((x) => x.id)).toEqual(expected);
     expect(compareCards(a, a)).toBe(0);
     expect(compareCards(a, b)).toBeGreaterThan(0);
+  });
+});
+
+describe('versions', () => {
+  it('the stored snapshot shape is version 4 (a MAC under the audit key since version 4)', () => {
+    expect(SNAPSHOT_VERSION).toBe(4);
   });
 });

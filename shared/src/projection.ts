@@ -6,7 +6,7 @@ import type { Vote } from './votes.js';
 import { boardSchema, cardSchema, commentSchema, partnerSchema, type Board, type Card, type Comment, type Partner } from './model.js';
 
 /** Version of the stored snapshot shape; bump it together with a numbered migration. */
-export const SNAPSHOT_VERSION = 3;
+export const SNAPSHOT_VERSION = 4;
 
 /** What the UI needs of a workspace: a projection of its event log. */
 export type WorkspaceState = {

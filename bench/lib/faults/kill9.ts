@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from '../../../shared/src/commands.js';
+import type { AuditKeys } from '../../../server/src/audit/audit-key.js';
 import { openSqliteStorage } from '../../../server/src/storage/sqlite-storage.js';
 import { verifyChain } from '../../../server/src/sync/hash-chain.js';
 import { editCommand, Replica, submitCommand, serverState, stateDigest } from '../clients.js';
@@ -87,7 +88,7 @@ export async function runKill9(options: Kill9Options): Promise<Kill9Report> {
       clearInterval(storm);
       for (const r of replicas) r.drop();
 
-      const check = await checkLog(join(dataDir, DB_FILE), seeded.workspaceId, acknowledged);
+      const check = await checkLog(join(dataDir, DB_FILE), seeded.auditKeys, seeded.workspaceId, acknowledged);
       const restartStart = performance.now();
       server = await start();
       const restartMs = performance.now() - restartStart;
@@ -101,7 +102,7 @@ export async function runKill9(options: Kill9Options): Promise<Kill9Report> {
         }),
       );
       const converged = await convergence(server.url, seeded.cookies[0] ?? '', seeded.workspaceId, replicas);
-      const after = await checkLog(join(dataDir, DB_FILE), seeded.workspaceId, acknowledged);
+      const after = await checkLog(join(dataDir, DB_FILE), seeded.auditKeys, seeded.workspaceId, acknowledged);
       const result: Kill9Round = {
         round,
         killedAfterMs,
@@ -141,11 +142,11 @@ async function connectAll(url: string, cookies: string[], workspaceId: string, c
 }
 
 /** Reads the log straight from the file (the server is down or idle): chain, and each acknowledged id once. */
-async function checkLog(file: string, workspaceId: string, acknowledged: ReadonlySet<string>) {
+async function checkLog(file: string, auditKeys: AuditKeys, workspaceId: string, acknowledged: ReadonlySet<string>) {
   const storage = openSqliteStorage(file);
   try {
     const events = await storage.readEvents(workspaceId, 0);
-    const chainOk = verifyChain(events).ok;
+    const chainOk = verifyChain(auditKeys, events).ok;
     const counts = new Map<string, number>();
     for (const e of events) if (e.commandId) counts.set(e.commandId, (counts.get(e.commandId) ?? 0) + 1);
     const lost = [...acknowledged].filter((id) => !counts.has(id));

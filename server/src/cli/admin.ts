@@ -1,3 +1,4 @@
+import { readAuditKey } from '../audit/audit-key.js';
 import { eraseAccountEverywhere, type ErasureDeps } from '../auth/account-erasure.js';
 import { SESSION_TTL_MS, Sessions } from '../auth/sessions.js';
 import { readConfig, type Config } from '../config.js';
@@ -44,9 +45,14 @@ async function erase(config: Config, storage: Storage, email: string): Promise<n
     console.error('the server has not finished the erasure yet; it stays requested and is finished at its next start');
     return 1;
   }
+  const auditKeys = readAuditKey(config.auditKeyFile);
+  if (!auditKeys) {
+    console.error(`no audit key at ${config.auditKeyFile} (AUDIT_KEY_FILE): start the server once, or point AUDIT_KEY_FILE at the installation's key`);
+    return 1;
+  }
   const clock = () => new Date();
   const log = (message: string, error?: unknown) => console.error(message, error ?? '');
-  const engines = new EngineRegistry({ storage, clock, snapshotEvery: config.snapshotEvery, catchUpWindow: config.catchUpWindow, onCommitted: () => undefined, log });
+  const engines = new EngineRegistry({ storage, auditKeys, clock, snapshotEvery: config.snapshotEvery, catchUpWindow: config.catchUpWindow, onCommitted: () => undefined, log });
   const sessions = new Sessions(storage, clock, { secure: config.secureCookies, absoluteMs: SESSION_TTL_MS, idleMs: config.sessionIdleMs });
   const deps: ErasureDeps = { storage, engines, sessions, clock, log };
   await eraseAccountEverywhere(deps, account.id);

@@ -14,7 +14,7 @@ let stefan: string;
 
 beforeAll(async () => {
   server = await startTestServer();
-  await seedOtherWorkspace(server.storage, [person('sabine')]);
+  await seedOtherWorkspace(server, [person('sabine')]);
   stefan = await server.login(person('stefan').email);
 });
 afterAll(() => server.close({ removeData: true }));

@@ -1,32 +1,19 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Command } from '@verbund/shared/commands';
 import { Router } from 'express';
-import { GENESIS_HASH, type StoredEvent } from '@verbund/shared/events';
-import { invalidPayload } from '@verbund/shared/errors';
-import { auditQuerySchema, createInvitationBodySchema, type ChainVerdictInfo, type CreatedInvitation } from '@verbund/shared/http';
+import type { StoredEvent } from '@verbund/shared/events';
+import { appError, invalidPayload } from '@verbund/shared/errors';
+import { auditCheckpointSchema, auditQuerySchema, createInvitationBodySchema, type ChainVerdictInfo, type CreatedInvitation } from '@verbund/shared/http';
 import { auditCsv, matchesAudit } from '../audit/audit-filter.js';
+import { checkCheckpoint, isGenuineCheckpoint, issueCheckpoint } from '../audit/checkpoint.js';
+import { forEachPage, verifyLog } from '../audit/log-verify.js';
 import { hashToken } from '../auth/sessions.js';
 import { anonymityIn, redactEvents } from '../domain/votes/redact.js';
-import type { Storage } from '../storage/port.js';
-import { verifyChain } from '../sync/hash-chain.js';
 import { runCommand } from '../sync/run-command.js';
 import { requireAccount } from './auth-routes.js';
 import { allow, bindWorkspace, bound } from './bind-workspace.js';
 import { sendError } from './errors.js';
 import type { HttpContext } from './http-context.js';
-
-const PAGE = 5_000;
-
-/** Walks a workspace's whole log page by page, so a long history never sits in memory at once. */
-async function forEachPage(storage: Storage, workspaceId: string, visit: (events: StoredEvent[]) => boolean | void): Promise<void> {
-  let after = 0;
-  for (;;) {
-    const page = await storage.readEvents(workspaceId, after, PAGE);
-    if (page.length === 0 || visit(page) === false) return;
-    after = page[page.length - 1]?.seq ?? after;
-    if (page.length < PAGE) return;
-  }
-}
 
 export function adminRoutes(ctx: HttpContext): Router {
   const router = Router({ mergeParams: true });
@@ -78,21 +65,31 @@ export function adminRoutes(ctx: HttpContext): Router {
   });
 
   router.get('/audit/verify', allow('readAudit'), async (_req, res) => {
-    let verdict: ChainVerdictInfo = { ok: true, checked: 0 };
-    let prevHash = GENESIS_HASH;
-    let prevSeq = 0;
-    await forEachPage(ctx.storage, bound(res).engine.workspaceId, (page) => {
-      const result = verifyChain(page, prevHash, prevSeq);
-      if (!result.ok) {
-        verdict = { ok: false, checked: result.brokenAt - 1, brokenAt: result.brokenAt, reason: result.reason };
-        return false;
-      }
-      verdict = { ok: true, checked: verdict.checked + result.checked };
-      prevHash = result.lastHash;
-      prevSeq = page[page.length - 1]?.seq ?? prevSeq;
-      return true;
-    });
+    const log = await verifyLog(ctx.storage, ctx.auditKeys, bound(res).engine.workspaceId);
+    const verdict: ChainVerdictInfo = log.ok ? { ok: true, checked: log.checked } : { ok: false, checked: log.checked, brokenAt: log.brokenAt, reason: log.reason };
     res.json(verdict);
+  });
+
+  /** Only an intact log gets a checkpoint: a partner keeping one of a broken chain would keep the break. */
+  router.get('/audit/checkpoint', allow('readAudit'), async (_req, res) => {
+    const { workspaceId } = bound(res).engine;
+    const log = await verifyLog(ctx.storage, ctx.auditKeys, workspaceId);
+    if (!log.ok) return sendError(res, appError('conflict', `the chain is broken at seq ${log.brokenAt}; no checkpoint is issued for a broken log`));
+    const checkpoint = issueCheckpoint(ctx.auditKeys, workspaceId, log.head, ctx.clock().toISOString());
+    res.setHeader('Content-Disposition', `attachment; filename="verbund-pruefpunkt-${checkpoint.seq}.json"`);
+    res.json(checkpoint);
+  });
+
+  router.post('/audit/verify-checkpoint', allow('readAudit'), async (req, res) => {
+    const body = auditCheckpointSchema.safeParse(req.body);
+    if (!body.success) return sendError(res, invalidPayload(body.error, 'checkpoint'));
+    const checkpoint = body.data;
+    const { workspaceId } = bound(res).engine;
+    if (checkpoint.workspaceId !== workspaceId) return sendError(res, appError('invalid_payload', 'the checkpoint belongs to another workspace', [{ path: 'workspaceId', message: 'another workspace' }]));
+    if (!isGenuineCheckpoint(ctx.auditKeys, checkpoint)) {
+      return sendError(res, appError('invalid_payload', 'the checkpoint was not issued by this server with its audit key, or it was altered', [{ path: 'mac', message: 'does not verify' }]));
+    }
+    res.json(await checkCheckpoint(ctx.storage, ctx.auditKeys, checkpoint));
   });
 
   return router;

@@ -7,7 +7,7 @@ let server: TestServer;
 
 beforeAll(async () => {
   server = await startTestServer();
-  await seedOtherWorkspace(server.storage);
+  await seedOtherWorkspace(server);
 });
 afterAll(() => server.close({ removeData: true }));
 

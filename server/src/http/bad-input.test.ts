@@ -11,7 +11,7 @@ let cookie: string;
 
 beforeAll(async () => {
   server = await startTestServer();
-  await seedOtherWorkspace(server.storage, [person('anna')]);
+  await seedOtherWorkspace(server, [person('anna')]);
   cookie = await server.login(person('anna').email);
 });
 afterAll(() => server.close({ removeData: true }));

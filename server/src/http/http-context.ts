@@ -1,3 +1,4 @@
+import type { AuditKeys } from '../audit/audit-key.js';
 import type { PasswordGate } from '../auth/password-check.js';
 import type { Sessions } from '../auth/sessions.js';
 import type { FloodControl } from '../live/flood-control.js';
@@ -7,6 +8,7 @@ import type { EngineRegistry } from '../sync/engine-registry.js';
 /** What the HTTP routes need, injected by `createApp`. */
 export type HttpContext = {
   storage: Storage;
+  auditKeys: AuditKeys;
   engines: EngineRegistry;
   clock: () => Date;
   sessions: Sessions;

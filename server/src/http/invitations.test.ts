@@ -16,7 +16,7 @@ const DAY = 86_400_000;
 
 beforeAll(async () => {
   server = await startTestServer({ deps: { clock: () => new Date(now) } });
-  await seedOtherWorkspace(server.storage);
+  await seedOtherWorkspace(server);
   stefan = await server.login(person('stefan').email);
 });
 afterAll(() => server.close({ removeData: true }));

@@ -179,7 +179,7 @@ async function sendSocket(kind: Kind, command: Command): Promise<Verdict> {
 
 beforeAll(async () => {
   server = await startTestServer({ deps: { flood: { commands: { burst: 100_000, perSecond: 100_000 } } } });
-  await seedOtherWorkspace(server.storage, [person('sabine')]);
+  await seedOtherWorkspace(server, [person('sabine')]);
   await createLoneAccount(server.storage, 'Nora Ohnerolle', 'nora.ohnerolle@example.org');
   const logins = Object.entries({ ...EMAILS, outsider: OUTSIDER.email, noRole: 'nora.ohnerolle@example.org' }) as [Kind, string][];
   for (const [kind, cookie] of await Promise.all(logins.map(async ([kind, email]) => [kind, await server.login(email)] as const))) {
@@ -238,30 +238,34 @@ describe('permission matrix over HTTP and socket (S2, S12)', () => {
   });
 });
 
-const QUERIES: [string, 'GET' | 'POST', () => string, readonly Kind[], number][] = [
+type Query = [name: string, method: 'GET' | 'POST', path: () => string, allowed: readonly Kind[], okStatus: number, body?: () => unknown];
+const QUERIES: Query[] = [
   ['state', 'GET', () => workspacePath('state'), MEMBER_KINDS, 200],
   ['people', 'GET', () => workspacePath('people'), MEMBER_KINDS, 200],
   ['history', 'GET', () => workspacePath(`cards/${historyCard}/history`), MEMBER_KINDS, 200],
   ['audit', 'GET', () => adminPath('audit?limit=5'), ADMIN, 200],
   ['audit csv', 'GET', () => adminPath('audit?format=csv'), ADMIN, 200],
   ['audit verify', 'GET', () => adminPath('audit/verify'), ADMIN, 200],
-  ['create invitation', 'POST', () => adminPath('invitations'), ADMIN, 201],
+  ['audit checkpoint', 'GET', () => adminPath('audit/checkpoint'), ADMIN, 200],
+  ['verify checkpoint', 'POST', () => adminPath('audit/verify-checkpoint'), ADMIN, 200, () => checkpoint],
+  ['create invitation', 'POST', () => adminPath('invitations'), ADMIN, 201, () => ({ partnerId: DEMO_PARTNERS.wob.id, roles: ['member'], expiresInDays: 3 })],
   ['decisions', 'GET', () => workspacePath('decisions'), MEMBER_KINDS, 200],
   ['decisions markdown', 'GET', () => workspacePath('decisions?format=markdown'), MEMBER_KINDS, 200],
   ['vote views', 'GET', () => workspacePath('votes'), MEMBER_KINDS, 200],
 ];
 let historyCard = '';
+let checkpoint: unknown = null;
 
 describe('permission matrix of queries (S12)', () => {
   beforeAll(async () => {
     historyCard = await freshCard();
+    checkpoint = (await request(server, 'GET', adminPath('audit/checkpoint'), { cookie: cookies.get('admin') })).body;
   });
 
-  it.each(QUERIES)('S12 %s over HTTP', async (_name, method, path, allowed, okStatus) => {
+  it.each(QUERIES)('S12 %s over HTTP', async (_name, method, path, allowed, okStatus, body) => {
     const statuses: [Kind, number][] = [];
     for (const kind of KINDS) {
-      const body = method === 'POST' ? { partnerId: DEMO_PARTNERS.wob.id, roles: ['member'], expiresInDays: 3 } : undefined;
-      const answer = await request(server, method, path(), { cookie: cookies.get(kind), body });
+      const answer = await request(server, method, path(), { cookie: cookies.get(kind), body: body?.() });
       statuses.push([kind, answer.status]);
     }
     const status = (kind: Kind) => (allowed.includes(kind) ? okStatus : isMember(kind) ? 403 : kind === 'anonymous' ? 401 : 404);

@@ -48,6 +48,6 @@ async function workspacesStartedBy(storage: Storage, accountId: string): Promise
 async function storeNewWorkspace(ctx: HttpContext, founderId: string, body: CreateWorkspaceBody): Promise<string> {
   const founding = { workspaceId: randomUUID(), partnerId: randomUUID(), boardId: randomUUID(), founderId, at: ctx.clock().toISOString() };
   const events = startWorkspace(body, founding);
-  await appendSeedEvents(ctx.storage, founding.workspaceId, events.map((event) => ({ event, actorId: founderId, partnerId: founding.partnerId })), founding.at);
+  await appendSeedEvents(ctx.storage, ctx.auditKeys, founding.workspaceId, events.map((event) => ({ event, actorId: founderId, partnerId: founding.partnerId })), founding.at);
   return founding.workspaceId;
 }

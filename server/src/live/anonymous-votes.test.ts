@@ -5,6 +5,7 @@ import { voteViewsSchema } from '@verbund/shared/vote-wire';
 import { stableId } from '../seed/workspace-setup.js';
 import { DEMO_WORKSPACE_ID } from '../seed/demo.js';
 import { hashEvent } from '../sync/hash-chain.js';
+import type { AuditKeys } from '../audit/audit-key.js';
 import { postCommand } from '../test-support/admin.js';
 import { nextId } from '../test-support/builders.js';
 import { person, request } from '../test-support/live.js';
@@ -36,16 +37,17 @@ const GUESSED = [...VOTERS, ...['claudia', 'markus', 'stefan', 'lena'].map(perso
 
 /**
  * The guesses of person and position (no reason) whose hash, given every other field of the stored
- * event, is the hash the client received: what anyone holding the event could try (D40).
+ * event, is the hash the client received: what anyone holding the event could try (D40). The guess
+ * is even given the audit key, which no client has: the seal alone must defeat it.
  */
-function guessesThatOpen(received: StoredEvent, stored: ReadonlyMap<number, StoredEvent>): string[] {
+function guessesThatOpen(keys: AuditKeys, received: StoredEvent, stored: ReadonlyMap<number, StoredEvent>): string[] {
   const truth = stored.get(received.seq);
   if (truth?.type !== 'vote.ballot_cast' || 'sealed' in truth.data.ballot) throw new Error(`no stored ballot at ${received.seq}`);
   const { voteId, ballot } = truth.data;
   return GUESSED.flatMap((guess) =>
     BALLOT_POSITIONS.filter((p) => {
       const data = { voteId, ballot: { ...ballot, personId: guess.id, partnerId: guess.partnerId, choice: position(p) } };
-      return hashEvent(truth.prevHash, { ...truth, actorId: guess.id, partnerId: guess.partnerId, data }) === received.hash;
+      return hashEvent(keys, truth.prevHash, { ...truth, actorId: guess.id, partnerId: guess.partnerId, data }) === received.hash;
     }).map((p) => `${guess.name}: ${p}`),
   );
 }
@@ -130,7 +132,7 @@ describe('anonymous votes (D37–D40)', () => {
     const stored = new Map((await server.storage.readEvents(DEMO_WORKSPACE_ID, 0)).map((e) => [e.seq, e]));
     for (const event of ballotEvents) {
       expect(event.at).toMatch(/:00\.000Z$/);
-      expect(guessesThatOpen(event, stored), `seq ${event.seq}`).toEqual([]);
+      expect(guessesThatOpen(server.auditKeys, event, stored), `seq ${event.seq}`).toEqual([]);
     }
 
     // The log itself is whole: the server still verifies every link of the stored chain.
@@ -168,6 +170,6 @@ describe('anonymous votes (D37–D40)', () => {
     const received = claudia.packets.flatMap((p) => partsAbout(p.body, voteId)).filter((e): e is StoredEvent => (e as StoredEvent).type === 'vote.ballot_cast');
     expect(received).toHaveLength(1);
     const stored = new Map((await server.storage.readEvents(DEMO_WORKSPACE_ID, 0)).map((e) => [e.seq, e]));
-    for (const event of [...received, ...cast.value.events]) expect(guessesThatOpen(event, stored)).toEqual([]);
+    for (const event of [...received, ...cast.value.events]) expect(guessesThatOpen(server.auditKeys, event, stored)).toEqual([]);
   });
 });

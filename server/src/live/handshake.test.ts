@@ -9,7 +9,7 @@ let anna: string;
 
 beforeAll(async () => {
   server = await startTestServer({ deps: { allowedOrigins: ['https://verbund.example'] } });
-  await seedOtherWorkspace(server.storage, [person('anna')]);
+  await seedOtherWorkspace(server, [person('anna')]);
   anna = await server.login(person('anna').email);
 });
 afterAll(() => server.close({ removeData: true }));

@@ -1,5 +1,6 @@
 import type { NewEvent } from '@verbund/shared/events';
 import type { Area, CardFields, Partner, Status } from '@verbund/shared/model';
+import type { AuditKeys } from '../audit/audit-key.js';
 import type { Storage } from '../storage/port.js';
 import { appendSeedEvents, createPeople, stableId, type SeedEvent, type SeedPerson } from './workspace-setup.js';
 
@@ -90,7 +91,7 @@ function initiativeEvents(at: string): SeedEvent[] {
 }
 
 /** Creates the demo workspace once; an existing workspace is left exactly as it is. */
-export async function seedDemo(storage: Storage, now: Date): Promise<boolean> {
+export async function seedDemo(storage: Storage, auditKeys: AuditKeys, now: Date): Promise<boolean> {
   if (await storage.lastEvent(DEMO_WORKSPACE_ID)) return false;
   const at = now.toISOString();
   const joined = await createPeople(storage, [...DEMO_PEOPLE], DEMO_PASSWORD, at);
@@ -99,6 +100,6 @@ export async function seedDemo(storage: Storage, now: Date): Promise<boolean> {
     ...Object.values(DEMO_PARTNERS).map((p): NewEvent => ({ type: 'partner.added', data: { partner: p } })),
     { type: 'board.created', data: { board: { id: DEMO_BOARD_ID, name: 'Initiativen' } } },
   ];
-  await appendSeedEvents(storage, DEMO_WORKSPACE_ID, [...setup.map((event) => ({ event })), ...joined, ...initiativeEvents(at)], at);
+  await appendSeedEvents(storage, auditKeys, DEMO_WORKSPACE_ID, [...setup.map((event) => ({ event })), ...joined, ...initiativeEvents(at)], at);
   return true;
 }

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqliteStorage } from '../storage/sqlite-storage.js';
 import type { Storage } from '../storage/port.js';
+import { TEST_AUDIT_KEYS } from '../test-support/audit-keys.js';
 import { seedDemo } from './demo.js';
 import { isLoopback, publicListenRefusal } from './public-guard.js';
 
@@ -16,7 +17,7 @@ describe('safe defaults for a first start (issue 8, item 3)', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'verbund-guard-'));
     storage = openSqliteStorage(join(dir, 'verbund.sqlite'));
-    await seedDemo(storage, new Date());
+    await seedDemo(storage, TEST_AUDIT_KEYS, new Date());
   });
   afterAll(async () => {
     await storage.close();

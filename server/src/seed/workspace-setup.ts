@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { EVENT_VERSION, GENESIS_HASH, SYSTEM_ACTOR_ID, type NewEvent, type StoredEvent } from '@verbund/shared/events';
 import type { Role } from '@verbund/shared/model';
+import type { AuditKeys } from '../audit/audit-key.js';
 import { hashPassword } from '../auth/passwords.js';
 import type { Storage } from '../storage/port.js';
 import { sealEvent } from '../sync/hash-chain.js';
@@ -19,12 +20,12 @@ export type SeedEvent = { event: NewEvent; actorId?: string; partnerId?: string 
  * chain; on an empty log the first must be `workspace.created`. Only while no server has the
  * workspace loaded (seeding, creating a workspace, preparing a benchmark).
  */
-export async function appendSeedEvents(storage: Storage, workspaceId: string, seeds: SeedEvent[], at: string): Promise<StoredEvent[]> {
+export async function appendSeedEvents(storage: Storage, auditKeys: AuditKeys, workspaceId: string, seeds: SeedEvent[], at: string): Promise<StoredEvent[]> {
   const last = await storage.lastEvent(workspaceId);
   let prevHash = last?.hash ?? GENESIS_HASH;
   const firstSeq = (last?.seq ?? 0) + 1;
   const events = seeds.map(({ event, actorId, partnerId }, index) => {
-    const stored = sealEvent(prevHash, {
+    const stored = sealEvent(auditKeys, prevHash, {
       ...event,
       v: EVENT_VERSION,
       workspaceId,

@@ -28,6 +28,7 @@ import {
   type AccountDoc,
 } from './mongo-storage.js';
 import { SECURITY_EVENT_KINDS, SequenceConflictError, type Account, type SecurityEvent, type Session, type Snapshot } from './port.js';
+import { TEST_AUDIT_KEYS } from '../test-support/audit-keys.js';
 import { storageContract } from '../test-support/storage-contract.js';
 
 const AT = '2026-03-02T09:30:00.000Z';
@@ -35,7 +36,7 @@ const WS = stableId('mongo-test/workspace');
 const CARD = stableId('mongo-test/card');
 
 function sampleEvents(): StoredEvent[] {
-  const created = sealEvent(GENESIS_HASH, {
+  const created = sealEvent(TEST_AUDIT_KEYS, GENESIS_HASH, {
     type: 'workspace.created',
     data: { workspaceId: WS, name: 'Verbund' },
     v: EVENT_VERSION,
@@ -46,7 +47,7 @@ function sampleEvents(): StoredEvent[] {
     at: AT,
     commandId: null,
   });
-  const updated = sealEvent(created.hash, {
+  const updated = sealEvent(TEST_AUDIT_KEYS, created.hash, {
     type: 'card.updated',
     data: { cardId: CARD, changes: {} },
     v: EVENT_VERSION,
@@ -106,7 +107,7 @@ describe('MongoDB adapter without a server', () => {
       await expect(new models.Account(withoutKey).validate()).rejects.toThrow(/emailKey/);
       await expect(new models.Session(toSessionDoc(session)).validate()).resolves.toBeUndefined();
       await expect(new models.Session({ ...toSessionDoc(session), expiresAt: 'not a date' }).validate()).rejects.toThrow(/expiresAt/);
-      const snapshot: Snapshot = { v: SNAPSHOT_VERSION, seq: 2, hash: updated.hash, state: emptyState(WS) };
+      const snapshot: Snapshot = { v: SNAPSHOT_VERSION, seq: 2, hash: updated.hash, mac: 'b'.repeat(64), state: emptyState(WS) };
       await expect(new models.Snapshot(toSnapshotDoc(WS, snapshot)).validate()).resolves.toBeUndefined();
     });
 
@@ -140,7 +141,7 @@ describe('MongoDB adapter without a server', () => {
     it('MG4 empty objects survive the document (minimize is off), so an empty change set or state is kept', () => {
       const doc = new models.Event(toEventDoc(updated, new Types.ObjectId())).toObject();
       expect(doc.data).toEqual({ cardId: CARD, changes: {} });
-      const state = new models.Snapshot(toSnapshotDoc(WS, { v: SNAPSHOT_VERSION, seq: 0, hash: GENESIS_HASH, state: emptyState(WS) })).toObject();
+      const state = new models.Snapshot(toSnapshotDoc(WS, { v: SNAPSHOT_VERSION, seq: 0, hash: GENESIS_HASH, mac: 'b'.repeat(64), state: emptyState(WS) })).toObject();
       expect(state.state).toEqual(emptyState(WS));
     });
   });
@@ -160,7 +161,7 @@ describe('MongoDB adapter without a server', () => {
     });
 
     it('MG12 snapshots, accounts and sessions map both ways', () => {
-      const snapshot: Snapshot = { v: SNAPSHOT_VERSION, seq: 2, hash: updated.hash, state: emptyState(WS) };
+      const snapshot: Snapshot = { v: SNAPSHOT_VERSION, seq: 2, hash: updated.hash, mac: 'b'.repeat(64), state: emptyState(WS) };
       expect(fromSnapshotDoc(toSnapshotDoc(WS, snapshot))).toStrictEqual(snapshot);
       expect(toAccountDoc(account)).toMatchObject({ _id: account.id, email: 'Ada@Example.org', emailKey: 'ada@example.org' });
       expect(fromAccountDoc(toAccountDoc(account))).toStrictEqual(account);

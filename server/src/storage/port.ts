@@ -14,7 +14,8 @@ export class SequenceConflictError extends Error {
 
 export type StorageHealth = { ok: true } | { ok: false; reason: string };
 
-export type Snapshot = { v: number; seq: number; hash: string; state: WorkspaceState };
+/** `mac` seals the rest under the audit key (sync/snapshot-seal.ts); a loaded snapshot is checked before use. */
+export type Snapshot = { v: number; seq: number; hash: string; mac: string; state: WorkspaceState };
 
 export type Account = {
   id: string;

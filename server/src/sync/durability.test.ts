@@ -36,7 +36,7 @@ describe('the stored log', () => {
     const server = await start();
     await someEdits(server);
     const events = await eventsOf(server);
-    expect(verifyChain(events)).toMatchObject({ ok: true, checked: events.length });
+    expect(verifyChain(server.auditKeys, events)).toMatchObject({ ok: true, checked: events.length });
     expect(events.length).toBe((await readState(server, await server.login(person('anna').email))).seq);
   });
 
@@ -54,7 +54,7 @@ describe('the stored log', () => {
     db.prepare('UPDATE events SET body = ? WHERE workspace_id = ? AND seq = ?').run(JSON.stringify(forged), DEMO_WORKSPACE_ID, victim.seq);
     db.close();
     const storage = openSqliteStorage(join(server.dataDir, 'verbund.sqlite'));
-    const verdict = verifyChain(await storage.readEvents(DEMO_WORKSPACE_ID, 0));
+    const verdict = verifyChain(server.auditKeys, await storage.readEvents(DEMO_WORKSPACE_ID, 0));
     await storage.close();
     expect(verdict).toMatchObject({ ok: false, brokenAt: victim.seq });
   });
@@ -67,7 +67,7 @@ describe('the stored log', () => {
     db.prepare('DELETE FROM events WHERE workspace_id = ? AND seq = ?').run(DEMO_WORKSPACE_ID, 20);
     db.close();
     const storage = openSqliteStorage(join(server.dataDir, 'verbund.sqlite'));
-    const verdict = verifyChain(await storage.readEvents(DEMO_WORKSPACE_ID, 0));
+    const verdict = verifyChain(server.auditKeys, await storage.readEvents(DEMO_WORKSPACE_ID, 0));
     await storage.close();
     expect(verdict).toMatchObject({ ok: false, brokenAt: 21 });
   });
@@ -87,7 +87,7 @@ describe('the stored log', () => {
     const answer = await submit(socket, card);
     expect(answer.ok && answer.value.seq).toBe(before.seq + 1);
     socket.disconnect();
-    expect(verifyChain(await eventsOf(second))).toMatchObject({ ok: true, checked: before.seq + 1 });
+    expect(verifyChain(second.auditKeys, await eventsOf(second))).toMatchObject({ ok: true, checked: before.seq + 1 });
   });
 
   it('every event records the acting person and their partner by id, never by name', async () => {

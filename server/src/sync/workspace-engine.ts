@@ -2,17 +2,21 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Command } from '@verbund/shared/commands';
 import { appError } from '@verbund/shared/errors';
 import { EVENT_VERSION, GENESIS_HASH, SYSTEM_ACTOR_ID, type StoredEvent } from '@verbund/shared/events';
-import { applyEvent, emptyState, SNAPSHOT_VERSION, type WorkspaceState } from '@verbund/shared/projection';
+import { applyEvent, emptyState, type WorkspaceState } from '@verbund/shared/projection';
 import { officeDay } from '@verbund/shared/model';
 import type { Ack, CatchUp, CommandResult } from '@verbund/shared/protocol';
+import type { AuditKeys } from '../audit/audit-key.js';
 import { actorFrom, type Actor } from '../domain/actor.js';
 import { decide } from '../domain/decide.js';
 import { dueVotes, nextClosingAt } from '../domain/votes/due.js';
-import { SequenceConflictError, type Storage } from '../storage/port.js';
-import { sealEvent } from './hash-chain.js';
+import { SequenceConflictError, type Snapshot, type Storage } from '../storage/port.js';
+import { sealEvent, verifyChain } from './hash-chain.js';
+import { sealSnapshot, snapshotProblem } from './snapshot-seal.js';
 
 export type EngineOptions = {
   storage: Storage;
+  /** Seals every event into the keyed hash chain (rule S9). */
+  auditKeys: AuditKeys;
   clock: () => Date;
   /** Write a snapshot after this many events. */
   snapshotEvery: number;
@@ -44,6 +48,8 @@ export class WorkspaceEngine {
   private recent: StoredEvent[] = [];
   private lastHash = GENESIS_HASH;
   private lastSnapshotSeq = 0;
+  /** The stored log did not verify when it was read: no snapshot may then vouch for the state built on it. */
+  private chainBroken = false;
   private dueTimer: ReturnType<typeof setTimeout> | null = null;
   private stopped = false;
 
@@ -215,7 +221,7 @@ export class WorkspaceEngine {
         continue;
       }
       const events = decision.events.map((event) => {
-        const stored = sealEvent(this.lastHash, {
+        const stored = sealEvent(this.options.auditKeys, this.lastHash, {
           ...event,
           v: EVENT_VERSION,
           workspaceId: this.workspaceId,
@@ -262,19 +268,33 @@ export class WorkspaceEngine {
   }
 
   private async reload(): Promise<void> {
-    const { storage } = this.options;
-    const snapshot = await storage.loadSnapshot(this.workspaceId);
-    const usable = snapshot?.v === SNAPSHOT_VERSION ? snapshot : null;
-    this.state = usable ? usable.state : emptyState(this.workspaceId);
-    this.lastHash = usable ? usable.hash : GENESIS_HASH;
-    this.lastSnapshotSeq = usable ? usable.seq : 0;
+    const { storage, auditKeys, log } = this.options;
+    const snapshot = await this.trustedSnapshot();
+    this.state = snapshot ? snapshot.state : emptyState(this.workspaceId);
+    this.lastHash = snapshot ? snapshot.hash : GENESIS_HASH;
+    this.lastSnapshotSeq = snapshot ? snapshot.seq : 0;
     const tail = await storage.readEvents(this.workspaceId, this.state.seq);
+    const verdict = verifyChain(auditKeys, tail, this.lastHash, this.state.seq);
+    // The workspace is still served (the log is all there is), loudly, and the admins' audit check shows the break.
+    this.chainBroken = !verdict.ok;
+    if (!verdict.ok) log(`AUDIT: the hash chain of workspace ${this.workspaceId} is broken at seq ${verdict.brokenAt} (${verdict.reason}); no snapshots are written for it`);
     for (const event of tail) {
       applyEvent(this.state, event);
       this.lastHash = event.hash;
     }
     const window = this.options.catchUpWindow;
     this.recent = tail.length >= window ? tail.slice(-window) : await storage.readEvents(this.workspaceId, Math.max(0, this.state.seq - window));
+  }
+
+  /** The stored snapshot if it proves itself (rule S9); a failing one is ignored loudly and the log replayed. */
+  private async trustedSnapshot(): Promise<Snapshot | null> {
+    const { storage, auditKeys, log } = this.options;
+    const snapshot = await storage.loadSnapshot(this.workspaceId);
+    if (!snapshot) return null;
+    const problem = await snapshotProblem(storage, auditKeys, this.workspaceId, snapshot);
+    if (problem === null) return snapshot;
+    log(`AUDIT: the snapshot of workspace ${this.workspaceId} is not used because ${problem}; the state is rebuilt from the log`);
+    return null;
   }
 
   private remember(events: StoredEvent[]): void {
@@ -284,9 +304,9 @@ export class WorkspaceEngine {
   }
 
   private maybeSnapshot(): void {
-    if (this.state.seq - this.lastSnapshotSeq < this.options.snapshotEvery) return;
+    if (this.chainBroken || this.state.seq - this.lastSnapshotSeq < this.options.snapshotEvery) return;
     this.lastSnapshotSeq = this.state.seq;
-    const snapshot = { v: SNAPSHOT_VERSION, seq: this.state.seq, hash: this.lastHash, state: structuredClone(this.state) };
+    const snapshot = sealSnapshot(this.options.auditKeys, this.workspaceId, { seq: this.state.seq, hash: this.lastHash, state: structuredClone(this.state) });
     this.options.storage.saveSnapshot(this.workspaceId, snapshot).catch((error: unknown) => this.options.log('snapshot failed', error));
   }
 }

@@ -4,7 +4,6 @@ import { applyEvent, emptyState, type WorkspaceState } from '@verbund/shared/pro
 import { PROTOCOL_VERSION, type CatchUp, type ConnectRefusal } from '@verbund/shared/protocol';
 import { DEMO_BOARD_ID, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_WORKSPACE_ID } from '../seed/demo.js';
 import { appendSeedEvents, createPeople, stableId } from '../seed/workspace-setup.js';
-import type { Storage } from '../storage/port.js';
 import { commandsFor } from './builders.js';
 import type { TestClient, TestServer } from './test-server.js';
 
@@ -111,12 +110,13 @@ export const OUTSIDER = { id: stableId('person-outsider'), name: 'Olga Außen', 
  * A second workspace whose members are the outsider and, if asked, demo people (who then belong to
  * both). The outsider belongs to no demo workspace.
  */
-export async function seedOtherWorkspace(storage: Storage, alsoMembers: (typeof DEMO_PEOPLE)[number][] = []): Promise<void> {
+export async function seedOtherWorkspace({ storage, auditKeys }: Pick<TestServer, 'storage' | 'auditKeys'>, alsoMembers: (typeof DEMO_PEOPLE)[number][] = []): Promise<void> {
   const at = new Date().toISOString();
   const people = [OUTSIDER, ...alsoMembers.map((p) => ({ ...p, partnerId: OUTSIDER.partnerId, roles: [...p.roles] }))];
   const joined = await createPeople(storage, people, DEMO_PASSWORD, at);
   await appendSeedEvents(
     storage,
+    auditKeys,
     OTHER_WORKSPACE_ID,
     [
       { event: { type: 'workspace.created', data: { workspaceId: OTHER_WORKSPACE_ID, name: 'Anderer Verbund' } } },

@@ -4,6 +4,7 @@ import { newCard } from '@verbund/shared/model';
 import { SNAPSHOT_VERSION, emptyState, type WorkspaceState } from '@verbund/shared/projection';
 import { stableId } from '../seed/workspace-setup.js';
 import { sealEvent, verifyChain } from '../sync/hash-chain.js';
+import { TEST_AUDIT_KEYS } from './audit-keys.js';
 import {
   SequenceConflictError,
   type Account,
@@ -50,7 +51,7 @@ function chain(workspaceId: string, events: NewEvent[], after: StoredEvent | nul
   let prevHash = after?.hash ?? GENESIS_HASH;
   const first = (after?.seq ?? 0) + 1;
   return events.map((event, i) => {
-    const sealed = sealEvent(prevHash, {
+    const sealed = sealEvent(TEST_AUDIT_KEYS, prevHash, {
       ...event,
       v: EVENT_VERSION,
       workspaceId,
@@ -118,7 +119,7 @@ const stateWith = (workspaceId: string, seq: number): WorkspaceState => ({
   boards: { [BOARD]: { id: BOARD, name: 'Roadmap' } },
   comments: { [CARD_1]: [] },
 });
-const snapshot = (workspaceId: string, seq: number): Snapshot => ({ v: SNAPSHOT_VERSION, seq, hash: 'a'.repeat(64), state: stateWith(workspaceId, seq) });
+const snapshot = (workspaceId: string, seq: number): Snapshot => ({ v: SNAPSHOT_VERSION, seq, hash: 'a'.repeat(64), mac: 'b'.repeat(64), state: stateWith(workspaceId, seq) });
 
 /**
  * The storage contract (rules ST1…ST56; retired ids (ST33–ST35, memberships) are not reused). Every adapter runs this one suite; a rule that holds for one
@@ -225,7 +226,7 @@ export function storageContract(name: string, open: () => Promise<StorageHarness
         const stored = await storage.readEvents(WS_A, 0);
         expect(stored).toEqual(log);
         expect(JSON.stringify(stored)).toBe(JSON.stringify(log));
-        expect(verifyChain(stored)).toEqual({ ok: true, checked: log.length, lastHash: lastOf(log).hash });
+        expect(verifyChain(TEST_AUDIT_KEYS, stored)).toEqual({ ok: true, checked: log.length, lastHash: lastOf(log).hash });
       });
     });
 

@@ -6,7 +6,9 @@ import { io as connectClient, type Socket } from 'socket.io-client';
 import type { Command } from '@verbund/shared/commands';
 import type { StoredEvent } from '@verbund/shared/events';
 import { PROTOCOL_VERSION, type Ack, type CatchUp, type ClientToServerEvents, type CommandResult, type ServerToClientEvents } from '@verbund/shared/protocol';
+import { createAuditKey, readAuditKey, type AuditKeys } from '../audit/audit-key.js';
 import { createApp, type App, type AppDeps } from '../app.js';
+import { AUDIT_KEY_FILE_NAME } from '../config.js';
 import { DEMO_PASSWORD, DEMO_WORKSPACE_ID, seedDemo } from '../seed/demo.js';
 import { openSqliteStorage } from '../storage/sqlite-storage.js';
 import type { Storage } from '../storage/port.js';
@@ -17,6 +19,8 @@ export type TestServer = {
   url: string;
   dataDir: string;
   storage: Storage;
+  /** The key file in the data directory (AUDIT_KEY_FILE's default), so a restart on the same directory keeps it. */
+  auditKeys: AuditKeys;
   app: App;
   /** Signs in over HTTP and returns the session cookie. */
   login: (email: string, password?: string) => Promise<string>;
@@ -29,11 +33,13 @@ export type TestServer = {
 /** A real server on an ephemeral port over a real SQLite file in a temp directory, seeded with the demo. */
 export async function startTestServer(options: { dataDir?: string; deps?: Partial<AppDeps> } = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'verbund-test-'));
+  const keyFile = join(dataDir, AUDIT_KEY_FILE_NAME);
   const storage = openSqliteStorage(join(dataDir, 'verbund.sqlite'));
-  await seedDemo(storage, new Date());
+  const auditKeys = readAuditKey(keyFile) ?? (await createAuditKey(keyFile, storage));
+  await seedDemo(storage, auditKeys, new Date());
   // Suites sign many people in at once (the cap on running hashes stays, the queue is longer) and
   // send much hostile input from one account (the invalid-command budget is wider; rate-limit.test pins the default).
-  const app = createApp({ storage, log: () => undefined, passwordGate: { maxWaiting: 200 }, ...options.deps, flood: { invalid: { burst: 100_000, perSecond: 100_000 }, ...options.deps?.flood } });
+  const app = createApp({ storage, auditKeys, log: () => undefined, passwordGate: { maxWaiting: 200 }, ...options.deps, flood: { invalid: { burst: 100_000, perSecond: 100_000 }, ...options.deps?.flood } });
   await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = app.httpServer.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
@@ -43,6 +49,7 @@ export async function startTestServer(options: { dataDir?: string; deps?: Partia
     url,
     dataDir,
     storage,
+    auditKeys,
     app,
     login: async (email, password = DEMO_PASSWORD) => {
       const res = await fetch(`${url}/api/auth/login`, {

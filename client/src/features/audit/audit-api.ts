@@ -1,8 +1,8 @@
-import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions, useMutation } from '@tanstack/react-query';
 import { z } from 'zod';
-import { chainVerdictSchema } from '@verbund/shared/http';
+import { auditCheckpointSchema, chainVerdictSchema, checkpointVerdictSchema, type AuditCheckpoint } from '@verbund/shared/http';
 import { storedEventsSchema } from '@verbund/shared/protocol';
-import { apiGet } from '../../lib/api';
+import { apiGet, apiPost } from '../../lib/api';
 import { auditPath, type AuditFilter } from './audit-query';
 
 export const AUDIT_PAGE = 100;
@@ -26,4 +26,22 @@ export function chainVerdictQueryOptions(workspaceId: string) {
     enabled: false,
     gcTime: 0,
   });
+}
+
+/** A signed checkpoint of the log's current head, for a partner to keep outside the server. */
+export function fetchCheckpoint(workspaceId: string) {
+  return apiGet(`/api/workspaces/${workspaceId}/admin/audit/checkpoint`, auditCheckpointSchema);
+}
+
+export function useFetchCheckpoint(workspaceId: string) {
+  return useMutation({ mutationFn: () => fetchCheckpoint(workspaceId) });
+}
+
+/** A kept checkpoint against today's log; it walks the whole log, like the integrity check. */
+export function verifyCheckpoint(workspaceId: string, checkpoint: AuditCheckpoint) {
+  return apiPost(`/api/workspaces/${workspaceId}/admin/audit/verify-checkpoint`, checkpoint, checkpointVerdictSchema);
+}
+
+export function useVerifyCheckpoint(workspaceId: string) {
+  return useMutation({ mutationFn: (checkpoint: AuditCheckpoint) => verifyCheckpoint(workspaceId, checkpoint) });
 }

@@ -15,6 +15,7 @@ import { partnerOptions } from '../../lib/select-options';
 import { useSession } from '../../lib/session-context';
 import { auditQueryOptions, chainVerdictQueryOptions } from './audit-api';
 import { auditPath, EMPTY_AUDIT_FILTER, type AuditFilter } from './audit-query';
+import { CheckpointSection } from './checkpoint-section';
 import { auditActor, auditKind, describeAuditEvent, type AuditContext } from './describe-audit-event';
 
 type Props = { state: WorkspaceState; people: Person[] };
@@ -66,6 +67,8 @@ export function AuditPage({ state, people }: Props) {
           {verdict.isError && <p className="form-error">{t('audit.verify.failed')}</p>}
         </div>
       </section>
+
+      <CheckpointSection workspaceId={workspaceId} />
 
       <form className="panel audit-filter" onSubmit={onSubmit} aria-labelledby="audit-filter-heading">
         <h3 id="audit-filter-heading" className="form-heading">
