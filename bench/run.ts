@@ -6,6 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { bigWorkspace } from './lib/big-workspace.js';
+import { exportUnderLoad } from './lib/export-load.js';
 import { Board, type FanoutFigures } from './lib/fanout.js';
 import { describeMachine } from './lib/machine.js';
 import { idleMemory, type MemoryFigures } from './lib/memory.js';
@@ -15,7 +16,7 @@ import { writeResult } from './lib/report.js';
 import { ratio, round, table } from './lib/stats.js';
 import { startBare, startVerbund, type LoadTarget } from './lib/targets.js';
 
-const SCENARIOS = ['fanout', 'capacity', 'memory', 'big-workspace', 'reconnect-storm'] as const;
+const SCENARIOS = ['fanout', 'capacity', 'memory', 'big-workspace', 'reconnect-storm', 'export-under-load'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 const args = process.argv.slice(2);
@@ -156,11 +157,21 @@ async function reconnect(): Promise<void> {
   writeResult('reconnect-storm', f);
 }
 
+async function exportLoad(): Promise<void> {
+  const f = await exportUnderLoad(quick ? { cards: 1_000, events: 20_000 } : { cards: 5_000, events: 200_000 });
+  const row = (label: string, h: typeof f.healthIdle) => [label, h.count, round(h.p50), round(h.p99), round(h.max)];
+  print(`/api/health while one person exports ${f.events} own events (${round(f.exportMb)} MB in ${Math.round(f.exportMs)} ms)`, ['health probes', 'count', 'p50 ms', 'p99 ms', 'max ms'], [
+    row('idle', f.healthIdle),
+    row('during export', f.healthDuringExport),
+  ]);
+  writeResult('export-under-load', f);
+}
+
 function print(title: string, header: string[], rows: (string | number)[][]): void {
   console.log(`\n${title}\n${table(header, rows)}`);
 }
 
-const RUNNERS: Record<Scenario, () => Promise<void>> = { fanout, capacity, memory, 'big-workspace': big, 'reconnect-storm': reconnect };
+const RUNNERS: Record<Scenario, () => Promise<void>> = { fanout, capacity, memory, 'big-workspace': big, 'reconnect-storm': reconnect, 'export-under-load': exportLoad };
 
 console.log(`Building the server (tsc -b server) ...`);
 execFileSync(process.execPath, [`${REPO_ROOT}node_modules/typescript/bin/tsc`, '-b', 'server'], { cwd: REPO_ROOT, stdio: 'inherit' });
