@@ -14,10 +14,9 @@ import { invitationRoutes } from './http/invitation-routes.js';
 import { voteRoutes } from './http/vote-routes.js';
 import { workspaceRoutes } from './http/workspace-routes.js';
 import { workspacesRoutes } from './http/workspaces-routes.js';
-import { reactToAccessChanges, type AccessReactionDeps } from './live/access-reactions.js';
+import { carryOutEffects, type EffectDeps } from './live/effects.js';
 import { DEFAULT_FLOOD, FloodControl, type FloodSettings } from './live/flood-control.js';
 import { broadcastEvents, createLiveServer, type LiveServer } from './live/socket-server.js';
-import { publishVoteViews } from './live/vote-views.js';
 import type { AuditKeys } from './audit/audit-key.js';
 import { DEFAULT_MAINTENANCE, startMaintenance, type MaintenanceSettings } from './maintenance.js';
 import type { Storage } from './storage/port.js';
@@ -68,7 +67,7 @@ export function createApp(deps: AppDeps): App {
     absoluteMs: SESSION_TTL_MS,
     idleMs: deps.sessionIdleMs ?? SESSION_IDLE_MS,
   });
-  const reactions: AccessReactionDeps = {
+  const effects: EffectDeps = {
     io: () => io,
     sessions,
     activeAnywhere: async (personId) => (await engines.all()).some((engine) => engine.actorFor(personId) !== null),
@@ -81,10 +80,9 @@ export function createApp(deps: AppDeps): App {
     snapshotEvery: deps.snapshotEvery ?? 1000,
     catchUpWindow: deps.catchUpWindow ?? 1000,
     onCommitted: (workspaceId, events, state) => {
-      // Ballots go out sealed (D34); each recipient's view of changed votes follows separately.
+      // Each reader gets the events as the features' views show them (S3), then the features' effects run.
       if (io) broadcastEvents(io, workspaceId, events, state);
-      if (io) publishVoteViews(io, workspaceId, events, state, log);
-      reactToAccessChanges(reactions, workspaceId, events, state);
+      carryOutEffects(effects, workspaceId, events, state);
     },
     log,
   });

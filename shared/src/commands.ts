@@ -1,33 +1,13 @@
 import { z } from 'zod';
-import { adminCommandPayloads } from './admin.js';
-import { voteCommandPayloads } from './vote-wire.js';
-import { areaSchema, cardFieldsSchema, commentBodySchema, idSchema, positionSchema, statusSchema } from './model.js';
-
-const cardChangesSchema = cardFieldsSchema
-  .partial()
-  .refine((changes) => Object.keys(changes).length > 0, 'at least one field must change');
-
-const boardCommandPayloads = {
-  'card.create': z.strictObject({
-    cardId: idSchema,
-    boardId: idSchema,
-    position: positionSchema,
-    fields: cardFieldsSchema.partial().required({ title: true, area: true, status: true }),
-  }),
-  'card.update': z.strictObject({ cardId: idSchema, changes: cardChangesSchema }),
-  'card.move': z.strictObject({
-    cardId: idSchema,
-    area: areaSchema.optional(),
-    status: statusSchema.optional(),
-    position: positionSchema,
-  }),
-  'card.archive': z.strictObject({ cardId: idSchema }),
-  'card.restore': z.strictObject({ cardId: idSchema }),
-  'comment.add': z.strictObject({ commentId: idSchema, cardId: idSchema, body: commentBodySchema }),
-} as const;
+import { mergeMaps } from './feature.js';
+import { FEATURES } from './feature-registry.js';
+import { idSchema } from './model.js';
 
 /** Every command's payload schema by type; each feature contributes its own map. */
-export const commandPayloads = { ...boardCommandPayloads, ...adminCommandPayloads, ...voteCommandPayloads } as const;
+export const commandPayloads = mergeMaps(
+  FEATURES.map((f) => f.commands),
+  'command type',
+);
 type Payloads = typeof commandPayloads;
 export type CommandType = keyof Payloads;
 

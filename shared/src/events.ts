@@ -1,37 +1,10 @@
 import { z } from 'zod';
-import { adminEventData } from './admin.js';
-import {
-  areaSchema,
-  boardSchema,
-  cardFieldsSchema,
-  cardSchema,
-  commentSchema,
-  idSchema,
-  partnerSchema,
-  positionSchema,
-  statusSchema,
-} from './model.js';
-import { voteEventData } from './vote-wire.js';
+import { mergeMaps } from './feature.js';
+import { FEATURES } from './feature-registry.js';
+import { idSchema } from './model.js';
 
 /** Version of the stored event envelope; bump it together with a numbered migration. */
 export const EVENT_VERSION = 1;
-
-const boardEventData = {
-  'workspace.created': z.strictObject({ workspaceId: idSchema, name: z.string().min(1).max(200) }),
-  'partner.added': z.strictObject({ partner: partnerSchema }),
-  'board.created': z.strictObject({ board: boardSchema }),
-  'card.created': z.strictObject({ card: cardSchema }),
-  'card.updated': z.strictObject({ cardId: idSchema, changes: cardFieldsSchema.partial() }),
-  'card.moved': z.strictObject({
-    cardId: idSchema,
-    area: areaSchema.optional(),
-    status: statusSchema.optional(),
-    position: positionSchema,
-  }),
-  'card.archived': z.strictObject({ cardId: idSchema }),
-  'card.restored': z.strictObject({ cardId: idSchema }),
-  'comment.added': z.strictObject({ comment: commentSchema }),
-} as const;
 
 /**
  * On the wire only, never in the log: an event this reader may not see (invitations reach admins only).
@@ -39,8 +12,13 @@ const boardEventData = {
  */
 const wireEventData = { withheld: z.strictObject({}) } as const;
 
+const featureEvents = mergeMaps(
+  FEATURES.map((f) => f.events),
+  'event type',
+);
+
 /** The payload of every event type, each feature contributing its map; the envelope is `eventSchema` below. */
-export const eventDataSchemas = { ...boardEventData, ...adminEventData, ...voteEventData, ...wireEventData } as const;
+export const eventDataSchemas = { ...featureEvents, ...wireEventData };
 
 export type EventType = keyof typeof eventDataSchemas;
 export type EventData<T extends EventType> = z.infer<(typeof eventDataSchemas)[T]>;
@@ -76,40 +54,14 @@ export const SYSTEM_ACTOR_ID = '00000000-0000-0000-0000-000000000000';
 export const WITHHELD_ACTOR_ID = 'ffffffff-ffff-ffff-ffff-ffffffffffff';
 export const GENESIS_HASH = '0'.repeat(64);
 
-type SubjectOf = { [T in EventType]: (data: EventData<T>) => string | null };
-
-const SUBJECTS: SubjectOf = {
-  'workspace.created': (d) => d.workspaceId,
-  'partner.added': (d) => d.partner.id,
-  'board.created': (d) => d.board.id,
-  'card.created': (d) => d.card.id,
-  'card.updated': (d) => d.cardId,
-  'card.moved': (d) => d.cardId,
-  'card.archived': (d) => d.cardId,
-  'card.restored': (d) => d.cardId,
-  'comment.added': (d) => d.comment.cardId,
-  'partner.renamed': (d) => d.partnerId,
-  'partner.deactivated': (d) => d.partnerId,
-  'partner.reactivated': (d) => d.partnerId,
-  'member.joined': (d) => d.member.personId,
-  'member.roles_set': (d) => d.personId,
-  'member.partner_set': (d) => d.personId,
-  'member.deactivated': (d) => d.personId,
-  'member.reactivated': (d) => d.personId,
-  'member.erased': (d) => d.personId,
-  'invitation.created': (d) => d.invitation.id,
-  'invitation.revoked': (d) => d.invitationId,
-  'deputy.appointed': (d) => d.deputyship.id,
-  'deputy.revoked': (d) => d.deputyshipId,
-  'vote.opened': (d) => d.vote.id,
-  'vote.ballot_cast': (d) => d.voteId,
-  'vote.closed': (d) => d.voteId,
-  'vote.outcome_recorded': (d) => d.voteId,
-  withheld: () => null,
-};
+const SUBJECTS = mergeMaps(
+  FEATURES.map((f) => f.subjects),
+  'event type',
+);
 
 /** The entity an event is about, for history look-ups (a card's history, a person's changes). */
 export function eventSubjectId(event: NewEvent): string | null {
+  if (event.type === 'withheld') return null;
   return (SUBJECTS[event.type] as (data: NewEvent['data']) => string | null)(event.data);
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { StoredEvent } from './events.js';
+import { EVENT_VERSION, type StoredEvent } from './events.js';
 import type { Card } from './model.js';
-import { applyEvent, applyEventsImmutably, compareCards, emptyState, SNAPSHOT_VERSION, type WorkspaceState } from './projection.js';
+import { applyEvent, applyEventsImmutably, compareCards, emptyState, SLICE_VERSIONS, SNAPSHOT_VERSION, type WorkspaceState } from './projection.js';
 
 const id = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 const WS = id(1);
@@ -103,7 +103,10 @@ describe('projection', () => {
 });
 
 describe('versions', () => {
-  it('the stored snapshot shape is version 4 (a MAC under the audit key since version 4)', () => {
-    expect(SNAPSHOT_VERSION).toBe(4);
+  it('the stored snapshot envelope is version 5 (a MAC under the audit key since 4, slice versions since 5), each slice at its pinned version', () => {
+    expect(SNAPSHOT_VERSION).toBe(5);
+    // A change to a slice's shape bumps its version here, with a migration or a rebuild from the log.
+    expect(SLICE_VERSIONS).toEqual({ admin: 1, board: 1, comments: 1, votes: 1 });
+    expect(EVENT_VERSION).toBe(1);
   });
 });

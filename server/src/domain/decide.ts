@@ -2,16 +2,18 @@ import type { Command } from '@verbund/shared/commands';
 import { appError } from '@verbund/shared/errors';
 import type { WorkspaceState } from '@verbund/shared/projection';
 import type { Actor } from './actor.js';
-import { adminDeciders } from './admin/decide-admin.js';
-import { boardDeciders } from './board/decide-board.js';
+import { mergeMaps } from '@verbund/shared/feature';
 import { reject, type AnyDecider, type DecideContext, type Decision, type Deciders } from './decision.js';
+import { DOMAIN_FEATURES } from './feature-registry.js';
 import { authorize } from './policy.js';
-import { voteDeciders } from './votes/decide-votes.js';
 
 export type { DecideContext, Decision } from './decision.js';
 
 /** Every command type's decider, one map per feature; a command type without one does not compile. */
-const DECIDERS: Deciders<Command['type']> = { ...boardDeciders, ...adminDeciders, ...voteDeciders };
+const DECIDERS: Deciders<Command['type']> = mergeMaps(
+  DOMAIN_FEATURES.map((f) => f.deciders),
+  'command type',
+);
 
 /** Command in, events or a typed error out. Pure: no I/O, no clock, no randomness. */
 export function decide(state: WorkspaceState, command: Command, actor: Actor, ctx: DecideContext): Decision {

@@ -6,7 +6,7 @@ import { changePasswordBodySchema, eraseAccountBodySchema, type SessionInfo } fr
 import { eraseAccountEverywhere, workspacesLeftWithoutAdmin } from '../auth/account-erasure.js';
 import { describeAccount } from '../auth/identity.js';
 import { recordSecurityEvent } from '../auth/security-log.js';
-import { forOwnExport } from '../domain/votes/redact.js';
+import { ownEventToWire } from '../domain/wire.js';
 import { requireAccount } from './auth-routes.js';
 import { accountOf } from './bind-workspace.js';
 import { sendError, sendLimited } from './errors.js';
@@ -132,7 +132,7 @@ export function accountRoutes(ctx: HttpContext): Router {
       await out.write(`${index ? ',' : ''}${opening},"events":[`);
       let first = true;
       for await (const page of pagesOf(ctx.storage, engine.workspaceId)) {
-        const own = page.filter((e) => e.actorId === account.id).map((e) => JSON.stringify(forOwnExport(e)));
+        const own = page.filter((e) => e.actorId === account.id).map((e) => JSON.stringify(ownEventToWire(e)));
         if (own.length === 0) continue;
         if (!(await out.write(`${first ? '' : ','}${own.join(',')}`))) return;
         first = false;

@@ -8,7 +8,7 @@ import { auditCsv, matchesAudit } from '../audit/audit-filter.js';
 import { checkCheckpoint, isGenuineCheckpoint, issueCheckpoint } from '../audit/checkpoint.js';
 import { forEachPage, verifyLog } from '../audit/log-verify.js';
 import { hashToken } from '../auth/sessions.js';
-import { anonymityIn, redactEvents } from '../domain/votes/redact.js';
+import { ADMIN_READER, eventsToWire } from '../domain/wire.js';
 import { runCommand } from '../sync/run-command.js';
 import { requireAccount } from './auth-routes.js';
 import { allow, bindWorkspace, bound } from './bind-workspace.js';
@@ -46,9 +46,9 @@ export function adminRoutes(ctx: HttpContext): Router {
     const matching: StoredEvent[] = [];
     const { engine } = bound(res);
     // Admins see who voted and when, never what (D34): a hidden result must stay hidden for every role (D29).
-    const anonymous = anonymityIn(engine.peek());
+    const state = engine.peek();
     await forEachPage(ctx.storage, engine.workspaceId, (page) => {
-      for (const event of redactEvents(page, anonymous)) if ((!beforeSeq || event.seq < beforeSeq) && matchesAudit(event, filter)) matching.push(event);
+      for (const event of eventsToWire(page, ADMIN_READER, state)) if ((!beforeSeq || event.seq < beforeSeq) && matchesAudit(event, filter)) matching.push(event);
     });
     if (format === 'csv') {
       res.setHeader('Content-Type', 'text/csv; charset=utf-8');

@@ -3,7 +3,7 @@ import { invalidPayload } from '@verbund/shared/errors';
 import type { WorkspaceState } from '@verbund/shared/projection';
 import { decisionsQuerySchema, type DecisionEntry } from '@verbund/shared/vote-wire';
 import { decisionEntries, decisionsCsv, decisionsMarkdown, type Names } from '../decisions/decision-register.js';
-import { viewerIn, viewsFor } from '../live/vote-views.js';
+import { viewerIn, viewsFor } from '../domain/votes/votes-feature.js';
 import { requireAccount } from './auth-routes.js';
 import { allow, bindWorkspace, bound } from './bind-workspace.js';
 import { sendError } from './errors.js';

@@ -2,8 +2,7 @@ import { Router } from 'express';
 import { appError, invalidPayload } from '@verbund/shared/errors';
 import { cardParamsSchema } from '@verbund/shared/http';
 import type { Person } from '@verbund/shared/model';
-import { invitationsFor } from '../domain/admin/withhold.js';
-import { anonymityIn, redactEvents, redactState } from '../domain/votes/redact.js';
+import { eventsToWire, readerOf, stateToWire } from '../domain/wire.js';
 import { runCommand } from '../sync/run-command.js';
 import { requireAccount } from './auth-routes.js';
 import { allow, bindWorkspace, bound } from './bind-workspace.js';
@@ -16,7 +15,7 @@ export function workspaceRoutes(ctx: HttpContext): Router {
 
   router.get('/state', allow('readWorkspace'), async (_req, res) => {
     const { engine, actor } = bound(res);
-    res.json(invitationsFor(redactState(await engine.readState()), actor));
+    res.json(stateToWire(await engine.readState(), readerOf(actor)));
   });
 
   router.get('/people', allow('readPeople'), async (_req, res) => {
@@ -35,12 +34,12 @@ export function workspaceRoutes(ctx: HttpContext): Router {
   });
 
   router.get('/cards/:cardId/history', allow('readHistory'), async (req, res) => {
-    const { engine } = bound(res);
+    const { engine, actor } = bound(res);
     const params = cardParamsSchema.safeParse(req.params);
     if (!params.success) return sendError(res, invalidPayload(params.error, 'card id'));
     const state = await engine.readState();
     if (!state.cards[params.data.cardId]) return sendError(res, appError('not_found', 'card not found'));
-    res.json(redactEvents(await ctx.storage.readSubjectEvents(engine.workspaceId, params.data.cardId), anonymityIn(state)));
+    res.json(eventsToWire(await ctx.storage.readSubjectEvents(engine.workspaceId, params.data.cardId), readerOf(actor), state));
   });
 
   router.post('/commands', async (req, res) => {

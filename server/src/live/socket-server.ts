@@ -8,7 +8,9 @@ import {
   presenceUpdateSchema,
   PROTOCOL_VERSION,
   type Ack,
+  type CatchUp,
   type ClientToServerEvents,
+  type CommandResult,
   type ConnectRefusal,
   type ServerToClientEvents,
 } from '@verbund/shared/protocol';
@@ -16,8 +18,8 @@ import type { FloodControl } from './flood-control.js';
 import { dropIfStalled } from './send-buffer.js';
 import type { StoredEvent } from '@verbund/shared/events';
 import type { WorkspaceState } from '@verbund/shared/projection';
-import { hasInvitationEvents, invitationCatchUpFor, seesInvitations, withholdInvitationEvents } from '../domain/admin/withhold.js';
-import { anonymityIn, redactCatchUp, redactEvents } from '../domain/votes/redact.js';
+import { seesInvitations } from '../domain/admin/withhold.js';
+import { ADMIN_READER, catchUpToWire, eventsToWire, MEMBER_READER, readerOf, type Wire } from '../domain/wire.js';
 import type { SessionEnd, Sessions } from '../auth/sessions.js';
 import type { Storage } from '../storage/port.js';
 import type { EngineRegistry } from '../sync/engine-registry.js';
@@ -25,8 +27,18 @@ import { runCommand } from '../sync/run-command.js';
 import { PresenceBook } from './presence.js';
 
 type SocketData = { personId: string; partnerId: string; name: string; workspaceId: string; sessionHash: string; /** When the session ends unless used (ms). */ deadline: number };
-export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+/**
+ * The protocol's event maps as the server must use them: workspace data goes out only as `Wire`,
+ * which only the features' reader views make (domain/wire.ts), so emitting a raw stored event or a
+ * raw state does not compile (server/src/live/wire.test.ts).
+ */
+type ServerEmits = Omit<ServerToClientEvents, 'events:appended'> & { 'events:appended': (events: Wire<StoredEvent[]>) => void };
+type ServerAcks = Omit<ClientToServerEvents, 'sync:join' | 'command:submit'> & {
+  'sync:join': (request: unknown, ack: (answer: Ack<Wire<CatchUp>>) => void) => void;
+  'command:submit': (command: unknown, ack: (answer: Ack<Wire<CommandResult>>) => void) => void;
+};
+export type LiveServer = Server<ServerAcks, ServerEmits, Record<string, never>, SocketData>;
+type LiveSocket = Socket<ServerAcks, ServerEmits, Record<string, never>, SocketData>;
 
 export type LiveOptions = {
   storage: Storage;
@@ -59,13 +71,15 @@ export async function seatAmongAdmins(io: LiveServer, workspaceId: string, perso
 
 /** Rule S3's broadcast, each reader getting the events as they may see them (sealed ballots, withheld invitations). */
 export function broadcastEvents(io: LiveServer, workspaceId: string, events: StoredEvent[], state: Readonly<WorkspaceState>): void {
-  const wire = redactEvents(events, anonymityIn(state));
-  if (!hasInvitationEvents(wire)) {
-    io.to(roomOf(workspaceId)).emit('events:appended', wire);
+  const forMembers = eventsToWire(events, MEMBER_READER, state);
+  const forAdmins = eventsToWire(events, ADMIN_READER, state);
+  // Most batches look the same to everyone (the views hand the same array back): one emit then.
+  if (forMembers === forAdmins) {
+    io.to(roomOf(workspaceId)).emit('events:appended', forMembers);
     return;
   }
-  io.to(roomOf(workspaceId)).except(adminRoomOf(workspaceId)).emit('events:appended', withholdInvitationEvents(wire));
-  io.to(adminRoomOf(workspaceId)).emit('events:appended', wire);
+  io.to(roomOf(workspaceId)).except(adminRoomOf(workspaceId)).emit('events:appended', forMembers);
+  io.to(adminRoomOf(workspaceId)).emit('events:appended', forAdmins);
 }
 
 /** Largest socket message; bigger frames close the connection (socket.io's own limit). */
@@ -121,7 +135,7 @@ export function createLiveServer(httpServer: HttpServer, options: LiveOptions): 
           presence.set(workspaceId, { ...entry, viewingCardId: null, editingCardId: null });
           publishPresence(workspaceId);
         });
-        return { ok: true, value: invitationCatchUpFor(redactCatchUp(value, engine.peek()), actor) };
+        return { ok: true, value: catchUpToWire(value, readerOf(actor), engine.peek()) };
       });
     });
 

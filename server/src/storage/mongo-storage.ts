@@ -30,7 +30,7 @@ export type EventDoc = {
   hash: string;
   data: unknown;
 };
-export type SnapshotDoc = { _id: string; v: number; seq: number; hash: string; mac: string; state: unknown };
+export type SnapshotDoc = { _id: string; v: number; seq: number; hash: string; mac: string; slices?: Record<string, number>; state: unknown };
 export type AccountDoc = {
   _id: string;
   email: string;
@@ -67,9 +67,17 @@ export const toSnapshotDoc = (workspaceId: string, s: Snapshot): SnapshotDoc => 
   seq: s.seq,
   hash: s.hash,
   mac: s.mac,
+  ...(s.slices ? { slices: s.slices } : {}),
   state: asJson(s.state),
 });
-export const fromSnapshotDoc = (d: SnapshotDoc): Snapshot => ({ v: d.v, seq: d.seq, hash: d.hash, mac: d.mac, state: d.state as WorkspaceState });
+export const fromSnapshotDoc = (d: SnapshotDoc): Snapshot => ({
+  v: d.v,
+  seq: d.seq,
+  hash: d.hash,
+  mac: d.mac,
+  ...(d.slices ? { slices: d.slices } : {}),
+  state: d.state as WorkspaceState,
+});
 
 /** The address is kept as typed; uniqueness and look-up go through the lower-cased key. */
 export const emailKey = (email: string): string => email.toLowerCase();
@@ -201,6 +209,7 @@ export function defineModels(conn: Connection) {
       seq: { type: Number, required: true, min: 0 },
       hash: { type: String, required: true },
       mac: { type: String, required: true },
+      slices: { type: Schema.Types.Mixed, required: false },
       state: { type: Schema.Types.Mixed, required: true },
     },
     { ...options, collection: 'snapshots' },

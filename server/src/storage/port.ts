@@ -15,7 +15,8 @@ export class SequenceConflictError extends Error {
 export type StorageHealth = { ok: true } | { ok: false; reason: string };
 
 /** `mac` seals the rest under the audit key (sync/snapshot-seal.ts); a loaded snapshot is checked before use. */
-export type Snapshot = { v: number; seq: number; hash: string; mac: string; state: WorkspaceState };
+/** `slices`: each feature's slice version (since envelope version 5; absent in older stored snapshots). */
+export type Snapshot = { v: number; seq: number; hash: string; mac: string; slices?: Record<string, number>; state: WorkspaceState };
 
 export type Account = {
   id: string;

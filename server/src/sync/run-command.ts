@@ -1,8 +1,7 @@
 import type { Command } from '@verbund/shared/commands';
 import { appError } from '@verbund/shared/errors';
 import type { Ack, CommandResult } from '@verbund/shared/protocol';
-import { invitationEventsFor } from '../domain/admin/withhold.js';
-import { redactCommandResult } from '../domain/votes/redact.js';
+import { commandResultToWire, readerOf, type Wire } from '../domain/wire.js';
 import type { EngineRegistry } from './engine-registry.js';
 
 /**
@@ -15,7 +14,7 @@ export async function runCommand(
   boundWorkspaceId: string,
   personId: string,
   command: Command,
-): Promise<Ack<CommandResult>> {
+): Promise<Ack<Wire<CommandResult>>> {
   // A foreign workspace id is answered like a missing one: ids of other workspaces reveal nothing.
   if (command.workspaceId !== boundWorkspaceId) return { ok: false, error: appError('not_found', 'workspace not found') };
   const engine = await engines.get(boundWorkspaceId);
@@ -23,6 +22,5 @@ export async function runCommand(
   const answer = await engine.submit(command, personId);
   // Even the caster's own answer carries a sealed ballot: clients see ballots only in views (D34).
   if (!answer.ok) return answer;
-  const result = redactCommandResult(answer.value, engine.peek());
-  return { ok: true, value: { ...result, events: invitationEventsFor(result.events, engine.actorFor(personId)) } };
+  return { ok: true, value: commandResultToWire(answer.value, readerOf(engine.actorFor(personId)), engine.peek()) };
 }

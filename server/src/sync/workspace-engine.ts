@@ -3,15 +3,16 @@ import type { Command } from '@verbund/shared/commands';
 import { appError } from '@verbund/shared/errors';
 import { EVENT_VERSION, GENESIS_HASH, SYSTEM_ACTOR_ID, type StoredEvent } from '@verbund/shared/events';
 import { applyEvent, emptyState, type WorkspaceState } from '@verbund/shared/projection';
+import { replaySlices, restoreSlices } from '@verbund/shared/snapshot-slices';
 import { officeDay } from '@verbund/shared/model';
 import type { Ack, CatchUp, CommandResult } from '@verbund/shared/protocol';
 import type { AuditKeys } from '../audit/audit-key.js';
 import { actorFrom, type Actor } from '../domain/actor.js';
 import { decide } from '../domain/decide.js';
-import { dueVotes, nextClosingAt } from '../domain/votes/due.js';
-import { SequenceConflictError, type Snapshot, type Storage } from '../storage/port.js';
+import { DOMAIN_FEATURES } from '../domain/feature-registry.js';
+import { SequenceConflictError, type Storage } from '../storage/port.js';
 import { sealEvent, verifyChain } from './hash-chain.js';
-import { sealSnapshot, snapshotProblem } from './snapshot-seal.js';
+import { checkSnapshot, sealSnapshot, type TrustedSnapshot } from './snapshot-seal.js';
 
 export type EngineOptions = {
   storage: Storage;
@@ -35,6 +36,10 @@ const MAX_APPEND_ATTEMPTS = 5;
 const MAX_TIMER_MS = 2 ** 31 - 1;
 /** After scheduled work failed (e.g. storage down), wait this long before trying again. */
 const RETRY_DUE_WORK_MS = 1_000;
+const earliest = (a: string | null, b: string | null): string | null => (a === null ? b : b === null || Date.parse(a) <= Date.parse(b) ? a : b);
+
+/** Events read per page when a slice is rebuilt from the log. */
+const REBUILD_PAGE = 5_000;
 
 /**
  * One workspace's authority: the in-memory projection, the tail of its log, and a queue of
@@ -111,21 +116,17 @@ export class WorkspaceEngine {
   }
 
   /**
-   * Closes every vote whose closing time has come by the injected clock (D26), then arms the timer
-   * for the next one. Runs on load, from the timer, and may be called by tests that move the clock.
+   * Runs the features' scheduled work that is due by the injected clock (closing votes, D26), then
+   * arms the timer for the next. Runs on load, from the timer, and may be called by tests that move the clock.
    */
   async runDueWork(): Promise<void> {
     if (this.stopped) return;
     const now = this.options.clock().toISOString();
-    const due = dueVotes(Object.values(this.state.votes), now);
-    const answers = await Promise.all(
-      due.map((vote) =>
-        this.submitAsSystem({ id: randomUUID(), workspaceId: this.workspaceId, type: 'vote.close', payload: { voteId: vote.id } }),
-      ),
-    );
-    // A conflict means someone closed it by hand in the meantime: nothing left to do.
+    const due = DOMAIN_FEATURES.flatMap((f) => f.schedule?.dueCommands(this.state, now) ?? []);
+    const answers = await Promise.all(due.map((command) => this.submitAsSystem({ ...command, id: randomUUID(), workspaceId: this.workspaceId })));
+    // A conflict means someone did it by hand in the meantime (closed the vote): nothing left to do.
     const failed = answers.filter((a) => !a.ok && a.error.code !== 'conflict');
-    if (failed.length > 0) this.options.log(`scheduled close failed for ${failed.length} vote(s)`);
+    if (failed.length > 0) this.options.log(`scheduled work failed for ${failed.length} command(s)`);
     this.armDueTimer(failed.length > 0 ? RETRY_DUE_WORK_MS : 0);
   }
 
@@ -141,7 +142,7 @@ export class WorkspaceEngine {
     if (this.dueTimer) clearTimeout(this.dueTimer);
     this.dueTimer = null;
     if (this.stopped) return;
-    const next = nextClosingAt(Object.values(this.state.votes));
+    const next = DOMAIN_FEATURES.map((f) => f.schedule?.nextDue(this.state) ?? null).reduce(earliest, null);
     if (next === null) return;
     const delay = Math.min(MAX_TIMER_MS, Math.max(minDelay, Date.parse(next) - this.options.clock().getTime()));
     this.dueTimer = setTimeout(() => {
@@ -247,7 +248,7 @@ export class WorkspaceEngine {
     }
     this.remember(all);
     this.options.onCommitted(this.workspaceId, all, this.state);
-    if (all.some((e) => e.type.startsWith('vote.'))) this.armDueTimer();
+    this.armDueTimer();
     for (const { pending, events } of accepted) {
       pending.resolve({ ok: true, value: { seq: events[events.length - 1]?.seq ?? this.state.seq, events } });
     }
@@ -270,9 +271,9 @@ export class WorkspaceEngine {
   private async reload(): Promise<void> {
     const { storage, auditKeys, log } = this.options;
     const snapshot = await this.trustedSnapshot();
-    this.state = snapshot ? snapshot.state : emptyState(this.workspaceId);
+    this.lastSnapshotSeq = 0;
+    this.state = snapshot ? await this.restore(snapshot) : emptyState(this.workspaceId);
     this.lastHash = snapshot ? snapshot.hash : GENESIS_HASH;
-    this.lastSnapshotSeq = snapshot ? snapshot.seq : 0;
     const tail = await storage.readEvents(this.workspaceId, this.state.seq);
     const verdict = verifyChain(auditKeys, tail, this.lastHash, this.state.seq);
     // The workspace is still served (the log is all there is), loudly, and the admins' audit check shows the break.
@@ -287,14 +288,36 @@ export class WorkspaceEngine {
   }
 
   /** The stored snapshot if it proves itself (rule S9); a failing one is ignored loudly and the log replayed. */
-  private async trustedSnapshot(): Promise<Snapshot | null> {
+  private async trustedSnapshot(): Promise<TrustedSnapshot | null> {
     const { storage, auditKeys, log } = this.options;
-    const snapshot = await storage.loadSnapshot(this.workspaceId);
-    if (!snapshot) return null;
-    const problem = await snapshotProblem(storage, auditKeys, this.workspaceId, snapshot);
-    if (problem === null) return snapshot;
-    log(`AUDIT: the snapshot of workspace ${this.workspaceId} is not used because ${problem}; the state is rebuilt from the log`);
+    const stored = await storage.loadSnapshot(this.workspaceId);
+    if (!stored) return null;
+    const checked = await checkSnapshot(storage, auditKeys, this.workspaceId, stored);
+    if (checked.ok) return checked.snapshot;
+    log(`AUDIT: the snapshot of workspace ${this.workspaceId} is not used because ${checked.problem}; the state is rebuilt from the log`);
     return null;
+  }
+
+  /**
+   * The snapshot's state with every slice at its current version (issue 9 item 3): migrated where a
+   * migration exists, else that slice alone rebuilt from the log up to the snapshot. A rebuilt state
+   * is snapshotted again at once.
+   */
+  private async restore(snapshot: TrustedSnapshot): Promise<WorkspaceState> {
+    const { state, stale } = restoreSlices(snapshot, this.workspaceId, snapshot.seq);
+    this.lastSnapshotSeq = stale.length > 0 ? 0 : snapshot.seq;
+    if (stale.length === 0) return state;
+    const described = stale.map((s) => `${s.name} (stored ${s.stored ?? 'without a version'}, now ${s.current})`).join(', ');
+    this.options.log(`the snapshot of workspace ${this.workspaceId} holds slices this server cannot migrate: ${described}; they are rebuilt from the log`);
+    const names = stale.map((s) => s.name);
+    for (let after = 0; after < snapshot.seq; ) {
+      const page = await this.options.storage.readEvents(this.workspaceId, after, Math.min(REBUILD_PAGE, snapshot.seq - after));
+      const last = page.at(-1);
+      if (!last) break;
+      replaySlices(state, names, page);
+      after = last.seq;
+    }
+    return state;
   }
 
   private remember(events: StoredEvent[]): void {

@@ -1,9 +1,10 @@
 import { appError, type AppError } from '@verbund/shared/errors';
-import { newCard, type Card, type CardFields } from '@verbund/shared/model';
+import { newCard, type CardFields } from '@verbund/shared/model';
 import type { WorkspaceState } from '@verbund/shared/projection';
-import { accept, reject, type Decision, type Deciders } from '../decision.js';
+import { accept, reject, type Deciders } from '../decision.js';
+import { withCard, withLiveCard } from '../live-card.js';
 
-type BoardCommand = 'card.create' | 'card.update' | 'card.move' | 'card.archive' | 'card.restore' | 'comment.add';
+type BoardCommand = 'card.create' | 'card.update' | 'card.move' | 'card.archive' | 'card.restore';
 
 export const boardDeciders: Deciders<BoardCommand> = {
   'card.create': (state, command, actor, ctx) => {
@@ -30,32 +31,7 @@ export const boardDeciders: Deciders<BoardCommand> = {
         ? accept({ type: 'card.restored', data: command.payload })
         : reject(appError('conflict', 'the card is not archived')),
     ),
-  'comment.add': (state, command, actor, ctx) =>
-    withLiveCard(state, command.payload.cardId, () =>
-      accept({
-        type: 'comment.added',
-        data: {
-          comment: {
-            id: command.payload.commentId,
-            cardId: command.payload.cardId,
-            authorId: actor.personId,
-            body: command.payload.body,
-            createdAt: ctx.now,
-          },
-        },
-      }),
-    ),
 };
-
-function withCard(state: WorkspaceState, cardId: string, then: (card: Card) => Decision): Decision {
-  const card = state.cards[cardId];
-  return card ? then(card) : reject(appError('not_found', 'card not found'));
-}
-
-/** S15: archived cards are read-only until restored. */
-function withLiveCard(state: WorkspaceState, cardId: string, then: (card: Card) => Decision): Decision {
-  return withCard(state, cardId, (card) => (card.archived ? reject(appError('conflict', 'the card is archived')) : then(card)));
-}
 
 /** Partners and people a card names must exist in this workspace. */
 function checkReferences(state: WorkspaceState, fields: Partial<CardFields>): AppError | null {

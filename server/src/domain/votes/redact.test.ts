@@ -3,7 +3,8 @@ import { WITHHELD_ACTOR_ID, type StoredEvent } from '@verbund/shared/events';
 import { emptyState } from '@verbund/shared/projection';
 import { ballot, openVote, pos, settings, uuid } from '../../test-support/vote-fixtures.js';
 import { closeVote } from './close.js';
-import { anonymityIn, forOwnExport, redactCatchUp, redactEvents, redactState } from './redact.js';
+import { catchUpToWire, MEMBER_READER } from '../wire.js';
+import { anonymityIn, forOwnExport, redactEvents, redactState } from './redact.js';
 
 const envelope = (seq: number) => ({
   v: 1 as const, workspaceId: uuid(1000), seq, actorId: uuid(101), partnerId: uuid(1), at: '2026-05-04T10:01:23.456Z', commandId: uuid(5000), prevHash: '0'.repeat(64), hash: '0'.repeat(64),
@@ -72,7 +73,7 @@ describe('redaction of ballots (D34)', () => {
     const redacted = redactState(state);
     expect(Object.values(redacted.votes).map((v) => v.ballots)).toEqual([[], []]);
     expect(state.votes[PUBLIC.id]?.ballots).toHaveLength(1);
-    const snapshot = redactCatchUp({ kind: 'snapshot', state }, state);
+    const snapshot = catchUpToWire({ kind: 'snapshot', state }, MEMBER_READER, state);
     expect(JSON.stringify(snapshot)).not.toContain('"choice"');
   });
 });

@@ -1,5 +1,4 @@
 import { WITHHELD_ACTOR_ID, type StoredEvent } from '@verbund/shared/events';
-import type { CatchUp, CommandResult } from '@verbund/shared/protocol';
 import type { WorkspaceState } from '@verbund/shared/projection';
 import type { SealedBallot } from '@verbund/shared/vote-wire';
 import type { Ballot, Vote, VoteResult } from '@verbund/shared/votes';
@@ -74,17 +73,6 @@ export function redactState(state: WorkspaceState): WorkspaceState {
   const votes = Object.values(state.votes).map((vote) => [vote, forClients(vote)] as const);
   if (votes.every(([vote, shown]) => vote === shown)) return state;
   return { ...state, votes: Object.fromEntries(votes.map(([, shown]) => [shown.id, shown])) };
-}
-
-export function redactCatchUp(catchUp: CatchUp, state: Pick<WorkspaceState, 'votes'>): CatchUp {
-  return catchUp.kind === 'snapshot'
-    ? { kind: 'snapshot', state: redactState(catchUp.state) }
-    : { kind: 'events', events: redactEvents(catchUp.events, anonymityIn(state)) };
-}
-
-export function redactCommandResult(result: CommandResult, state: Pick<WorkspaceState, 'votes'>): CommandResult {
-  const events = redactEvents(result.events, anonymityIn(state));
-  return events === result.events ? result : { ...result, events };
 }
 
 /**

@@ -1,0 +1,53 @@
+import type { CommandOf, CommandType } from '@verbund/shared/commands';
+import type { StoredEvent } from '@verbund/shared/events';
+import type { WorkspaceState } from '@verbund/shared/projection';
+import type { ServerToClientEvents } from '@verbund/shared/protocol';
+import type { Deciders } from './decision.js';
+
+/**
+ * The server side of the feature contract (docs/architecture.md): what a feature decides, how a
+ * reader sees its events and its slice, what the server does on its own schedule, and what must
+ * happen after a commit. All of it pure: effects are described here and carried out by the live
+ * layer (`live/effects.ts`). The shared side (events, commands, slice) is `shared/src/feature.ts`.
+ */
+
+/** Who reads: `admin` may manage the workspace (sees invitations); everything else is the same for every member. */
+export type Reader = { readonly admin: boolean };
+
+export type ReaderViews = {
+  /** Events as this reader may see them; the same array back when nothing changes (the broadcast pays no copy). */
+  events?: (events: StoredEvent[], reader: Reader, state: Readonly<WorkspaceState>) => StoredEvent[];
+  /** The state as this reader may see it; never mutates the given state. */
+  state?: (state: WorkspaceState, reader: Reader) => WorkspaceState;
+  /** One of a person's own events as their data export shows it. */
+  ownEvent?: (event: StoredEvent) => StoredEvent;
+};
+
+/** Events the server computes per recipient (each person gets their own view). */
+type PersonalEvent = 'votes:viewed';
+export type Viewer = { personId: string; partnerId: string };
+
+/** What must happen after a commit, described; `live/effects.ts` does it. */
+export type Effect =
+  /** Close the person's connections to this workspace. */
+  | { kind: 'disconnect'; personId: string }
+  /** End the person's sessions unless they are still an active member somewhere. */
+  | { kind: 'end-sessions-if-inactive'; personId: string }
+  /** The person's connections now read as `admin` or not (they move between audiences). */
+  | { kind: 'reseat'; personId: string; admin: boolean }
+  | { [E in PersonalEvent]: { kind: 'personal'; event: E; viewFor: (viewer: Viewer) => Parameters<ServerToClientEvents[E]>[0] } }[PersonalEvent];
+
+/** A command the server gives itself, as the system actor (rule D35). */
+export type ScheduledCommand = { [T in CommandType]: { type: T; payload: CommandOf<T>['payload'] } }[CommandType];
+
+export type DomainFeature<C extends CommandType> = {
+  name: string;
+  deciders: Deciders<C>;
+  views?: ReaderViews;
+  schedule?: {
+    /** When the server must next look at this feature's scheduled work, or null. */
+    nextDue: (state: Readonly<WorkspaceState>) => string | null;
+    dueCommands: (state: Readonly<WorkspaceState>, now: string) => ScheduledCommand[];
+  };
+  effects?: (events: readonly StoredEvent[], state: Readonly<WorkspaceState>) => Effect[];
+};

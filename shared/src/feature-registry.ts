@@ -1,0 +1,7 @@
+import { adminFeature } from './features/admin/admin-feature.js';
+import { boardFeature } from './features/board/board-feature.js';
+import { commentsFeature } from './features/comments/comments-feature.js';
+import { votesFeature } from './features/votes/votes-feature.js';
+
+/** Every feature, one line each; events, commands and the projection are built from this list. */
+export const FEATURES = [adminFeature, boardFeature, commentsFeature, votesFeature] as const;
