@@ -31,7 +31,7 @@ export function decisionsPath(workspaceId: string, filter: DecisionFilter, forma
 
 export function decisionsQueryOptions(workspaceId: string, filter: DecisionFilter) {
   return queryOptions({
-    queryKey: [...queryKeys.decisions(workspaceId), filter],
+    queryKey: queryKeys.decisionList(workspaceId, filter),
     queryFn: () => apiGet(decisionsPath(workspaceId, filter), decisionEntriesSchema),
   });
 }
