@@ -13,7 +13,7 @@ export const MAX_INVITATION_DAYS = 30;
 const conflict = (reason: RefusalReason, message: string) => reject(refusal('conflict', reason, message));
 const invalid = (reason: RefusalReason, message: string) => reject(refusal('invalid_payload', reason, message));
 const notFound = (what: 'partner' | 'person' | 'invitation' | 'deputyship') => reject(refusal('not_found', `${what}_not_found`, `${what} not found`));
-/** Ids are the client's fresh UUIDs: a clash is a bug or a replay, nothing a person could act on. */
+/** Ids are the client's fresh UUIDs: a clash is nothing a person could act on, so it has no reason. */
 const idTaken = (what: string) => reject(appError('conflict', `${what} with this id exists`));
 
 export const adminDeciders: Deciders<AdminCommand> = {
