@@ -15,8 +15,73 @@ export const ERROR_CODES = [
 export const errorCodeSchema = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 
+/**
+ * Why the rules refused, where a person needs more than the code's text to act on it. Each has a
+ * German and an English sentence under `refusals.<reason>` in the client's locale files.
+ */
+export const REFUSAL_REASONS = [
+  // Votes (D2–D37 in docs/decision-rules.md).
+  'vote_closed',
+  'vote_open',
+  'past_closing_time',
+  'outcome_recorded',
+  'person_not_eligible',
+  'partner_not_eligible',
+  'not_representative',
+  'not_a_member',
+  'standalone_needs_moderator',
+  'not_opener_or_moderator',
+  'wrong_kind',
+  'reason_required',
+  'reason_not_allowed',
+  'unknown_option',
+  'too_many_choices',
+  'unknown_card',
+  'too_many_points',
+  'anonymous_needs_after_close',
+  'closes_in_past',
+  'quorum_unreachable',
+  // Partners and people.
+  'last_admin',
+  'short_name_taken',
+  'own_partner',
+  'partner_inactive',
+  'partner_active',
+  'same_partner',
+  'deactivate_self',
+  'person_inactive',
+  'person_active',
+  'erase_self',
+  'person_erased',
+  'partner_not_found',
+  'person_not_found',
+  // Invitations (A3).
+  'invitation_used',
+  'invitation_expired',
+  'invitation_revoked',
+  'invitation_not_found',
+  'invitation_expiry_range',
+  'already_member',
+  'account_password_needed',
+  // Deputies.
+  'deputy_not_in_partner',
+  'deputy_self',
+  'range_past',
+  'deputyship_not_found',
+  // The own account (A12).
+  'password_wrong',
+  'sole_admin',
+] as const;
+export const refusalReasonSchema = z.enum(REFUSAL_REASONS);
+export type RefusalReason = z.infer<typeof refusalReasonSchema>;
+
 export const appErrorSchema = z.object({
   code: errorCodeSchema,
+  /**
+   * Why, machine-readably; `message` is English for logs and never parsed. A reason this side does
+   * not know yet (a newer server) reads as none, so the code's text is shown.
+   */
+  reason: refusalReasonSchema.optional().catch(undefined),
   message: z.string(),
   /** For invalid_payload: where in the input the problem is. */
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
@@ -37,6 +102,11 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
 
 export function appError(code: ErrorCode, message: string, issues?: AppError['issues']): AppError {
   return issues ? { code, message, issues } : { code, message };
+}
+
+/** A refusal the rules give a reason for: the only way an error gets a `reason`. */
+export function refusal(code: ErrorCode, reason: RefusalReason, message: string): AppError {
+  return { code, reason, message };
 }
 
 /** Turns zod's issues into the wire shape; the input itself is never echoed back. */

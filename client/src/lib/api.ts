@@ -1,16 +1,18 @@
 import type { z } from 'zod';
 import { appErrorSchema, type AppError } from '@verbund/shared/errors';
 
-/** A failed request, always carrying an error code from the shared vocabulary. */
+/** A failed request, always carrying an error code from the shared vocabulary, and the refusal's reason if it has one. */
 export class ApiError extends Error {
   readonly code: AppError['code'] | 'network';
   readonly status: number;
+  readonly reason: AppError['reason'];
 
-  constructor(code: AppError['code'] | 'network', message: string, status: number) {
+  constructor(code: AppError['code'] | 'network', message: string, status: number, reason?: AppError['reason']) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
     this.status = status;
+    this.reason = reason;
   }
 }
 
@@ -44,7 +46,7 @@ async function readJson(response: Response): Promise<unknown> {
 
 async function toError(response: Response): Promise<ApiError> {
   const parsed = appErrorSchema.safeParse(await readJson(response));
-  if (parsed.success) return new ApiError(parsed.data.code, parsed.data.message, response.status);
+  if (parsed.success) return new ApiError(parsed.data.code, parsed.data.message, response.status, parsed.data.reason);
   const code = response.status === 401 ? 'unauthenticated' : response.status === 429 ? 'rate_limited' : 'internal';
   return new ApiError(code, `HTTP ${response.status}`, response.status);
 }

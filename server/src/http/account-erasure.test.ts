@@ -70,6 +70,7 @@ describe('erasure (A12)', () => {
     expect((await accept(server, invited.token, { cookie: stefan })).status).toBe(200);
     const answer = await request(server, 'POST', '/api/account/erase', { cookie: lena, body: { password: DEMO_PASSWORD } });
     expect(answer.status).toBe(409);
+    expect(errorOf(answer).reason).toBe('sole_admin');
     expect(errorOf(answer).message).toContain('Lenas Kooperation');
     expect((await server.storage.findAccountById(person('lena').id))?.erasedAt).toBeNull();
   });

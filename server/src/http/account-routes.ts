@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { Router, type Request, type Response } from 'express';
 import type { StoredEvent } from '@verbund/shared/events';
-import { appError, invalidPayload } from '@verbund/shared/errors';
+import { invalidPayload, refusal } from '@verbund/shared/errors';
 import { changePasswordBodySchema, eraseAccountBodySchema, type SessionInfo } from '@verbund/shared/http';
 import { eraseAccountEverywhere, workspacesLeftWithoutAdmin } from '../auth/account-erasure.js';
 import { describeAccount } from '../auth/identity.js';
@@ -46,7 +46,7 @@ async function passwordConfirmed(ctx: HttpContext, req: Request, res: Response, 
   const account = accountOf(res);
   const checked = await ctx.passwords.check(account.email.toLowerCase(), req.ip ?? 'unknown', password, account.passwordHash);
   if (checked.kind === 'limited') sendLimited(res, checked);
-  else if (checked.kind === 'wrong') sendError(res, appError('forbidden', wrong));
+  else if (checked.kind === 'wrong') sendError(res, refusal('forbidden', 'password_wrong', wrong));
   else return account;
   return null;
 }
@@ -80,7 +80,7 @@ export function accountRoutes(ctx: HttpContext): Router {
     if (!account) return;
     const orphaned = await workspacesLeftWithoutAdmin(ctx.engines, account.id);
     if (orphaned.length > 0) {
-      return sendError(res, appError('conflict', `you are the only admin of: ${orphaned.join(', ')}; make someone else admin there first`));
+      return sendError(res, refusal('conflict', 'sole_admin', `you are the only admin of: ${orphaned.join(', ')}; make someone else admin there first`));
     }
     await eraseAccountEverywhere(ctx, account.id);
     res.setHeader('Set-Cookie', ctx.sessions.clearedCookie());

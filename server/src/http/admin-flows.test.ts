@@ -91,6 +91,7 @@ describe('roles', () => {
     const stefanId = person('stefan').id;
     expect(errorOf(await postCommand(server, stefan, demo.setRoles(stefanId, ['member'])))).toMatchObject({
       code: 'conflict',
+      reason: 'last_admin',
       message: 'the workspace needs at least one admin',
     });
     // With a second admin, the first may step down; the second then is the last one.

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
 import type { Invitation } from '@verbund/shared/admin';
-import { appError, invalidPayload } from '@verbund/shared/errors';
+import { appError, invalidPayload, refusal } from '@verbund/shared/errors';
 import { acceptInvitationBodySchema, type InvitationInfo } from '@verbund/shared/http';
 import { describeAccount } from '../auth/identity.js';
 import { hashToken } from '../auth/sessions.js';
@@ -35,7 +35,7 @@ export function invitationRoutes(ctx: HttpContext): Router {
 
   router.get('/:token', async (req, res) => {
     const found = await findInvitation(ctx, req.params.token);
-    if (!found) return sendError(res, appError('not_found', 'invitation not found'));
+    if (!found) return sendError(res, refusal('not_found', 'invitation_not_found', 'invitation not found'));
     const problem = invitationProblem(found.invitation, ctx.clock().toISOString());
     if (problem) return sendError(res, problem);
     const info: InvitationInfo = {
@@ -51,7 +51,7 @@ export function invitationRoutes(ctx: HttpContext): Router {
     const body = acceptInvitationBodySchema.safeParse(req.body);
     if (!body.success) return sendError(res, invalidPayload(body.error, 'invitation answer'));
     const found = await findInvitation(ctx, req.params.token);
-    if (!found) return sendError(res, appError('not_found', 'invitation not found'));
+    if (!found) return sendError(res, refusal('not_found', 'invitation_not_found', 'invitation not found'));
     const problem = invitationProblem(found.invitation, ctx.clock().toISOString());
     if (problem) return sendError(res, problem);
 
@@ -64,7 +64,7 @@ export function invitationRoutes(ctx: HttpContext): Router {
         // Someone who has an account joins with it by giving its password; the link never says more than that.
         const checked = await ctx.passwords.check(body.data.email.toLowerCase(), req.ip ?? 'unknown', body.data.password, existing.passwordHash);
         if (checked.kind === 'limited') return sendLimited(res, checked);
-        if (checked.kind === 'wrong') return sendError(res, appError('conflict', ACCOUNT_PASSWORD_NEEDED));
+        if (checked.kind === 'wrong') return sendError(res, refusal('conflict', 'account_password_needed', ACCOUNT_PASSWORD_NEEDED));
         account = existing;
       } else {
         const hashed = await ctx.passwords.hash(body.data.password);

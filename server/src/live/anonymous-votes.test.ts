@@ -152,7 +152,7 @@ describe('anonymous votes (D37–D40)', () => {
     const claudia = await reader(server, 'claudia');
     for (const visibility of ['live', 'after_own_ballot'] as const) {
       const answer = await submit(claudia.socket, v.open(proposalSettings([CARD], { counting: 'person', anonymous: true, visibility })));
-      expect(answer.ok ? 'accepted' : `${answer.error.code}:${answer.error.message}`).toBe('invalid_payload:anonymous_needs_after_close');
+      expect(answer.ok ? 'accepted' : `${answer.error.code}:${answer.error.reason ?? 'no reason'}`).toBe('invalid_payload:anonymous_needs_after_close');
     }
     expect(voteViewsSchema.parse((await request(server, 'GET', votesPath, { cookie: claudia.cookie })).body)).toEqual([]);
   });

@@ -47,7 +47,7 @@ async function viewsOf(server: TestServer, cookie: string): Promise<VoteView[]> 
 }
 const viewOf = async (server: TestServer, cookie: string, voteId: string) => (await viewsOf(server, cookie)).find((x) => x.id === voteId);
 
-const errorOf = (answer: Awaited<ReturnType<typeof submit>>) => (answer.ok ? 'accepted' : `${answer.error.code}:${answer.error.message}`);
+const errorOf = (answer: Awaited<ReturnType<typeof submit>>) => (answer.ok ? 'accepted' : `${answer.error.code}:${answer.error.reason ?? 'no reason'}`);
 
 describe('votes over real sockets', () => {
   it('D10 casting after the vote was closed is refused and changes nothing', async () => {

@@ -3,20 +3,16 @@ import { z } from 'zod';
 import { securityEventInfoSchema, sessionInfoSchema } from '@verbund/shared/http';
 import { apiGet, apiPostEmpty } from '../../lib/api';
 import { endSession } from '../../lib/query-client';
+import { queryKeys } from '../../lib/query-keys';
 import { useSessionNotice } from '../../lib/session-notice';
 
-export const accountKeys = {
-  sessions: ['account', 'sessions'] as const,
-  securityEvents: ['account', 'security-events'] as const,
-};
-
 export const sessionsQueryOptions = queryOptions({
-  queryKey: accountKeys.sessions,
+  queryKey: queryKeys.accountSessions,
   queryFn: () => apiGet('/api/account/sessions', z.array(sessionInfoSchema)),
 });
 
 export const securityEventsQueryOptions = queryOptions({
-  queryKey: accountKeys.securityEvents,
+  queryKey: queryKeys.accountSecurityEvents,
   queryFn: () => apiGet('/api/account/security-events', z.array(securityEventInfoSchema)),
 });
 
@@ -27,7 +23,7 @@ export function useChangePassword() {
   return useMutation({
     mutationFn: (body: { currentPassword: string; newPassword: string }) => apiPostEmpty('/api/account/password', body),
     // Every other session ended; this one was renewed.
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['account'] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.account }),
   });
 }
 

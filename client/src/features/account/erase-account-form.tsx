@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { FormError } from '../../components/form-parts';
 import { TextField } from '../../components/text-field';
-import { ApiError } from '../../lib/api';
 import { errorMessageKey } from '../../lib/error-messages';
 import { useEraseAccount } from './account-api';
 
@@ -23,7 +22,7 @@ export function EraseAccountForm() {
 
   const onConfirm = () => {
     setConfirming(false);
-    erase.mutate({ password }, { onError: (error) => setProblem(error instanceof ApiError ? errorMessageKey(error) : 'errors.internal') });
+    erase.mutate({ password }, { onError: (error) => setProblem(errorMessageKey(error)) });
   };
 
   return (

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { passwordSchema } from '@verbund/shared/http';
 import { FormError, SubmitActions } from '../../components/form-parts';
 import { TextField } from '../../components/text-field';
-import { ApiError } from '../../lib/api';
 import { errorMessageKey } from '../../lib/error-messages';
 import { useChangePassword } from './account-api';
 
@@ -39,7 +38,7 @@ export function PasswordForm() {
           setConfirm('');
           setDone(true);
         },
-        onError: (error) => setProblem(error instanceof ApiError ? errorMessageKey(error) : 'errors.internal'),
+        onError: (error) => setProblem(errorMessageKey(error)),
       },
     );
   };

@@ -5,7 +5,6 @@ import type { WorkspaceState } from '@verbund/shared/projection';
 import { DataTable } from '../../components/data-table';
 import { FormError, SubmitActions } from '../../components/form-parts';
 import { SelectField } from '../../components/select-field';
-import { ApiError } from '../../lib/api';
 import { useAnnouncer } from '../../lib/announcer-store';
 import { errorMessageKey } from '../../lib/error-messages';
 import { formatDateTime } from '../../lib/format';
@@ -48,7 +47,7 @@ export function InvitationsSection({ state, people }: Props) {
           // The link is the result; take the person straight to it.
           requestAnimationFrame(() => linkRef.current?.focus());
         },
-        onError: (error) => setFormError(error instanceof ApiError ? errorMessageKey(error) : 'errors.internal'),
+        onError: (error) => setFormError(errorMessageKey(error)),
       },
     );
   };

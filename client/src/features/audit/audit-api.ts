@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { auditCheckpointSchema, chainVerdictSchema, checkpointVerdictSchema, type AuditCheckpoint } from '@verbund/shared/http';
 import { storedEventsSchema } from '@verbund/shared/protocol';
 import { apiGet, apiPost } from '../../lib/api';
+import { queryKeys } from '../../lib/query-keys';
 import { auditPath, type AuditFilter } from './audit-query';
 
 export const AUDIT_PAGE = 100;
@@ -11,7 +12,7 @@ const auditPageSchema = z.object({ events: storedEventsSchema, nextBeforeSeq: z.
 
 export function auditQueryOptions(workspaceId: string, filter: AuditFilter) {
   return infiniteQueryOptions({
-    queryKey: ['workspace', workspaceId, 'audit', filter] as const,
+    queryKey: queryKeys.auditList(workspaceId, filter),
     queryFn: ({ pageParam }) => apiGet(auditPath(workspaceId, filter, { limit: AUDIT_PAGE, beforeSeq: pageParam ?? undefined }), auditPageSchema),
     initialPageParam: null as number | null,
     getNextPageParam: (page) => page.nextBeforeSeq,
@@ -21,7 +22,7 @@ export function auditQueryOptions(workspaceId: string, filter: AuditFilter) {
 /** Run on request only: it walks the whole log. */
 export function chainVerdictQueryOptions(workspaceId: string) {
   return queryOptions({
-    queryKey: ['workspace', workspaceId, 'audit', 'verify'] as const,
+    queryKey: queryKeys.auditVerdict(workspaceId),
     queryFn: () => apiGet(`/api/workspaces/${workspaceId}/admin/audit/verify`, chainVerdictSchema),
     enabled: false,
     gcTime: 0,

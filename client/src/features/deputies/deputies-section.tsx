@@ -44,7 +44,7 @@ export function DeputiesSection({ state, people }: Props) {
     if (!deputyId) return setError('deputies.deputyMissing');
     if (!from || !to) return setError('deputies.rangeMissing');
     if (to < from) return setError('deputies.rangeOrder');
-    if (to < day) return setError('adminErrors.rangePast');
+    if (to < day) return setError('refusals.range_past');
     setError(null);
     command.mutate(
       { type: 'deputy.appoint', payload: { deputyshipId: newId(), deputyId, from, to }, done: t('deputies.appointed', { name: name(deputyId) }) },

@@ -5,7 +5,7 @@ import { queryKeys } from '../../lib/query-keys';
 
 export function invitationQueryOptions(token: string) {
   return queryOptions({
-    queryKey: ['invitation', token] as const,
+    queryKey: queryKeys.invitation(token),
     queryFn: () => apiGet(`/api/invitations/${encodeURIComponent(token)}`, invitationInfoSchema),
     retry: false,
   });
@@ -20,7 +20,7 @@ export function useAcceptInvitation(token: string) {
     mutationFn: (body: NewAccount | Record<string, never>) => apiPost(`/api/invitations/${encodeURIComponent(token)}/accept`, body, meSchema),
     onSuccess: (me) => {
       queryClient.setQueryData(queryKeys.me, me);
-      queryClient.removeQueries({ queryKey: ['invitation', token] });
+      queryClient.removeQueries({ queryKey: queryKeys.invitation(token) });
     },
   });
 }

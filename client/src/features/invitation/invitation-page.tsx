@@ -82,7 +82,7 @@ export function InvitationPage({ token, me }: Props) {
     );
   };
 
-  const acceptError = accept.isError ? (accept.error instanceof ApiError ? errorMessageKey(accept.error) : 'errors.internal') : null;
+  const acceptError = accept.isError ? errorMessageKey(accept.error) : null;
 
   return (
     <PublicPage>

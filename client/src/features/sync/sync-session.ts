@@ -76,7 +76,7 @@ export function createSyncSession(socket: VerbundSocket, workspaceId: string, qu
     const catchUp = answer.data.value;
     if (catchUp.kind === 'snapshot') {
       queryClient.setQueryData(stateKey, catchUp.state);
-      void queryClient.invalidateQueries({ queryKey: ['workspace', workspaceId, 'card'] });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.cards(workspaceId) });
       void queryClient.invalidateQueries({ queryKey: queryKeys.people(workspaceId) });
       apply([]);
     } else {

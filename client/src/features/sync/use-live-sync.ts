@@ -8,7 +8,7 @@ import { createSocket } from '../../lib/socket';
 import { showToast } from '../../lib/toast-store';
 import { mergeVoteViews } from '../../lib/vote-views';
 import { connectRefusalSchema, presenceEntriesSchema, storedEventsSchema } from '@verbund/shared/protocol';
-import { errorMessageKey } from '../../lib/error-messages';
+import { toastRefusal } from '../../lib/error-messages';
 import { endSession } from '../../lib/query-client';
 import { createSyncSession } from './sync-session';
 
@@ -28,7 +28,7 @@ export function useLiveSync(workspaceId: string, ready: boolean): void {
     // Access to this workspace may have changed (deactivated, moved to another partner): /me knows.
     const recheckAccess = () => void queryClient.invalidateQueries({ queryKey: queryKeys.me });
     const session = createSyncSession(socket, workspaceId, queryClient, {
-      onRejected: (error) => showToast(i18n.t(errorMessageKey(error))),
+      onRejected: toastRefusal,
       onUnauthenticated: signedOut,
     });
     const sendPresence = () => {

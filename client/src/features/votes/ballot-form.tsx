@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BALLOT_POSITIONS, type BallotChoice, type BallotPosition, type VoteView } from '@verbund/shared/votes';
-import { useVoteCommand } from './votes-api';
+import { useCommand } from '../../lib/use-command';
 
 type Props = { view: VoteView; cardTitle: (id: string) => string };
 
@@ -9,7 +9,7 @@ type Props = { view: VoteView; cardTitle: (id: string) => string };
 export function BallotForm({ view, cardTitle }: Props) {
   const { t } = useTranslation();
   const id = useId().replace(/:/g, '');
-  const command = useVoteCommand();
+  const command = useCommand();
   const config = view.settings.config;
   const own = view.ownBallot?.choice;
   const [position, setPosition] = useState<BallotPosition | null>(own?.kind === 'proposal' ? own.position : null);
@@ -24,13 +24,13 @@ export function BallotForm({ view, cardTitle }: Props) {
       case 'proposal': {
         if (!position) return 'votes.ballot.pickPosition';
         const text = reason.trim();
-        if (config.reasonMode === 'required' && !text) return 'votes.errors.reason_required';
+        if (config.reasonMode === 'required' && !text) return 'refusals.reason_required';
         return config.reasonMode !== 'off' && text ? { kind: 'proposal', position, reason: text } : { kind: 'proposal', position };
       }
       case 'choice':
-        return picked.length > config.maxChoices ? 'votes.errors.too_many_choices' : { kind: 'choice', optionIds: picked };
+        return picked.length > config.maxChoices ? 'refusals.too_many_choices' : { kind: 'choice', optionIds: picked };
       case 'prioritisation':
-        return spent > config.points ? 'votes.errors.too_many_points' : { kind: 'prioritisation', allocations: points };
+        return spent > config.points ? 'refusals.too_many_points' : { kind: 'prioritisation', allocations: points };
     }
   };
 

@@ -14,7 +14,7 @@ import {
 } from '@verbund/shared/votes';
 import { SubmitActions } from '../../components/form-parts';
 import { newId } from '../../lib/command-queue';
-import { useVoteCommand } from './votes-api';
+import { useCommand } from '../../lib/use-command';
 
 type Props = {
   /** The card the vote is about; none: a workspace-wide vote (moderators and admins, D2). */
@@ -77,7 +77,7 @@ function toSettings(d: Draft, cardId: string | null): unknown {
 export function OpenVoteForm({ cardId, cards = [], onDone }: Props) {
   const { t } = useTranslation();
   const id = useId().replace(/:/g, '');
-  const command = useVoteCommand();
+  const command = useCommand();
   const [d, setD] = useState<Draft>(INITIAL);
   const [issues, setIssues] = useState<string[]>([]);
   const set = (patch: Partial<Draft>) => setD((x) => ({ ...x, ...patch }));

@@ -6,10 +6,10 @@ import { SubmitActions } from '../../components/form-parts';
 import { newId } from '../../lib/command-queue';
 import { formatDateTime } from '../../lib/format';
 import { useSession } from '../../lib/session-context';
+import { useCommand } from '../../lib/use-command';
 import { useVoter } from './use-voter';
 import { BallotForm } from './ballot-form';
 import { ballotAuthor, describeChoice, mayTakePart, optionLabel, settingsSummary } from './vote-text';
-import { useVoteCommand } from './votes-api';
 
 type Props = {
   view: VoteView;
@@ -25,7 +25,7 @@ export function VotePanel({ view, partners, people, cardTitle, headingLevel = 4 
   const { me, membership } = useSession();
   const voter = useVoter();
   const id = useId().replace(/:/g, '');
-  const command = useVoteCommand();
+  const command = useCommand();
   const Heading = headingLevel === 3 ? 'h3' : 'h4';
   const manages = view.openedBy === me.id || membership.roles.includes('moderator');
   const short = (partnerId: string) => partners[partnerId]?.shortName ?? '?';
@@ -144,7 +144,7 @@ function hiddenNotice(view: VoteView): string {
 function OutcomeForm({ voteId }: { voteId: string }) {
   const { t } = useTranslation();
   const id = useId().replace(/:/g, '');
-  const command = useVoteCommand();
+  const command = useCommand();
   const [text, setText] = useState('');
   const [missing, setMissing] = useState(false);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { partnerNameSchema, partnerShortNameSchema, text } from '@verbund/shared/model';
 import { FormError, SubmitActions } from '../../components/form-parts';
 import { TextField } from '../../components/text-field';
-import { ApiError } from '../../lib/api';
 import { errorMessageKey } from '../../lib/error-messages';
 import { useCreateWorkspace, type NewWorkspace } from './workspaces-api';
 
@@ -21,7 +20,7 @@ export function NewWorkspaceForm() {
     if (ok) create.mutate({ name: draft.name.trim(), partnerName: draft.partnerName.trim(), partnerShortName: draft.partnerShortName.trim() });
   };
 
-  const error = invalid ? 'workspaces.invalid' : create.isError ? (create.error instanceof ApiError ? errorMessageKey(create.error) : 'errors.internal') : null;
+  const error = invalid ? 'workspaces.invalid' : create.isError ? errorMessageKey(create.error) : null;
   return (
     <form className="panel stack-form" onSubmit={onSubmit} aria-labelledby="new-workspace-heading" noValidate>
       <h3 id="new-workspace-heading">{t('workspaces.new')}</h3>

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { createdWorkspaceSchema } from '@verbund/shared/http';
 import { apiPost } from '../../lib/api';
-import { meQueryOptions } from '../../lib/queries';
+import { queryKeys } from '../../lib/query-keys';
 import { navigate } from '../../lib/router';
 import { useWorkspaceChoice } from '../../lib/workspace-choice';
 
@@ -13,7 +13,7 @@ export function useCreateWorkspace() {
   return useMutation({
     mutationFn: (body: NewWorkspace) => apiPost('/api/workspaces', body, createdWorkspaceSchema),
     onSuccess: async ({ workspaceId }) => {
-      await queryClient.refetchQueries({ queryKey: meQueryOptions.queryKey });
+      await queryClient.refetchQueries({ queryKey: queryKeys.me });
       useWorkspaceChoice.getState().choose(workspaceId);
       navigate('/');
     },

@@ -1,6 +1,6 @@
 import type { CommandType } from '@verbund/shared/commands';
 import type { Invitation } from '@verbund/shared/admin';
-import { appError, type AppError } from '@verbund/shared/errors';
+import { appError, refusal, type AppError, type RefusalReason } from '@verbund/shared/errors';
 import type { WorkspaceState } from '@verbund/shared/projection';
 import { isSystem } from '../actor.js';
 import { accept, reject, type Decision, type Deciders } from '../decision.js';
@@ -10,14 +10,17 @@ type AdminCommand = Extract<CommandType, `partner.${string}` | `member.${string}
 /** Invitations are valid for at most 30 days. */
 export const MAX_INVITATION_DAYS = 30;
 
-const conflict = (message: string) => reject(appError('conflict', message));
-const notFound = (what: string) => reject(appError('not_found', `${what} not found`));
+const conflict = (reason: RefusalReason, message: string) => reject(refusal('conflict', reason, message));
+const invalid = (reason: RefusalReason, message: string) => reject(refusal('invalid_payload', reason, message));
+const notFound = (what: 'partner' | 'person' | 'invitation' | 'deputyship') => reject(refusal('not_found', `${what}_not_found`, `${what} not found`));
+/** Ids are the client's fresh UUIDs: a clash is nothing a person could act on, so it has no reason. */
+const idTaken = (what: string) => reject(appError('conflict', `${what} with this id exists`));
 
 export const adminDeciders: Deciders<AdminCommand> = {
   'partner.add': (state, { payload }) => {
-    if (state.partners[payload.partnerId]) return conflict('a partner with this id exists');
+    if (state.partners[payload.partnerId]) return idTaken('a partner');
     if (Object.values(state.partners).some((p) => p.shortName.toLowerCase() === payload.shortName.toLowerCase())) {
-      return conflict('another partner has this short name');
+      return conflict('short_name_taken', 'another partner has this short name');
     }
     return accept({ type: 'partner.added', data: { partner: { id: payload.partnerId, name: payload.name, shortName: payload.shortName, active: true } } });
   },
@@ -26,43 +29,43 @@ export const adminDeciders: Deciders<AdminCommand> = {
     const clash = Object.values(state.partners).some(
       (p) => p.id !== payload.partnerId && p.shortName.toLowerCase() === payload.shortName.toLowerCase(),
     );
-    return clash ? conflict('another partner has this short name') : accept({ type: 'partner.renamed', data: payload });
+    return clash ? conflict('short_name_taken', 'another partner has this short name') : accept({ type: 'partner.renamed', data: payload });
   },
   'partner.deactivate': (state, { payload }, actor) => {
     const partner = state.partners[payload.partnerId];
     if (!partner) return notFound('partner');
-    if (!partner.active) return conflict('the partner is already inactive');
-    if (payload.partnerId === actor.partnerId) return conflict('you cannot deactivate your own partner');
+    if (!partner.active) return conflict('partner_inactive', 'the partner is already inactive');
+    if (payload.partnerId === actor.partnerId) return conflict('own_partner', 'you cannot deactivate your own partner');
     return accept({ type: 'partner.deactivated', data: payload });
   },
   'partner.reactivate': (state, { payload }) => {
     const partner = state.partners[payload.partnerId];
     if (!partner) return notFound('partner');
-    return partner.active ? conflict('the partner is active') : accept({ type: 'partner.reactivated', data: payload });
+    return partner.active ? conflict('partner_active', 'the partner is active') : accept({ type: 'partner.reactivated', data: payload });
   },
   'member.set_roles': (state, { payload }) =>
     withMember(state, payload.personId, () =>
       !payload.roles.includes('admin') && isLastAdmin(state, payload.personId)
-        ? conflict('the workspace needs at least one admin')
+        ? conflict('last_admin', 'the workspace needs at least one admin')
         : accept({ type: 'member.roles_set', data: payload }),
     ),
   'member.set_partner': (state, { payload }) =>
     withMember(state, payload.personId, (member) => {
       if (!state.partners[payload.partnerId]?.active) return notFound('partner');
-      if (member.partnerId === payload.partnerId) return conflict('the person already belongs to this partner');
+      if (member.partnerId === payload.partnerId) return conflict('same_partner', 'the person already belongs to this partner');
       return accept({ type: 'member.partner_set', data: payload });
     }),
   'member.deactivate': (state, { payload }, actor) =>
     withMember(state, payload.personId, (member) => {
-      if (payload.personId === actor.personId) return conflict('you cannot deactivate yourself');
-      if (!member.active) return conflict('the person is already inactive');
+      if (payload.personId === actor.personId) return conflict('deactivate_self', 'you cannot deactivate yourself');
+      if (!member.active) return conflict('person_inactive', 'the person is already inactive');
       return isLastAdmin(state, payload.personId)
-        ? conflict('the workspace needs at least one admin')
+        ? conflict('last_admin', 'the workspace needs at least one admin')
         : accept({ type: 'member.deactivated', data: payload });
     }),
   'member.reactivate': (state, { payload }) =>
     withMember(state, payload.personId, (member) =>
-      member.active ? conflict('the person is active') : accept({ type: 'member.reactivated', data: payload }),
+      member.active ? conflict('person_active', 'the person is active') : accept({ type: 'member.reactivated', data: payload }),
     ),
   /**
    * An admin ends a person's membership here (their account lives on); the system does it in every
@@ -71,9 +74,9 @@ export const adminDeciders: Deciders<AdminCommand> = {
   'member.erase': (state, { payload }, actor) =>
     withMember(state, payload.personId, () => {
       if (isSystem(actor)) return accept({ type: 'member.erased', data: payload });
-      if (payload.personId === actor.personId) return conflict('you cannot erase yourself here');
+      if (payload.personId === actor.personId) return conflict('erase_self', 'you cannot erase yourself here');
       return isLastAdmin(state, payload.personId)
-        ? conflict('the workspace needs at least one admin')
+        ? conflict('last_admin', 'the workspace needs at least one admin')
         : accept({ type: 'member.erased', data: payload });
     }),
   'member.join': (state, { payload }, actor, ctx) => {
@@ -81,7 +84,7 @@ export const adminDeciders: Deciders<AdminCommand> = {
     if (!invitation) return notFound('invitation');
     const problem = invitationProblem(invitation, ctx.now);
     if (problem) return reject(problem);
-    if (state.members[actor.personId]) return conflict('you are already a member of this workspace');
+    if (state.members[actor.personId]) return conflict('already_member', 'you are already a member of this workspace');
     if (!state.partners[invitation.partnerId]?.active) return notFound('partner');
     const member = {
       personId: actor.personId,
@@ -94,11 +97,11 @@ export const adminDeciders: Deciders<AdminCommand> = {
     return accept({ type: 'member.joined', data: { member, invitationId: invitation.id } });
   },
   'invitation.create': (state, { payload }, actor, ctx) => {
-    if (state.invitations[payload.invitationId]) return conflict('an invitation with this id exists');
+    if (state.invitations[payload.invitationId]) return idTaken('an invitation');
     if (!state.partners[payload.partnerId]?.active) return notFound('partner');
     const latest = ctx.inDays(MAX_INVITATION_DAYS);
     if (payload.expiresAt <= ctx.now || payload.expiresAt > latest) {
-      return reject(appError('invalid_payload', `an invitation must expire within ${MAX_INVITATION_DAYS} days`));
+      return invalid('invitation_expiry_range', `an invitation must expire within ${MAX_INVITATION_DAYS} days`);
     }
     const invitation = { ...payload, id: payload.invitationId, createdBy: actor.personId, usedBy: null, revoked: false };
     const { invitationId: _, ...stored } = invitation;
@@ -107,14 +110,14 @@ export const adminDeciders: Deciders<AdminCommand> = {
   'invitation.revoke': (state, { payload }) => {
     const invitation = state.invitations[payload.invitationId];
     if (!invitation || invitation.revoked) return notFound('invitation');
-    return invitation.usedBy ? conflict('the invitation has already been used') : accept({ type: 'invitation.revoked', data: payload });
+    return invitation.usedBy ? conflict('invitation_used', 'the invitation has already been used') : accept({ type: 'invitation.revoked', data: payload });
   },
   'deputy.appoint': (state, { payload }, actor, ctx) => {
-    if (state.deputyships[payload.deputyshipId]) return conflict('a deputyship with this id exists');
+    if (state.deputyships[payload.deputyshipId]) return idTaken('a deputyship');
     const deputy = state.members[payload.deputyId];
-    if (!deputy?.active || deputy.partnerId !== actor.partnerId) return reject(appError('invalid_payload', 'the deputy must be an active member of your partner'));
-    if (payload.deputyId === actor.personId) return reject(appError('invalid_payload', 'you cannot be your own deputy'));
-    if (payload.to < ctx.today) return reject(appError('invalid_payload', 'the range lies in the past'));
+    if (!deputy?.active || deputy.partnerId !== actor.partnerId) return invalid('deputy_not_in_partner', 'the deputy must be an active member of your partner');
+    if (payload.deputyId === actor.personId) return invalid('deputy_self', 'you cannot be your own deputy');
+    if (payload.to < ctx.today) return invalid('range_past', 'the range lies in the past');
     const deputyship = { id: payload.deputyshipId, partnerId: actor.partnerId, dezernentId: actor.personId, deputyId: payload.deputyId, from: payload.from, to: payload.to, revoked: false };
     return accept({ type: 'deputy.appointed', data: { deputyship } });
   },
@@ -127,9 +130,9 @@ export const adminDeciders: Deciders<AdminCommand> = {
 
 /** Why an invitation cannot be used now, or null: the one rule behind the link page and joining. */
 export function invitationProblem(invitation: Invitation, now: string): AppError | null {
-  if (invitation.revoked) return appError('conflict', 'the invitation was withdrawn');
-  if (invitation.usedBy) return appError('conflict', 'the invitation has already been used');
-  if (invitation.expiresAt <= now) return appError('conflict', 'the invitation has expired');
+  if (invitation.revoked) return refusal('conflict', 'invitation_revoked', 'the invitation was withdrawn');
+  if (invitation.usedBy) return refusal('conflict', 'invitation_used', 'the invitation has already been used');
+  if (invitation.expiresAt <= now) return refusal('conflict', 'invitation_expired', 'the invitation has expired');
   return null;
 }
 
@@ -140,7 +143,7 @@ function withMember(
 ): Decision {
   const member = state.members[personId];
   if (!member) return notFound('person');
-  return member.erased ? conflict('the person was erased') : then(member);
+  return member.erased ? conflict('person_erased', 'the person was erased') : then(member);
 }
 
 function isLastAdmin(state: WorkspaceState, personId: string): boolean {

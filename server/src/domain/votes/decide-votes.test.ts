@@ -71,7 +71,7 @@ function world() {
 }
 
 const code = (d: Decision) => (d.ok ? 'accepted' : d.error.code);
-const reason = (d: Decision) => (d.ok ? 'accepted' : d.error.message);
+const reason = (d: Decision) => (d.ok ? 'accepted' : d.error.reason);
 
 describe('decide: vote.open', () => {
   it('D2 any member opens a vote about a card; about no card only a moderator or admin', () => {

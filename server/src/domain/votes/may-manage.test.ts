@@ -69,7 +69,7 @@ describe('outcome statement', () => {
 
 describe('errors', () => {
   it('refusals map to the shared error vocabulary', () => {
-    expect(voteRefusalError('not_representative')).toEqual({ code: 'forbidden', message: 'not_representative' });
+    expect(voteRefusalError('not_representative')).toEqual({ code: 'forbidden', reason: 'not_representative', message: 'not_representative' });
     expect(voteRefusalError('past_closing_time').code).toBe('conflict');
     expect(voteRefusalError('too_many_points').code).toBe('invalid_payload');
   });

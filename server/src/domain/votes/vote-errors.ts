@@ -1,11 +1,11 @@
-import { appError, type AppError, type ErrorCode } from '@verbund/shared/errors';
+import { refusal, type AppError, type ErrorCode } from '@verbund/shared/errors';
 import type { ChoiceProblem } from './check-choice.js';
 import type { CastRefusal } from './may-cast.js';
 import type { CloseRefusal, OpenRefusal, OutcomeRefusal } from './may-manage.js';
 
 export type VoteRefusal = CastRefusal | ChoiceProblem | OpenRefusal | CloseRefusal | OutcomeRefusal;
 
-/** Each refusal mapped once to the shared error vocabulary; the reason travels as the message. */
+/** Each refusal mapped once to the shared error vocabulary; the reason is also the log message. */
 const CODES: Record<VoteRefusal, ErrorCode> = {
   vote_closed: 'conflict',
   vote_open: 'conflict',
@@ -30,5 +30,5 @@ const CODES: Record<VoteRefusal, ErrorCode> = {
 };
 
 export function voteRefusalError(reason: VoteRefusal): AppError {
-  return appError(CODES[reason], reason);
+  return refusal(CODES[reason], reason, reason);
 }
