@@ -42,11 +42,28 @@ export type Slice<S, M extends SchemaMap> = {
   migrations: Readonly<Record<number, (older: unknown) => unknown>>;
 };
 
+/** A feature's event before the log gives it a place. */
+export type NewEventIn<M extends SchemaMap> = { [T in keyof M]: { type: T; data: z.infer<M[T]> } }[keyof M];
+
+/** What a client knows when it guesses: who it is and when it sent the command. */
+export type PredictedBy = { actorId: string; now: string };
+
+/**
+ * The events the server will most likely decide for a command, so a person sees their edit at once
+ * (applied with the same reducers); null when the client cannot know. A property test holds each
+ * against the server's decider wherever that accepts (server/src/domain/prediction.test.ts).
+ */
+export type Predictions<M extends SchemaMap, C extends SchemaMap, S> = {
+  [T in keyof C]?: (state: NoInfer<S>, payload: z.infer<C[T]>, by: PredictedBy) => NewEventIn<M>[] | null;
+};
+
 export type Feature<N extends string, M extends SchemaMap, C extends SchemaMap, S> = {
   name: N;
   events: M;
   commands: C;
   slice: Slice<S, M>;
+  /** Only for commands a client applies before the answer (board edits); the rest wait for the server. */
+  predict?: Predictions<M, C, S>;
   /** The entity each event is about, for history look-ups (a card's history, a person's changes). */
   subjects: { [T in keyof M]: (data: z.infer<M[T]>) => string | null };
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineFeature, replace } from '../../feature.js';
-import { areaSchema, boardSchema, cardFieldsSchema, cardSchema, idSchema, positionSchema, statusSchema } from '../../model.js';
+import { areaSchema, boardSchema, cardFieldsSchema, cardSchema, idSchema, newCard, positionSchema, statusSchema } from '../../model.js';
 
 const cardChangesSchema = cardFieldsSchema
   .partial()
@@ -52,6 +52,13 @@ export const boardFeature = defineFeature({
       'card.restored': (s, e) => replace(s.cards, e.data.cardId, { archived: false, updatedAt: e.at }),
     },
     migrations: {},
+  },
+  predict: {
+    'card.create': (s, payload, by) => (s.cards[payload.cardId] ? null : [{ type: 'card.created', data: { card: newCard(payload, by.actorId, by.now) } }]),
+    'card.update': (s, payload) => (s.cards[payload.cardId] ? [{ type: 'card.updated', data: payload }] : null),
+    'card.move': (s, payload) => (s.cards[payload.cardId] ? [{ type: 'card.moved', data: payload }] : null),
+    'card.archive': (s, payload) => (s.cards[payload.cardId] ? [{ type: 'card.archived', data: payload }] : null),
+    'card.restore': (s, payload) => (s.cards[payload.cardId] ? [{ type: 'card.restored', data: payload }] : null),
   },
   subjects: {
     'board.created': (d) => d.board.id,

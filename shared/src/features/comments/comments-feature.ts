@@ -25,6 +25,12 @@ export const commentsFeature = defineFeature({
     },
     migrations: {},
   },
+  predict: {
+    'comment.add': (s, { commentId, cardId, body }, by) =>
+      (s.comments[cardId] ?? []).some((c) => c.id === commentId)
+        ? null
+        : [{ type: 'comment.added', data: { comment: { id: commentId, cardId, authorId: by.actorId, body, createdAt: by.now } } }],
+  },
   subjects: {
     'comment.added': (d) => d.comment.cardId,
   },
