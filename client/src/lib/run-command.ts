@@ -5,7 +5,7 @@ import { commandResultSchema } from '@verbund/shared/protocol';
 import { apiPost } from './api';
 import { newId } from './command-queue';
 import { ingestEvents } from './event-buffer';
-import { refreshAfterEvents } from './event-effects';
+import { refreshAfterEvents } from '../features/feature-registry';
 import { queryKeys } from './query-keys';
 
 /**

@@ -5,7 +5,7 @@ import { eventSubjectId, type StoredEvent } from '@verbund/shared/events';
 import { applyEventsImmutably, type WorkspaceState } from '@verbund/shared/projection';
 import { pendingCommands, setCommandTransport, settleCommand } from '../../lib/command-queue';
 import { ingestEvents } from '../../lib/event-buffer';
-import { refreshAfterEvents } from '../../lib/event-effects';
+import { CLIENT_FEATURES, refreshAfterEvents } from '../feature-registry';
 import { queryKeys } from '../../lib/query-keys';
 import type { VerbundSocket } from '../../lib/socket';
 import { ackSchema, catchUpSchema, commandResultSchema } from '@verbund/shared/protocol';
@@ -76,8 +76,7 @@ export function createSyncSession(socket: VerbundSocket, workspaceId: string, qu
     const catchUp = answer.data.value;
     if (catchUp.kind === 'snapshot') {
       queryClient.setQueryData(stateKey, catchUp.state);
-      void queryClient.invalidateQueries({ queryKey: queryKeys.cards(workspaceId) });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.people(workspaceId) });
+      for (const feature of CLIENT_FEATURES) feature.afterSnapshot?.(queryClient, workspaceId);
       apply([]);
     } else {
       apply(catchUp.events);

@@ -6,10 +6,10 @@ import { usePresenceStore } from '../../lib/presence-store';
 import { queryKeys } from '../../lib/query-keys';
 import { createSocket } from '../../lib/socket';
 import { showToast } from '../../lib/toast-store';
-import { mergeVoteViews } from '../../lib/vote-views';
 import { connectRefusalSchema, presenceEntriesSchema, storedEventsSchema } from '@verbund/shared/protocol';
 import { toastRefusal } from '../../lib/error-messages';
 import { endSession } from '../../lib/query-client';
+import { CLIENT_FEATURES } from '../feature-registry';
 import { createSyncSession } from './sync-session';
 
 function offlineOr<T extends string>(status: T): T | 'offline' {
@@ -39,8 +39,7 @@ export function useLiveSync(workspaceId: string, ready: boolean): void {
       setStatus('connected');
       sendPresence();
       void session.onConnected();
-      // Views of votes that changed while we were away are not replayed: fetch them afresh.
-      void queryClient.invalidateQueries({ queryKey: queryKeys.votes(workspaceId) });
+      for (const feature of CLIENT_FEATURES) feature.onConnected?.(queryClient, workspaceId);
     });
     socket.on('disconnect', (reason) => {
       session.onDisconnected();
@@ -68,7 +67,7 @@ export function useLiveSync(workspaceId: string, ready: boolean): void {
       const events = storedEventsSchema.safeParse(raw);
       if (events.success) session.apply(events.data);
     });
-    socket.on('votes:viewed', (raw: unknown) => mergeVoteViews(queryClient, workspaceId, raw));
+    for (const feature of CLIENT_FEATURES) feature.listen?.(socket, queryClient, workspaceId);
     socket.on('presence:changed', (raw: unknown) => {
       const entries = presenceEntriesSchema.safeParse(raw);
       if (entries.success) usePresenceStore.getState().setEntries(entries.data);

@@ -1,15 +1,15 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { StoredEvent } from '@verbund/shared/events';
 import type { Me } from '@verbund/shared/http';
-import { queryKeys } from './query-keys';
+import type { ClientFeature } from '../../lib/client-feature';
+import { queryKeys } from '../../lib/query-keys';
 
 /** Whether events change who is in the workspace or what they may do (names and abilities live outside the state). */
-export function touchesPeople(events: readonly StoredEvent[]): boolean {
+function touchesPeople(events: readonly StoredEvent[]): boolean {
   return events.some((e) => e.type.startsWith('member.') || e.type === 'partner.deactivated' || e.type === 'partner.reactivated');
 }
 
-/** Caches beside the workspace state that newly applied events make stale. */
-export function refreshAfterEvents(queryClient: QueryClient, workspaceId: string, events: readonly StoredEvent[]): void {
+function refreshPeople(queryClient: QueryClient, workspaceId: string, events: readonly StoredEvent[]): void {
   if (!touchesPeople(events)) return;
   void queryClient.invalidateQueries({ queryKey: queryKeys.people(workspaceId) });
   // Roles and so abilities may have changed, also one's own.
@@ -20,3 +20,10 @@ export function refreshAfterEvents(queryClient: QueryClient, workspaceId: string
     void queryClient.invalidateQueries({ queryKey: queryKeys.state(workspaceId) });
   }
 }
+
+/** People, names and abilities are fetched beside the state (`/people`, `/me`). */
+export const adminSync: ClientFeature = {
+  name: 'admin',
+  afterEvents: refreshPeople,
+  afterSnapshot: (queryClient, workspaceId) => void queryClient.invalidateQueries({ queryKey: queryKeys.people(workspaceId) }),
+};
