@@ -53,7 +53,13 @@ export type AppDeps = {
   log?: (message: string, error?: unknown) => void;
 };
 
-export type App = { httpServer: HttpServer; io: LiveServer; engines: EngineRegistry; close: () => Promise<void> };
+export type App = {
+  httpServer: HttpServer;
+  io: LiveServer;
+  engines: EngineRegistry;
+  /** `step` hears which part of the shutdown runs now (for the log when one hangs). */
+  close: (step?: (what: string) => void) => Promise<void>;
+};
 
 const JSON_LIMIT = '256kb';
 
@@ -144,10 +150,13 @@ export function createApp(deps: AppDeps): App {
     httpServer,
     io: live,
     engines,
-    close: async () => {
+    close: async (step = () => undefined) => {
       stopMaintenance();
+      step('stopping the workspace engines');
       await engines.stop();
+      step('closing the live connections');
       await live.close();
+      step('closing the HTTP server');
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },
   };

@@ -54,12 +54,20 @@ async function main(): Promise<void> {
     console.log(`Verbund is running at http://localhost:${port} (data: ${config.mongodbUri ? 'MongoDB' : config.dataDir})`);
   });
   const shutdown = () => {
+    let stage = 'starting';
+    const step = (what: string) => (stage = what);
     // Whatever holds the shutdown up, the supervisor gets its process back, and the log says what held it.
     setTimeout(() => {
-      console.error(`shutdown took longer than ${SHUTDOWN_DEADLINE_MS / 1000} s; still open: ${process.getActiveResourcesInfo().join(', ')}`);
+      console.error(`shutdown took longer than ${SHUTDOWN_DEADLINE_MS / 1000} s, stuck ${stage}; still open: ${process.getActiveResourcesInfo().join(', ')}`);
       process.exit(1);
     }, SHUTDOWN_DEADLINE_MS).unref();
-    void app.close().then(() => storage.close()).finally(() => process.exit(0));
+    void app
+      .close(step)
+      .then(() => {
+        step('closing the storage');
+        return storage.close();
+      })
+      .finally(() => process.exit(0));
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
