@@ -154,12 +154,32 @@ export function createApp(deps: AppDeps): App {
       stopMaintenance();
       step('stopping the workspace engines');
       await engines.stop();
-      step('closing the live connections');
-      await live.close();
-      step('closing the HTTP server');
-      if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      step('closing the live connections and the HTTP server');
+      await closeGracefully(httpServer, live);
     },
   };
+}
+
+/** How long requests in flight at shutdown may take to finish before their connections are cut. */
+const SHUTDOWN_GRACE_MS = 2_000;
+
+/**
+ * Stops listening and closes the sockets (`io.close` also closes the HTTP server, and resolves only
+ * when every HTTP connection has ended). A keep-alive connection that was busy when the server
+ * stopped would otherwise hold the shutdown forever: idle ones are closed as they become idle, and
+ * whatever is left after the grace period is cut.
+ */
+async function closeGracefully(httpServer: HttpServer, live: LiveServer): Promise<void> {
+  const closed = live.close();
+  httpServer.closeIdleConnections();
+  const idle = setInterval(() => httpServer.closeIdleConnections(), 100);
+  const cut = setTimeout(() => httpServer.closeAllConnections(), SHUTDOWN_GRACE_MS);
+  try {
+    await closed;
+  } finally {
+    clearInterval(idle);
+    clearTimeout(cut);
+  }
 }
 
 /** API answers carry personal and workspace data: no browser or proxy may keep a copy. */
