@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Command } from '@verbund/shared/commands';
-import { orderedItems } from '@verbund/shared/features/checklists/checklist-order';
+import { orderedItems } from '@verbund/shared/features/checklists/checklist-items';
 import type { StoredEvent } from '@verbund/shared/events';
 import { DEMO_WORKSPACE_ID } from '../seed/demo.js';
 import { postCommand, workspacePath } from '../test-support/admin.js';

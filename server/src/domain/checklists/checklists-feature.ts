@@ -1,5 +1,5 @@
 import { appError, refusal } from '@verbund/shared/errors';
-import { positionAfter } from '@verbund/shared/features/checklists/checklist-order';
+import { positionAfter } from '@verbund/shared/features/checklists/checklist-items';
 import { CHECKLIST_LIMITS, itemIdTaken, itemOf, type ChecklistItem } from '@verbund/shared/features/checklists/checklists-feature';
 import type { WorkspaceState } from '@verbund/shared/projection';
 import { accept, reject, type Deciders, type Decision } from '../decision.js';

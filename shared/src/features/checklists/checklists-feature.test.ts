@@ -3,7 +3,7 @@ import { commandSchema } from '../../commands.js';
 import { EVENT_VERSION, eventSubjectId, type NewEvent, type StoredEvent } from '../../events.js';
 import { predictEvents, predictState } from '../../prediction.js';
 import { applyEvent, applyEventsImmutably, emptyState, type WorkspaceState } from '../../projection.js';
-import { orderedItems, positionAfter } from './checklist-order.js';
+import { checklistProgress, orderedItems, positionAfter } from './checklist-items.js';
 import type { ChecklistItem } from './checklists-feature.js';
 
 const id = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
@@ -92,6 +92,15 @@ describe('checklist reducers', () => {
   it('C5 every checklist event is about its card, so the card history shows it', () => {
     expect(eventSubjectId(added(id(10), 'x', 'a0'))).toBe(CARD);
     expect(eventSubjectId({ type: 'checklist.item_removed', data: { cardId: CARD, itemId: id(10) } })).toBe(CARD);
+  });
+});
+
+describe('checklist progress', () => {
+  it('counts ticked of all items; a card without items has none', () => {
+    const state = withTwoItems();
+    applyEvent(state, ev({ type: 'checklist.item_ticked', data: { cardId: CARD, itemId: id(11), done: true } }));
+    expect(checklistProgress(state.checklists[CARD])).toEqual({ done: 1, total: 2 });
+    expect(checklistProgress(state.checklists[OTHER_CARD])).toBeNull();
   });
 });
 

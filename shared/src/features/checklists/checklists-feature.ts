@@ -1,17 +1,18 @@
 import { z } from 'zod';
 import { defineFeature } from '../../feature.js';
 import { idSchema, instantSchema, line, positionSchema } from '../../model.js';
-import { orderKeySchema, positionAfter } from './checklist-order.js';
+import { orderKeySchema, positionAfter } from './checklist-items.js';
 
 export const CHECKLIST_LIMITS = { itemText: 200, items: 100 } as const;
 
-const itemTextSchema = line(CHECKLIST_LIMITS.itemText);
+/** What a person types as an item: one line (S19). */
+export const checklistTextSchema = line(CHECKLIST_LIMITS.itemText);
 
 /** One point of a card's checklist; who added and who ticked it come from the events' envelopes. */
 export const checklistItemSchema = z.strictObject({
   id: idSchema,
   cardId: idSchema,
-  text: itemTextSchema,
+  text: checklistTextSchema,
   done: z.boolean(),
   position: positionSchema,
   createdBy: idSchema,
@@ -45,16 +46,16 @@ export const itemIdTaken = (lists: Readonly<Lists>, itemId: string): boolean => 
 export const checklistsFeature = defineFeature({
   name: 'checklists',
   commands: {
-    'checklist.add_item': z.strictObject({ ...itemRef, text: itemTextSchema }),
-    'checklist.rename_item': z.strictObject({ ...itemRef, text: itemTextSchema }),
+    'checklist.add_item': z.strictObject({ ...itemRef, text: checklistTextSchema }),
+    'checklist.rename_item': z.strictObject({ ...itemRef, text: checklistTextSchema }),
     'checklist.tick_item': z.strictObject({ ...itemRef, done: z.boolean() }),
     'checklist.move_item': z.strictObject({ ...itemRef, position: orderKeySchema }),
     'checklist.remove_item': z.strictObject(itemRef),
   },
   events: {
     /** The server chose the position: after the last item (`positionAfter`). */
-    'checklist.item_added': z.strictObject({ ...itemRef, text: itemTextSchema, position: positionSchema }),
-    'checklist.item_renamed': z.strictObject({ ...itemRef, text: itemTextSchema }),
+    'checklist.item_added': z.strictObject({ ...itemRef, text: checklistTextSchema, position: positionSchema }),
+    'checklist.item_renamed': z.strictObject({ ...itemRef, text: checklistTextSchema }),
     'checklist.item_ticked': z.strictObject({ ...itemRef, done: z.boolean() }),
     'checklist.item_moved': z.strictObject({ ...itemRef, position: positionSchema }),
     'checklist.item_removed': z.strictObject(itemRef),

@@ -15,6 +15,12 @@ export function orderedItems<T extends Placed>(items: Readonly<Record<string, T>
   return Object.values(items ?? {}).sort(compareItems);
 }
 
+/** How many of a card's items are ticked, of how many; null for a card without a checklist. */
+export function checklistProgress(items: Readonly<Record<string, { done: boolean }>> | undefined): { done: number; total: number } | null {
+  const all = Object.values(items ?? {});
+  return all.length === 0 ? null : { done: all.filter((item) => item.done).length, total: all.length };
+}
+
 /**
  * The key a new item gets at the end of the list, or null when there is none that fits
  * `positionSchema`: after a crafted key near the top of the key space each key grows, and a stored
