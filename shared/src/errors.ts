@@ -41,6 +41,11 @@ export const REFUSAL_REASONS = [
   'anonymous_needs_after_close',
   'closes_in_past',
   'quorum_unreachable',
+  // Checklists (C1, C3 in docs/protocol.md).
+  'checklist_full',
+  'item_not_found',
+  'item_already_done',
+  'item_not_done',
   // Partners and people.
   'last_admin',
   'short_name_taken',

@@ -106,8 +106,21 @@ const oneOfEach: Partial<Record<Command['type'], Sample>> = {
   'deputy.revoke': { build: () => cmd.revokeDeputy(DEPUTYSHIP), by: dezernent },
 };
 
-/** Vote commands need a vote in the state; votes/decide-votes.test.ts runs them through `decide` (D2–D35). */
-const DECIDED_IN_FEATURE_TESTS: ReadonlySet<string> = new Set(['vote.open', 'vote.cast', 'vote.close', 'vote.record_outcome']);
+/**
+ * Vote commands need a vote in the state; votes/decide-votes.test.ts runs them through `decide` (D2–D35).
+ * Checklist commands need items: checklists/checklists-feature.test.ts (C1–C5).
+ */
+const DECIDED_IN_FEATURE_TESTS: ReadonlySet<string> = new Set([
+  'vote.open',
+  'vote.cast',
+  'vote.close',
+  'vote.record_outcome',
+  'checklist.add_item',
+  'checklist.rename_item',
+  'checklist.tick_item',
+  'checklist.move_item',
+  'checklist.remove_item',
+]);
 
 describe('decide: every command type', () => {
   it('the table of sample commands covers every command type', () => {

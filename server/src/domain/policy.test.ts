@@ -4,6 +4,7 @@ import { SYSTEM_ACTOR_ID } from '@verbund/shared/events';
 import type { Role } from '@verbund/shared/model';
 import { emptyState, isRepresentative, type WorkspaceState } from '@verbund/shared/projection';
 import { commandsFor, testId } from '../test-support/builders.js';
+import { checklistCommandsFor } from '../test-support/checklist-commands.js';
 import { position, proposalSettings, voteCommandsFor } from '../test-support/vote-commands.js';
 import { actorFrom, type Actor } from './actor.js';
 import { abilitiesOf, authorize, COMMAND_POLICY, mayQuery, QUERY_POLICY, type Query } from './policy.js';
@@ -19,6 +20,7 @@ const B = testId(13);
 const TODAY = '2026-03-10';
 const cmd = commandsFor(WS, BOARD);
 const votes = voteCommandsFor(WS);
+const checklist = checklistCommandsFor(WS);
 
 const PEOPLE = {
   member: { id: testId(20), partner: A, roles: ['member'] },
@@ -81,6 +83,11 @@ const COMMAND_MATRIX: Partial<Record<CommandType, Row>> = {
   'card.archive': { build: () => cmd.archiveCard(L), allowed: MEMBERS },
   'card.restore': { build: () => cmd.restoreCard(L), allowed: MEMBERS },
   'comment.add': { build: () => cmd.addComment(L, 'Hallo'), allowed: MEMBERS },
+  'checklist.add_item': { build: () => checklist.add(L, 'Punkt'), allowed: MEMBERS },
+  'checklist.rename_item': { build: () => checklist.rename(L, testId(70), 'Punkt'), allowed: MEMBERS },
+  'checklist.tick_item': { build: () => checklist.tick(L, testId(70)), allowed: MEMBERS },
+  'checklist.move_item': { build: () => checklist.move(L, testId(70), 'a1'), allowed: MEMBERS },
+  'checklist.remove_item': { build: () => checklist.remove(L, testId(70)), allowed: MEMBERS },
   'partner.add': { build: () => cmd.addPartner('Stadt C', 'C'), allowed: ADMIN },
   'partner.rename': { build: () => cmd.renamePartner(B, 'Stadt Bee', 'BB'), allowed: ADMIN },
   'partner.deactivate': { build: () => cmd.deactivatePartner(B), allowed: ADMIN },

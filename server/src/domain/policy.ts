@@ -25,6 +25,12 @@ export const COMMAND_POLICY: Rules = {
   'card.archive': anyMember,
   'card.restore': anyMember,
   'comment.add': anyMember,
+  /** Checklists are part of the card: whoever may edit the card may edit its checklist. */
+  'checklist.add_item': anyMember,
+  'checklist.rename_item': anyMember,
+  'checklist.tick_item': anyMember,
+  'checklist.move_item': anyMember,
+  'checklist.remove_item': anyMember,
   'partner.add': admin,
   'partner.rename': admin,
   'partner.deactivate': admin,

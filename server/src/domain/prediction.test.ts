@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { commandSchema, type Command } from '@verbund/shared/commands';
+import { COMMAND_TYPES, commandSchema, type Command } from '@verbund/shared/commands';
 import { EVENT_VERSION, type StoredEvent } from '@verbund/shared/events';
 import { AREAS, STATUSES } from '@verbund/shared/model';
 import { predictState } from '@verbund/shared/prediction';
@@ -23,7 +23,12 @@ const CARDS = [testId(30), testId(31), testId(32), testId(33)];
 const UNKNOWN_CARD = testId(99);
 const actor: Actor = { personId: PERSON, partnerId: PARTNER, roles: ['member'] };
 
-const stateArb = fc.record({ archived: fc.array(fc.boolean(), { minLength: CARDS.length, maxLength: CARDS.length }), commented: fc.boolean() }).map(({ archived, commented }): WorkspaceState => {
+const ITEMS = [testId(80), testId(81), testId(82)];
+const UNKNOWN_ITEM = testId(89);
+/** Each known item is absent, open or ticked, on one of the first two cards. */
+const itemsArb = fc.array(fc.record({ on: fc.constantFrom(0, 1), state: fc.constantFrom('absent', 'open', 'done') }), { minLength: ITEMS.length, maxLength: ITEMS.length });
+
+const stateArb = fc.record({ archived: fc.array(fc.boolean(), { minLength: CARDS.length, maxLength: CARDS.length }), commented: fc.boolean(), items: itemsArb }).map(({ archived, commented, items }): WorkspaceState => {
   const state: WorkspaceState = {
     ...emptyState(WS),
     seq: 40,
@@ -35,10 +40,19 @@ const stateArb = fc.record({ archived: fc.array(fc.boolean(), { minLength: CARDS
   CARDS.forEach((id, i) => (state.cards[id] = cardFixture({ id, boardId: BOARD, archived: archived[i] ?? false })));
   const first = CARDS[0] ?? '';
   if (commented) state.comments[first] = [{ id: testId(50), cardId: first, authorId: PERSON, body: 'Schon da.', createdAt: NOW }];
+  items.forEach(({ on, state: itemState }, i) => {
+    const id = ITEMS[i] ?? '';
+    const card = CARDS[on] ?? '';
+    if (itemState === 'absent') return;
+    const done = itemState === 'done';
+    const item = { id, cardId: card, text: `Punkt ${i}`, done, position: `a${i}`, createdBy: PERSON, createdAt: NOW, doneBy: done ? PERSON : null, doneAt: done ? NOW : null };
+    state.checklists[card] = { ...state.checklists[card], [id]: item };
+  });
   return state;
 });
 
 const cardId = fc.constantFrom(...CARDS, UNKNOWN_CARD);
+const itemId = fc.constantFrom(...ITEMS, UNKNOWN_ITEM);
 const text = fc.string({ minLength: 1, maxLength: 40 });
 const position = fc.stringMatching(/^a[0-9a-zA-Z]{1,3}$/);
 const changes = fc.record(
@@ -53,6 +67,11 @@ const payloadArb = fc.oneof(
   fc.record({ type: fc.constant('card.archive'), payload: fc.record({ cardId }) }),
   fc.record({ type: fc.constant('card.restore'), payload: fc.record({ cardId }) }),
   fc.record({ type: fc.constant('comment.add'), payload: fc.record({ commentId: fc.constantFrom(testId(50), testId(51), testId(52)), cardId, body: text }) }),
+  fc.record({ type: fc.constant('checklist.add_item'), payload: fc.record({ cardId, itemId: fc.constantFrom(...ITEMS, testId(83), testId(84)), text }) }),
+  fc.record({ type: fc.constant('checklist.rename_item'), payload: fc.record({ cardId, itemId, text }) }),
+  fc.record({ type: fc.constant('checklist.tick_item'), payload: fc.record({ cardId, itemId, done: fc.boolean() }) }),
+  fc.record({ type: fc.constant('checklist.move_item'), payload: fc.record({ cardId, itemId, position }) }),
+  fc.record({ type: fc.constant('checklist.remove_item'), payload: fc.record({ cardId, itemId }) }),
 );
 
 /** Only what the edge lets through reaches `decide`: the shared schema parses every command first. */
@@ -74,19 +93,22 @@ function serverOutcome(state: WorkspaceState, command: Command): WorkspaceState 
 
 describe('prediction matches the server (issue 9 item 5)', () => {
   for (const seed of [20261203, 42, 7]) {
-    it(`for random states and board commands, the prediction equals reduce(state, decide(state, command)) where the server accepts (seed ${seed})`, () => {
+    it(`for random states and board, comment and checklist commands, the prediction equals reduce(state, decide(state, command)) where the server accepts (seed ${seed})`, () => {
       let accepted = 0;
+      const acceptedTypes = new Set<string>();
       fc.assert(
         fc.property(stateArb, commandArb, (state, command) => {
           const server = serverOutcome(state, command);
           if (!server) return;
           accepted += 1;
+          acceptedTypes.add(command.type);
           expect(predictState(state, command, { actorId: PERSON, partnerId: PARTNER, now: NOW })).toEqual(server);
         }),
-        { seed, numRuns: 400 },
+        { seed, numRuns: 800 },
       );
-      // The property must be exercised, not vacuously true.
-      expect(accepted).toBeGreaterThan(100);
+      // The property must be exercised, not vacuously true: often, and for every guessed command type.
+      expect(accepted).toBeGreaterThan(150);
+      expect([...acceptedTypes].sort()).toEqual(COMMAND_TYPES.filter((type) => /^(card|comment|checklist)\./.test(type)).sort());
     });
   }
 

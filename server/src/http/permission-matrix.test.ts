@@ -6,6 +6,7 @@ import type { Me } from '@verbund/shared/http';
 import type { VoteSettings } from '@verbund/shared/votes';
 import { DEMO_PARTNERS, DEMO_WORKSPACE_ID } from '../seed/demo.js';
 import { accept, adminPath, berlinDay, createLoneAccount, invite, mustCommand, postCommand, workspacePath } from '../test-support/admin.js';
+import { checklistCommandsFor } from '../test-support/checklist-commands.js';
 import { demo, OTHER_WORKSPACE_ID, OUTSIDER, openSocket, person, readState, request, seedOtherWorkspace } from '../test-support/live.js';
 import { startTestServer, submit, type TestClient, type TestServer } from '../test-support/test-server.js';
 import { position, proposalSettings, voteCommandsFor } from '../test-support/vote-commands.js';
@@ -62,6 +63,13 @@ const openedVote = async (over: Partial<VoteSettings> = {}) => {
   await admin(open);
   return open.payload.voteId;
 };
+const checklist = checklistCommandsFor(DEMO_WORKSPACE_ID);
+/** A command about an item the admin just added to a fresh card. */
+const onFreshItem = (build: (cardId: string, itemId: string) => Command) => async () => {
+  const add = checklist.add(await freshCard(), 'Matrix');
+  await admin(add);
+  return build(add.payload.cardId, add.payload.itemId);
+};
 const activeState = async () => (await readState(server, cookies.get('admin') ?? '')).members;
 const jonas = person('jonas').id;
 const petra = person('petra').id;
@@ -84,6 +92,11 @@ const ROWS: Partial<Record<CommandType, Row>> = {
     },
   },
   'comment.add': { allowed: MEMBER_KINDS, prepare: async () => demo.addComment(await freshCard(), 'Matrix') },
+  'checklist.add_item': { allowed: MEMBER_KINDS, prepare: async () => checklist.add(await freshCard(), 'Matrix') },
+  'checklist.rename_item': { allowed: MEMBER_KINDS, prepare: onFreshItem((cardId, itemId) => checklist.rename(cardId, itemId, 'Umbenannt')) },
+  'checklist.tick_item': { allowed: MEMBER_KINDS, prepare: onFreshItem((cardId, itemId) => checklist.tick(cardId, itemId)) },
+  'checklist.move_item': { allowed: MEMBER_KINDS, prepare: onFreshItem((cardId, itemId) => checklist.move(cardId, itemId, 'a5')) },
+  'checklist.remove_item': { allowed: MEMBER_KINDS, prepare: onFreshItem((cardId, itemId) => checklist.remove(cardId, itemId)) },
   'partner.add': { allowed: ADMIN, prepare: () => demo.addPartner('Amt Neu', `N${(shortNames += 1)}`) },
   'partner.rename': { allowed: ADMIN, prepare: async () => demo.renamePartner(await freshPartner(), 'Amt Umbenannt', `R${(shortNames += 1)}`) },
   'partner.deactivate': { allowed: ADMIN, prepare: async () => demo.deactivatePartner(await freshPartner()) },

@@ -17,6 +17,8 @@ type Props = {
   view: BoardView;
   partners: Record<string, Partner>;
   people: Map<string, Person>;
+  /** Ticked and all items of the card's checklist; null without one. */
+  checklist: { done: number; total: number } | null;
   onOpen: (cardId: string) => void;
   onMove: (card: Card, direction: MoveDirection) => void;
 };
@@ -29,7 +31,7 @@ export function moveDirectionForKey(event: Pick<KeyboardEvent, 'key' | 'altKey' 
   return ARROWS[event.key] ?? null;
 }
 
-export function BoardCard({ card, column, view, partners, people, onOpen, onMove }: Props) {
+export function BoardCard({ card, column, view, partners, people, checklist, onOpen, onMove }: Props) {
   const { t, i18n } = useTranslation();
   const { me } = useSession();
   const entries = usePresenceStore((s) => s.entries);
@@ -96,6 +98,14 @@ export function BoardCard({ card, column, view, partners, people, onOpen, onMove
         )}
         {owners.length > 0 && <span className="card-line">{t('board.owners', { names: owners.join(', ') })}</span>}
         {card.dueDate && <span className="card-line">{t('board.due', { date: formatDate(card.dueDate, i18n.language) })}</span>}
+        {checklist && (
+          <span className={checklist.done === checklist.total ? 'card-line card-checklist card-checklist-done' : 'card-line card-checklist'}>
+            <span className="visually-hidden">{t('board.checklist', checklist)}</span>
+            <span aria-hidden="true">
+              ☑ {checklist.done}/{checklist.total}
+            </span>
+          </span>
+        )}
         {card.tags.length > 0 && (
           <span className="card-tags">
             <span className="visually-hidden">{t('board.tags', { tags: '' })}</span>

@@ -1,6 +1,8 @@
 import { useDroppable } from '@dnd-kit/core';
+import { checklistProgress } from '@verbund/shared/features/checklists/checklist-items';
 import { useTranslation } from 'react-i18next';
 import type { Card, Partner, Person } from '@verbund/shared/model';
+import type { WorkspaceState } from '@verbund/shared/projection';
 import type { ColumnKey, MoveDirection } from '../../lib/card-moves';
 import { columnLabel } from '../../lib/move-card';
 import type { BoardView } from '../../lib/ui-store';
@@ -12,11 +14,12 @@ type Props = {
   view: BoardView;
   partners: Record<string, Partner>;
   people: Map<string, Person>;
+  checklists: WorkspaceState['checklists'];
   onOpen: (cardId: string) => void;
   onMove: (card: Card, direction: MoveDirection) => void;
 };
 
-export function BoardColumn({ column, cards, view, partners, people, onOpen, onMove }: Props) {
+export function BoardColumn({ column, cards, view, partners, people, checklists, onOpen, onMove }: Props) {
   const { t } = useTranslation();
   const { setNodeRef, isOver } = useDroppable({ id: `column:${column}`, data: { column, cardId: null } });
   const headingId = `column-heading-${column}`;
@@ -28,7 +31,17 @@ export function BoardColumn({ column, cards, view, partners, people, onOpen, onM
       </div>
       <ul className="column-cards" ref={setNodeRef}>
         {cards.map((card) => (
-          <BoardCard key={card.id} card={card} column={column} view={view} partners={partners} people={people} onOpen={onOpen} onMove={onMove} />
+          <BoardCard
+            key={card.id}
+            card={card}
+            column={column}
+            view={view}
+            partners={partners}
+            people={people}
+            checklist={checklistProgress(checklists[card.id])}
+            onOpen={onOpen}
+            onMove={onMove}
+          />
         ))}
         {cards.length === 0 && <li className="column-empty">{t('board.empty')}</li>}
       </ul>

@@ -94,6 +94,7 @@ export function Board({ state, people }: Props) {
               view={view}
               partners={state.partners}
               people={peopleById}
+              checklists={state.checklists}
               onOpen={openCard}
               onMove={onMove}
             />

@@ -11,6 +11,7 @@ import { presenceOnCard, usePresenceStore } from '../../lib/presence-store';
 import { useSession } from '../../lib/session-context';
 import { changesFromDraft, type Draft } from './card-draft';
 import { CardFormFields } from './card-form-fields';
+import { ChecklistSection } from './checklist-section';
 import { MoveControls } from './move-controls';
 
 type Props = { cardId: string; state: WorkspaceState; people: Person[]; onClose: () => void; sections?: ReactNode; overlays?: ReactNode };
@@ -143,6 +144,7 @@ function CardDialogBody({ card, state, people, idPrefix, titleId, onClose, secti
           ))}
         </ul>
       )}
+      <ChecklistSection card={card} items={state.checklists[card.id]} idPrefix={idPrefix} />
       <MoveControls card={card} state={state} headingId={`${idPrefix}-move`} />
       {sections}
     </>

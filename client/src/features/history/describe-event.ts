@@ -15,15 +15,15 @@ const FIELD_KEYS: Record<string, string> = {
   links: 'card.links',
 };
 
-type CardEvent = Extract<StoredEvent, { type: `card.${string}` | 'comment.added' }>;
+type CardEvent = Extract<StoredEvent, { type: `card.${string}` | 'comment.added' | `checklist.${string}` }>;
 
 function isCardEvent(event: StoredEvent): event is CardEvent {
-  return event.type.startsWith('card.') || event.type === 'comment.added';
+  return event.type.startsWith('card.') || event.type === 'comment.added' || event.type.startsWith('checklist.');
 }
 
 /** One line of a card's history in words; values are left out, the fields named. */
 export function describeEvent(t: TFunction, event: StoredEvent): string {
-  // A card's history holds card and comment events; anything else is named generically.
+  // A card's history holds card, comment and checklist events; anything else is named generically.
   if (!isCardEvent(event)) return t('history.other');
   switch (event.type) {
     case 'card.created':
@@ -45,6 +45,16 @@ export function describeEvent(t: TFunction, event: StoredEvent): string {
       return t('history.restored');
     case 'comment.added':
       return t('history.commented');
+    case 'checklist.item_added':
+      return t('history.checklistAdded');
+    case 'checklist.item_renamed':
+      return t('history.checklistRenamed');
+    case 'checklist.item_ticked':
+      return t(event.data.done ? 'history.checklistTicked' : 'history.checklistUnticked');
+    case 'checklist.item_moved':
+      return t('history.checklistMoved');
+    case 'checklist.item_removed':
+      return t('history.checklistRemoved');
     default:
       return assertNever(event);
   }
