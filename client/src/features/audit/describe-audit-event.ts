@@ -36,6 +36,11 @@ const DESCRIBERS: Describers = {
   'card.archived': (e, ctx) => card(ctx, e.data.cardId),
   'card.restored': (e, ctx) => card(ctx, e.data.cardId),
   'comment.added': (e, ctx) => card(ctx, e.data.comment.cardId),
+  'checklist.item_added': (e, ctx) => `${card(ctx, e.data.cardId)}: „${e.data.text}“`,
+  'checklist.item_renamed': (e, ctx) => `${card(ctx, e.data.cardId)}: „${e.data.text}“`,
+  'checklist.item_ticked': (e, ctx) => `${card(ctx, e.data.cardId)}: ${ctx.t(e.data.done ? 'history.checklistTicked' : 'history.checklistUnticked')}`,
+  'checklist.item_moved': (e, ctx) => card(ctx, e.data.cardId),
+  'checklist.item_removed': (e, ctx) => card(ctx, e.data.cardId),
   'member.joined': (e, ctx) =>
     ctx.t('audit.text.joined', { name: person(ctx, e.data.member.personId), partner: partner(ctx, e.data.member.partnerId), roles: roles(ctx, e.data.member.roles) }),
   'member.roles_set': (e, ctx) => ctx.t('audit.text.roles', { name: person(ctx, e.data.personId), roles: roles(ctx, e.data.roles) }),
