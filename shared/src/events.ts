@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { mergeMaps } from './feature.js';
 import { FEATURES } from './feature-registry.js';
-import { idSchema } from './model.js';
+import { envelopeShape as envelope } from './envelope.js';
 
-/** Version of the stored event envelope; bump it together with a numbered migration. */
-export const EVENT_VERSION = 1;
+export { EVENT_VERSION } from './envelope.js';
 
 /**
  * On the wire only, never in the log: an event this reader may not see (invitations reach admins only).
@@ -27,18 +26,6 @@ export const EVENT_TYPES = Object.keys(eventDataSchemas) as EventType[];
 /** What the domain decides: an event before the log gives it a place. */
 export type NewEvent = { [T in EventType]: { type: T; data: EventData<T> } }[EventType];
 
-const envelope = {
-  v: z.literal(EVENT_VERSION),
-  workspaceId: idSchema,
-  seq: z.number().int().positive(),
-  /** The person who caused it; the nil UUID is the system (seeding, scheduled work). */
-  actorId: idSchema,
-  partnerId: idSchema.nullable(),
-  at: z.iso.datetime(),
-  commandId: idSchema.nullable(),
-  prevHash: z.string().regex(/^[0-9a-f]{64}$/),
-  hash: z.string().regex(/^[0-9a-f]{64}$/),
-};
 
 const eventOf = <T extends EventType>(type: T) =>
   z.strictObject({ ...envelope, type: z.literal(type), data: eventDataSchemas[type] });

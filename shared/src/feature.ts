@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Envelope } from './envelope.js';
 
 /**
  * The feature contract (docs/architecture.md). A feature declares in one place its events, its
@@ -6,19 +7,6 @@ import type { z } from 'zod';
  * modules (events, commands, projection) loop over the registry in `feature-registry.ts` and
  * name no feature. This module may import nothing of the registry, so features can use its types.
  */
-
-/** The envelope every stored event carries around its payload (schema in events.ts). */
-export type Envelope = {
-  v: number;
-  workspaceId: string;
-  seq: number;
-  actorId: string;
-  partnerId: string | null;
-  at: string;
-  commandId: string | null;
-  prevHash: string;
-  hash: string;
-};
 
 export type SchemaMap = Record<string, z.ZodType>;
 
