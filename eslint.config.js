@@ -40,6 +40,20 @@ export default tseslint.config(
     },
   },
   {
+    // Issue 9 item 2: JSON leaves the server only as an Answer (workspace data as Wire), see server/src/http/answer.ts.
+    files: ['server/src/**/*.ts'],
+    ignores: ['server/src/**/*.test.ts', 'server/src/http/answer.ts', 'server/src/http/errors.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.type="MemberExpression"][callee.property.name="json"][callee.object.name!="express"][arguments.length=1]',
+          message: 'answer with sendAnswer (http/answer.ts): workspace data leaves the server only as Wire, made by domain/wire.ts',
+        },
+      ],
+    },
+  },
+  {
     files: ['client/src/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     languageOptions: { globals: { ...globals.browser } },

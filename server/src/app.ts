@@ -24,6 +24,7 @@ import { EngineRegistry } from './sync/engine-registry.js';
 import { DEFAULT_GATE, PasswordGate, type PasswordGateSettings } from './auth/password-check.js';
 import { SESSION_IDLE_MS, SESSION_TTL_MS, Sessions } from './auth/sessions.js';
 import type { TrustProxy } from './config.js';
+import { sendAnswer } from './http/answer.js';
 
 export type AppDeps = {
   storage: Storage;
@@ -118,7 +119,7 @@ export function createApp(deps: AppDeps): App {
     const storage = await deps.storage.health();
     if (!storage.ok) log(`health: storage unavailable: ${storage.reason}`);
     const answer: Health = { ok: storage.ok, storage: storage.ok ? 'ok' : 'unavailable' };
-    res.status(storage.ok ? 200 : 503).json(answer);
+    sendAnswer(res, answer, storage.ok ? 200 : 503);
   });
   app.use('/api/auth', authRoutes(ctx));
   app.use('/api/account', accountRoutes(ctx));

@@ -52,6 +52,7 @@ export const securityEventInfoSchema = z.object({
   address: z.string().nullable(),
   at: z.string(),
 });
+export type SecurityEventInfo = z.infer<typeof securityEventInfoSchema>;
 
 export const createWorkspaceBodySchema = z.strictObject({
   name: line(200),
@@ -60,6 +61,7 @@ export const createWorkspaceBodySchema = z.strictObject({
 });
 export type CreateWorkspaceBody = z.infer<typeof createWorkspaceBodySchema>;
 export const createdWorkspaceSchema = z.object({ workspaceId: idSchema });
+export type CreatedWorkspace = z.infer<typeof createdWorkspaceSchema>;
 
 export const createInvitationBodySchema = z.strictObject({
   partnerId: idSchema,

@@ -1,7 +1,9 @@
+import type { Ability } from '@verbund/shared/admin';
 import type { CommandOf, CommandType } from '@verbund/shared/commands';
 import type { StoredEvent } from '@verbund/shared/events';
 import type { WorkspaceState } from '@verbund/shared/projection';
 import type { ServerToClientEvents } from '@verbund/shared/protocol';
+import type { Actor } from './actor.js';
 import type { Deciders } from './decision.js';
 
 /**
@@ -37,12 +39,26 @@ export type Effect =
   | { kind: 'reseat'; personId: string; admin: boolean }
   | { [E in PersonalEvent]: { kind: 'personal'; event: E; viewFor: (viewer: Viewer) => Parameters<ServerToClientEvents[E]>[0] } }[PersonalEvent];
 
+/**
+ * Who may send a command (rule S12): the actor's roles and, where it matters, the command and the
+ * state (a dezernent acts for their own partner only). Rules about the state of the thing itself
+ * (is the card archived, is the vote still open) belong to the decider.
+ */
+export type Rule<T extends CommandType> = (actor: Actor, command: CommandOf<T>, state: WorkspaceState, today: string) => boolean;
+export type Policies<K extends CommandType> = { [T in K]: Rule<T> };
+
 /** A command the server gives itself, as the system actor (rule D35). */
 export type ScheduledCommand = { [T in CommandType]: { type: T; payload: CommandOf<T>['payload'] } }[CommandType];
 
 export type DomainFeature<C extends CommandType> = {
   name: string;
   deciders: Deciders<C>;
+  /** One rule per command type, beside its decider. */
+  policy: Policies<C>;
+  /** The commands the server may give itself as the system actor; none unless listed. */
+  systemCommands?: readonly C[];
+  /** What the UI may offer this person for this feature. */
+  abilities?: (actor: Actor) => Ability[];
   views?: ReaderViews;
   schedule?: {
     /** When the server must next look at this feature's scheduled work, or null. */

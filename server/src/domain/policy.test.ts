@@ -7,7 +7,8 @@ import { commandsFor, testId } from '../test-support/builders.js';
 import { checklistCommandsFor } from '../test-support/checklist-commands.js';
 import { position, proposalSettings, voteCommandsFor } from '../test-support/vote-commands.js';
 import { actorFrom, type Actor } from './actor.js';
-import { abilitiesOf, authorize, COMMAND_POLICY, mayQuery, QUERY_POLICY, type Query } from './policy.js';
+import { abilitiesOf, authorize, COMMAND_POLICY } from './policy.js';
+import { mayQuery, QUERY_POLICY, type Query } from './roles.js';
 
 /**
  * The pure permission matrix (rule S12): every kind of person against every command and query of

@@ -45,6 +45,14 @@ export function commandResultToWire(result: CommandResult, reader: Reader, state
   return brand(events === result.events ? result : { ...result, events });
 }
 
+/**
+ * A selection from what a reader may see is still theirs to see: the audit log's pages put
+ * together, filtered, ordered and cut. `select` picks and orders the given items; it adds none.
+ */
+export function selectWire<T>(parts: readonly Wire<T[]>[], select: (items: T[]) => T[]): Wire<T[]> {
+  return brand(select(parts.flat()));
+}
+
 /** A person's own event for their data export: theirs in full, as each feature allows (never a ballot's seal). */
 export function ownEventToWire(event: StoredEvent): Wire<StoredEvent> {
   return brand(views.reduce((shown, view) => view.ownEvent?.(shown) ?? shown, event));

@@ -12,6 +12,7 @@ import { accountOf } from './bind-workspace.js';
 import { sendError, sendLimited } from './errors.js';
 import type { Account, Storage } from '../storage/port.js';
 import type { HttpContext } from './http-context.js';
+import { sendAnswer } from './answer.js';
 
 /** Events read per page for the export, so no log is held whole and other requests run in between. */
 const EXPORT_PAGE = 500;
@@ -95,7 +96,7 @@ export function accountRoutes(ctx: HttpContext): Router {
       expiresAt: s.expiresAt,
       current: s.tokenHash === current,
     }));
-    res.json(sessions);
+    sendAnswer(res, sessions);
   });
 
   router.post('/sessions/end-all', async (req, res) => {
@@ -108,7 +109,7 @@ export function accountRoutes(ctx: HttpContext): Router {
 
   router.get('/security-events', async (_req, res) => {
     const events = await ctx.storage.listSecurityEvents(accountOf(res).id);
-    res.json(events.map(({ kind, address, at }) => ({ kind, address, at })));
+    sendAnswer(res, events.map(({ kind, address, at }) => ({ kind, address, at })));
   });
 
   router.get('/export', async (_req, res) => {

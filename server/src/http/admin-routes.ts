@@ -8,7 +8,8 @@ import { auditCsv, matchesAudit } from '../audit/audit-filter.js';
 import { checkCheckpoint, isGenuineCheckpoint, issueCheckpoint } from '../audit/checkpoint.js';
 import { forEachPage, verifyLog } from '../audit/log-verify.js';
 import { hashToken } from '../auth/sessions.js';
-import { ADMIN_READER, eventsToWire } from '../domain/wire.js';
+import { ADMIN_READER, eventsToWire, selectWire, type Wire } from '../domain/wire.js';
+import { sendAnswer } from './answer.js';
 import { runCommand } from '../sync/run-command.js';
 import { requireAccount } from './auth-routes.js';
 import { allow, bindWorkspace, bound } from './bind-workspace.js';
@@ -36,38 +37,41 @@ export function adminRoutes(ctx: HttpContext): Router {
     const answer = await runCommand(ctx.engines, engine.workspaceId, account.id, command);
     if (!answer.ok) return sendError(res, answer.error);
     const created: CreatedInvitation = { invitationId, token, expiresAt };
-    res.status(201).json(created);
+    sendAnswer(res, created, 201);
   });
 
   router.get('/audit', allow('readAudit'), async (req, res) => {
     const query = auditQuerySchema.safeParse(req.query);
     if (!query.success) return sendError(res, invalidPayload(query.error, 'audit query'));
     const { format, limit, beforeSeq, ...filter } = query.data;
-    const matching: StoredEvent[] = [];
+    const pages: Wire<StoredEvent[]>[] = [];
     const { engine } = bound(res);
     // Admins see who voted and when, never what (D34): a hidden result must stay hidden for every role (D29).
+    // The filter runs on what the admin sees, so a search cannot find what the view takes out.
     const state = engine.peek();
+    const keep = (event: StoredEvent) => (!beforeSeq || event.seq < beforeSeq) && matchesAudit(event, filter);
     await forEachPage(ctx.storage, engine.workspaceId, (page) => {
-      for (const event of eventsToWire(page, ADMIN_READER, state)) if ((!beforeSeq || event.seq < beforeSeq) && matchesAudit(event, filter)) matching.push(event);
+      pages.push(selectWire([eventsToWire(page, ADMIN_READER, state)], (events) => events.filter(keep)));
     });
-    if (format === 'csv') {
-      res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-      res.setHeader('Content-Disposition', 'attachment; filename="verbund-protokoll.csv"');
-      return res.send(auditCsv(matching));
-    }
-    if (format === 'json') {
+    if (format === 'csv' || format === 'json') {
+      const matching = selectWire(pages, (events) => events);
+      if (format === 'csv') {
+        res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+        res.setHeader('Content-Disposition', 'attachment; filename="verbund-protokoll.csv"');
+        return res.send(auditCsv(matching));
+      }
       res.setHeader('Content-Disposition', 'attachment; filename="verbund-protokoll.json"');
-      return res.json(matching);
+      return sendAnswer(res, matching);
     }
-    const newestFirst = matching.reverse().slice(0, limit);
+    const newestFirst = selectWire(pages, (events) => events.reverse().slice(0, limit));
     const last = newestFirst[newestFirst.length - 1];
-    res.json({ events: newestFirst, nextBeforeSeq: newestFirst.length === limit && last ? last.seq : null });
+    sendAnswer(res, { events: newestFirst, nextBeforeSeq: newestFirst.length === limit && last ? last.seq : null });
   });
 
   router.get('/audit/verify', allow('readAudit'), async (_req, res) => {
     const log = await verifyLog(ctx.storage, ctx.auditKeys, bound(res).engine.workspaceId);
     const verdict: ChainVerdictInfo = log.ok ? { ok: true, checked: log.checked } : { ok: false, checked: log.checked, brokenAt: log.brokenAt, reason: log.reason };
-    res.json(verdict);
+    sendAnswer(res, verdict);
   });
 
   /** Only an intact log gets a checkpoint: a partner keeping one of a broken chain would keep the break. */
@@ -77,7 +81,7 @@ export function adminRoutes(ctx: HttpContext): Router {
     if (!log.ok) return sendError(res, appError('conflict', `the chain is broken at seq ${log.brokenAt}; no checkpoint is issued for a broken log`));
     const checkpoint = issueCheckpoint(ctx.auditKeys, workspaceId, log.head, ctx.clock().toISOString());
     res.setHeader('Content-Disposition', `attachment; filename="verbund-pruefpunkt-${checkpoint.seq}.json"`);
-    res.json(checkpoint);
+    sendAnswer(res, checkpoint);
   });
 
   router.post('/audit/verify-checkpoint', allow('readAudit'), async (req, res) => {
@@ -89,7 +93,7 @@ export function adminRoutes(ctx: HttpContext): Router {
     if (!isGenuineCheckpoint(ctx.auditKeys, checkpoint)) {
       return sendError(res, appError('invalid_payload', 'the checkpoint was not issued by this server with its audit key, or it was altered', [{ path: 'mac', message: 'does not verify' }]));
     }
-    res.json(await checkCheckpoint(ctx.storage, ctx.auditKeys, checkpoint));
+    sendAnswer(res, await checkCheckpoint(ctx.storage, ctx.auditKeys, checkpoint));
   });
 
   return router;

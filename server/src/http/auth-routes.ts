@@ -6,6 +6,7 @@ import { recordSecurityEvent } from '../auth/security-log.js';
 import { accountOf } from './bind-workspace.js';
 import { sendError, sendLimited } from './errors.js';
 import type { HttpContext } from './http-context.js';
+import { sendAnswer } from './answer.js';
 
 export function authRoutes(ctx: HttpContext): Router {
   const router = Router();
@@ -30,7 +31,7 @@ export function authRoutes(ctx: HttpContext): Router {
     if (checked.rehashed) await ctx.storage.updatePassword(account.id, checked.rehashed);
     security('sign_in_succeeded', account.id, address);
     res.setHeader('Set-Cookie', ctx.sessions.cookie(await ctx.sessions.start(account.id)));
-    res.json(await describeAccount(account, ctx.engines));
+    sendAnswer(res, await describeAccount(account, ctx.engines));
   });
 
   router.post('/logout', async (req, res) => {
@@ -40,7 +41,7 @@ export function authRoutes(ctx: HttpContext): Router {
   });
 
   router.get('/me', requireAccount(ctx), async (_req, res) => {
-    res.json(await describeAccount(accountOf(res), ctx.engines));
+    sendAnswer(res, await describeAccount(accountOf(res), ctx.engines));
   });
 
   return router;

@@ -2,7 +2,7 @@ import type { RequestHandler, Response } from 'express';
 import { appError, invalidPayload } from '@verbund/shared/errors';
 import { workspaceParamsSchema } from '@verbund/shared/http';
 import type { Actor } from '../domain/actor.js';
-import { mayQuery, type Query } from '../domain/policy.js';
+import { mayQuery, type Query } from '../domain/roles.js';
 import type { Account } from '../storage/port.js';
 import type { WorkspaceEngine } from '../sync/workspace-engine.js';
 import { sendError } from './errors.js';

@@ -9,6 +9,7 @@ import { invitationProblem } from '../domain/admin/decide-admin.js';
 import type { WorkspaceEngine } from '../sync/workspace-engine.js';
 import { sendError, sendLimited } from './errors.js';
 import type { HttpContext } from './http-context.js';
+import { sendAnswer } from './answer.js';
 
 /**
  * Without a mail round trip a sign-up cannot hide that an email is taken; this answer says only
@@ -44,7 +45,7 @@ export function invitationRoutes(ctx: HttpContext): Router {
       roles: found.invitation.roles,
       expiresAt: found.invitation.expiresAt,
     };
-    res.json(info);
+    sendAnswer(res, info);
   });
 
   router.post('/:token/accept', async (req, res) => {
@@ -77,7 +78,7 @@ export function invitationRoutes(ctx: HttpContext): Router {
     const answer = await found.engine.submit(command, account.id);
     if (!answer.ok) return sendError(res, answer.error);
     if (!signedIn) res.setHeader('Set-Cookie', ctx.sessions.cookie(await ctx.sessions.start(account.id)));
-    res.json(await describeAccount(account, ctx.engines));
+    sendAnswer(res, await describeAccount(account, ctx.engines));
   });
 
   return router;

@@ -6,6 +6,7 @@ import { decisionEntries, decisionsCsv, decisionsMarkdown, type Names } from '..
 import { viewerIn, viewsFor } from '../domain/votes/votes-feature.js';
 import { requireAccount } from './auth-routes.js';
 import { allow, bindWorkspace, bound } from './bind-workspace.js';
+import { sendAnswer } from './answer.js';
 import { sendError } from './errors.js';
 import type { HttpContext } from './http-context.js';
 
@@ -17,7 +18,7 @@ export function voteRoutes(ctx: HttpContext): Router {
   router.get('/votes', allow('readWorkspace'), async (_req, res) => {
     const { engine, actor } = bound(res);
     const state = await engine.readState();
-    res.json(viewsFor(state, viewerIn(state, actor.personId, actor.partnerId)));
+    sendAnswer(res, viewsFor(state, viewerIn(state, actor.personId, actor.partnerId)));
   });
 
   router.get('/decisions', allow('readWorkspace'), async (req, res) => {
@@ -37,7 +38,7 @@ export function voteRoutes(ctx: HttpContext): Router {
       res.setHeader('Content-Disposition', 'attachment; filename="verbund-beschluesse.md"');
       return res.send(decisionsMarkdown(entries, names, optionLabelIn(state), ctx.clock().toISOString()));
     }
-    res.json(entries);
+    sendAnswer(res, entries);
   });
 
   return router;

@@ -6,6 +6,7 @@ import { eventsToWire, readerOf, stateToWire } from '../domain/wire.js';
 import { runCommand } from '../sync/run-command.js';
 import { requireAccount } from './auth-routes.js';
 import { allow, bindWorkspace, bound } from './bind-workspace.js';
+import { sendAnswer } from './answer.js';
 import { sendError } from './errors.js';
 import type { HttpContext } from './http-context.js';
 
@@ -15,7 +16,7 @@ export function workspaceRoutes(ctx: HttpContext): Router {
 
   router.get('/state', allow('readWorkspace'), async (_req, res) => {
     const { engine, actor } = bound(res);
-    res.json(stateToWire(await engine.readState(), readerOf(actor)));
+    sendAnswer(res, stateToWire(await engine.readState(), readerOf(actor)));
   });
 
   router.get('/people', allow('readPeople'), async (_req, res) => {
@@ -30,7 +31,7 @@ export function workspaceRoutes(ctx: HttpContext): Router {
       active: m.active,
       erased: m.erased,
     }));
-    res.json(people.sort((a, b) => a.name.localeCompare(b.name, 'de')));
+    sendAnswer(res, people.sort((a, b) => a.name.localeCompare(b.name, 'de')));
   });
 
   router.get('/cards/:cardId/history', allow('readHistory'), async (req, res) => {
@@ -39,7 +40,7 @@ export function workspaceRoutes(ctx: HttpContext): Router {
     if (!params.success) return sendError(res, invalidPayload(params.error, 'card id'));
     const state = await engine.readState();
     if (!state.cards[params.data.cardId]) return sendError(res, appError('not_found', 'card not found'));
-    res.json(eventsToWire(await ctx.storage.readSubjectEvents(engine.workspaceId, params.data.cardId), readerOf(actor), state));
+    sendAnswer(res, eventsToWire(await ctx.storage.readSubjectEvents(engine.workspaceId, params.data.cardId), readerOf(actor), state));
   });
 
   router.post('/commands', async (req, res) => {
@@ -47,7 +48,7 @@ export function workspaceRoutes(ctx: HttpContext): Router {
     const admitted = await ctx.flood.admitCommand(account.id, req.body);
     if (!admitted.ok) return sendError(res, admitted.error, admitted.retryAfter);
     const answer = await runCommand(ctx.engines, engine.workspaceId, account.id, admitted.command);
-    if (answer.ok) res.json(answer.value);
+    if (answer.ok) sendAnswer(res, answer.value);
     else sendError(res, answer.error);
   });
 

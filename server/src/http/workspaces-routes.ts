@@ -10,6 +10,7 @@ import { sendError } from './errors.js';
 import { OneAtATime } from '../one-at-a-time.js';
 import type { Storage } from '../storage/port.js';
 import type { HttpContext } from './http-context.js';
+import { sendAnswer } from './answer.js';
 
 /**
  * One installation hosts several cooperations. Any signed-in person may start one; they become its
@@ -28,7 +29,7 @@ export function workspacesRoutes(ctx: HttpContext): Router {
       if ((await workspacesStartedBy(ctx.storage, account.id)) >= ctx.workspacesPerAccount) {
         return sendError(res, appError('forbidden', `an account may start at most ${ctx.workspacesPerAccount} workspaces (WORKSPACES_PER_ACCOUNT)`));
       }
-      res.status(201).json({ workspaceId: await storeNewWorkspace(ctx, account.id, body.data) });
+      sendAnswer(res, { workspaceId: await storeNewWorkspace(ctx, account.id, body.data) }, 201);
     });
   });
 

@@ -4,6 +4,7 @@ import { actorFrom } from '../actor.js';
 import type { DomainFeature, Effect } from '../feature.js';
 import { adminDeciders } from './decide-admin.js';
 import { invitationsFor, seesInvitations, withholdInvitationEvents } from './withhold.js';
+import { anyMember, hasRole, isAdmin } from '../roles.js';
 
 /** The people whose access an event ends or changes: their open connections must go at once. */
 function affectedPeople(event: StoredEvent, state: Readonly<WorkspaceState>): string[] {
@@ -42,6 +43,33 @@ function accessEffects(events: readonly StoredEvent[], state: Readonly<Workspace
 export const adminDomain: DomainFeature<keyof typeof adminDeciders> = {
   name: 'admin',
   deciders: adminDeciders,
+  policy: {
+    'partner.add': isAdmin,
+    'partner.rename': isAdmin,
+    'partner.deactivate': isAdmin,
+    'partner.reactivate': isAdmin,
+    'member.set_roles': isAdmin,
+    'member.set_partner': isAdmin,
+    'member.deactivate': isAdmin,
+    'member.reactivate': isAdmin,
+    'member.erase': isAdmin,
+    /** Only someone who is not a member yet joins, and only through an invitation (checked by the decider). */
+    'member.join': (actor) => actor.roles.length === 0,
+    'invitation.create': isAdmin,
+    'invitation.revoke': isAdmin,
+    'deputy.appoint': (actor) => hasRole(actor, 'dezernent'),
+    'deputy.revoke': (actor, command, state) => {
+      const deputyship = state.deputyships[command.payload.deputyshipId];
+      if (!deputyship) return anyMember(actor);
+      return isAdmin(actor) || (hasRole(actor, 'dezernent') && deputyship.partnerId === actor.partnerId);
+    },
+  },
+  /** The memberships of an account erased everywhere end (A12). */
+  systemCommands: ['member.erase'],
+  abilities: (actor) => [
+    ...(isAdmin(actor) ? (['workspace.admin', 'audit.read'] as const) : []),
+    ...(hasRole(actor, 'dezernent') ? (['deputy.appoint'] as const) : []),
+  ],
   views: {
     events: (events, reader) => (reader.admin ? events : withholdInvitationEvents(events)),
     state: (state, reader) => (reader.admin ? state : invitationsFor(state)),

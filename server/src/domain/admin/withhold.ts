@@ -1,7 +1,7 @@
 import type { StoredEvent } from '@verbund/shared/events';
 import type { WorkspaceState } from '@verbund/shared/projection';
 import type { Actor } from '../actor.js';
-import { mayQuery } from '../policy.js';
+import { mayQuery } from '../roles.js';
 
 /**
  * Invitations (who is invited to which partner with which roles, and the link's hash) are the

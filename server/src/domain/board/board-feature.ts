@@ -1,8 +1,17 @@
 import type { DomainFeature } from '../feature.js';
 import { boardDeciders } from './decide-board.js';
+import { anyMember } from '../roles.js';
 
 /** Boards and cards: decided here, seen by everyone as stored. */
 export const boardDomain: DomainFeature<keyof typeof boardDeciders> = {
   name: 'board',
   deciders: boardDeciders,
+  policy: {
+    'card.create': anyMember,
+    'card.update': anyMember,
+    'card.move': anyMember,
+    'card.archive': anyMember,
+    'card.restore': anyMember,
+  },
+  abilities: (actor) => (anyMember(actor) ? ['board.edit'] : []),
 };

@@ -5,6 +5,7 @@ import type { WorkspaceState } from '@verbund/shared/projection';
 import { accept, reject, type Deciders, type Decision } from '../decision.js';
 import type { DomainFeature } from '../feature.js';
 import { withLiveCard } from '../live-card.js';
+import { anyMember } from '../roles.js';
 
 type ChecklistCommand = 'checklist.add_item' | 'checklist.rename_item' | 'checklist.tick_item' | 'checklist.move_item' | 'checklist.remove_item';
 
@@ -48,4 +49,12 @@ const checklistDeciders: Deciders<ChecklistCommand> = {
 export const checklistsDomain: DomainFeature<ChecklistCommand> = {
   name: 'checklists',
   deciders: checklistDeciders,
+  /** Checklists are part of the card: whoever may edit the card may edit its checklist. */
+  policy: {
+    'checklist.add_item': anyMember,
+    'checklist.rename_item': anyMember,
+    'checklist.tick_item': anyMember,
+    'checklist.move_item': anyMember,
+    'checklist.remove_item': anyMember,
+  },
 };

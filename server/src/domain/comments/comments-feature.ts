@@ -3,6 +3,7 @@ import type { WorkspaceState } from '@verbund/shared/projection';
 import { accept, reject, type Deciders } from '../decision.js';
 import type { DomainFeature } from '../feature.js';
 import { withLiveCard } from '../live-card.js';
+import { anyMember } from '../roles.js';
 
 const commentIdTaken = (state: WorkspaceState, commentId: string) => Object.values(state.comments).some((list) => list.some((c) => c.id === commentId));
 
@@ -20,4 +21,5 @@ const commentDeciders: Deciders<'comment.add'> = {
 export const commentsDomain: DomainFeature<'comment.add'> = {
   name: 'comments',
   deciders: commentDeciders,
+  policy: { 'comment.add': anyMember },
 };

@@ -6,6 +6,7 @@ import { voteDeciders } from './decide-votes.js';
 import { dueVotes, nextClosingAt } from './due.js';
 import { anonymityIn, forOwnExport, redactEvents, redactState } from './redact.js';
 import { viewVote, type Viewer } from './visibility.js';
+import { anyMember, hasRole, isAdmin } from '../roles.js';
 
 /** The votes a batch of committed events changed, in order of first mention. */
 export function changedVoteIds(events: readonly StoredEvent[]): string[] {
@@ -46,6 +47,20 @@ function voteViewEffects(events: readonly StoredEvent[], state: Readonly<Workspa
 export const votesDomain: DomainFeature<keyof typeof voteDeciders> = {
   name: 'votes',
   deciders: voteDeciders,
+  policy: {
+    /** D2 (a vote about no card needs a moderator or admin) is decided with the vote's settings, in the decider. */
+    'vote.open': anyMember,
+    'vote.cast': anyMember,
+    /** The opener or a moderator (D25), checked by the decider; the system closes due votes (D26). */
+    'vote.close': anyMember,
+    'vote.record_outcome': anyMember,
+  },
+  /** Due votes close on their own (D35). */
+  systemCommands: ['vote.close'],
+  abilities: (actor) => [
+    ...(anyMember(actor) ? (['vote.start'] as const) : []),
+    ...(isAdmin(actor) || hasRole(actor, 'moderator') ? (['vote.start_workspace'] as const) : []),
+  ],
   views: {
     events: (events, _reader, state) => redactEvents(events, anonymityIn(state)),
     state: (state) => redactState(state),
