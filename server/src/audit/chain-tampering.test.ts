@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AppError } from '@verbund/shared/errors';
 import { GENESIS_HASH, type StoredEvent } from '@verbund/shared/events';
 import { auditCheckpointSchema, CHECKPOINT_VERSION, checkpointVerdictSchema, type AuditCheckpoint, type ChainVerdictInfo, type CheckpointVerdict } from '@verbund/shared/http';
@@ -12,7 +12,8 @@ import { canonicalJson, sealEvent } from '../sync/hash-chain.js';
 import { sealSnapshot } from '../sync/snapshot-seal.js';
 import { adminPath, mustCommand } from '../test-support/admin.js';
 import { demo, person, readState, request } from '../test-support/live.js';
-import { startTestServer, type TestServer } from '../test-support/test-server.js';
+import { restartableServers } from '../test-support/restartable.js';
+import type { TestServer } from '../test-support/test-server.js';
 import { deriveAuditKeys, type AuditKeys } from './audit-key.js';
 import { issueCheckpoint } from './checkpoint.js';
 
@@ -21,16 +22,7 @@ import { issueCheckpoint } from './checkpoint.js';
  * history undetected. The real server over its real SQLite file; the file is changed behind its
  * back with better-sqlite3 while it is stopped, as someone with a copy of the data volume would.
  */
-const open: TestServer[] = [];
-const logs: string[] = [];
-async function start(dataDir?: string): Promise<TestServer> {
-  const server = await startTestServer({ dataDir, deps: { snapshotEvery: 10, log: (message) => logs.push(message) } });
-  open.push(server);
-  return server;
-}
-afterAll(async () => {
-  for (const server of open.reverse()) await server.close({ removeData: true }).catch(() => undefined);
-});
+const { start, logs } = restartableServers();
 
 const stefan = person('stefan');
 const anna = person('anna');

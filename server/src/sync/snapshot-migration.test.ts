@@ -1,12 +1,13 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SLICE_VERSIONS, type WorkspaceState } from '@verbund/shared/projection';
 import { DEMO_WORKSPACE_ID } from '../seed/demo.js';
 import type { Snapshot } from '../storage/port.js';
 import { mustCommand } from '../test-support/admin.js';
 import { demo, person, readState } from '../test-support/live.js';
-import { startTestServer, type TestServer } from '../test-support/test-server.js';
+import { restartableServers } from '../test-support/restartable.js';
+import type { TestServer } from '../test-support/test-server.js';
 import { sealSnapshot } from './snapshot-seal.js';
 
 /**
@@ -15,16 +16,7 @@ import { sealSnapshot } from './snapshot-seal.js';
  * over its real SQLite file; the snapshot is rewritten while it is stopped, as an older server
  * version would have left it.
  */
-const open: TestServer[] = [];
-const logs: string[] = [];
-async function start(dataDir?: string): Promise<TestServer> {
-  const server = await startTestServer({ dataDir, deps: { snapshotEvery: 10, log: (message) => logs.push(message) } });
-  open.push(server);
-  return server;
-}
-afterAll(async () => {
-  for (const server of open.reverse()) await server.close({ removeData: true }).catch(() => undefined);
-});
+const { start, logs } = restartableServers();
 
 const anna = person('anna');
 
