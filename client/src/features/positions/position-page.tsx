@@ -129,7 +129,7 @@ export function PositionPage({ positionId, state, people }: Props) {
           </ul>
         )}
         {linkable.length > 0 && (
-          <form className="inline-form" onSubmit={link} aria-label={t('positions.linkCard')}>
+          <form className="inline-form" onSubmit={link}>
             <div className="field field-inline">
               <label htmlFor={`${id}-link`}>{t('positions.linkCard')}</label>
               <select id={`${id}-link`} value={cardToLink} onChange={(e) => setCardToLink(e.target.value)}>
