@@ -46,6 +46,13 @@ export const REFUSAL_REASONS = [
   'item_not_found',
   'item_already_done',
   'item_not_done',
+  // Positions (P2–P5 in docs/position-rules.md).
+  'position_not_found',
+  'position_not_draft',
+  'card_already_linked',
+  'card_not_linked',
+  'too_many_cards',
+  'too_many_positions',
   // Partners and people.
   'last_admin',
   'short_name_taken',

@@ -2,7 +2,8 @@ import { adminFeature } from './features/admin/admin-feature.js';
 import { boardFeature } from './features/board/board-feature.js';
 import { checklistsFeature } from './features/checklists/checklists-feature.js';
 import { commentsFeature } from './features/comments/comments-feature.js';
+import { positionsFeature } from './features/positions/positions-feature.js';
 import { votesFeature } from './features/votes/votes-feature.js';
 
 /** Every feature, one line each; events, commands and the projection are built from this list. */
-export const FEATURES = [adminFeature, boardFeature, checklistsFeature, commentsFeature, votesFeature] as const;
+export const FEATURES = [adminFeature, boardFeature, checklistsFeature, commentsFeature, positionsFeature, votesFeature] as const;

@@ -16,10 +16,14 @@ const PAGES = [
   { route: { name: 'board' }, label: 'nav.board' },
   { route: { name: 'votes' }, label: 'nav.votes' },
   { route: { name: 'decisions' }, label: 'nav.decisions' },
+  { route: { name: 'positions' }, label: 'nav.positions' },
   { route: { name: 'admin' }, label: 'nav.admin' },
   { route: { name: 'audit' }, label: 'nav.audit' },
   { route: { name: 'account' }, label: 'nav.account' },
 ] as const satisfies readonly { route: Route; label: string }[];
+
+/** The navigation entry a page belongs to: a position belongs to the positions. */
+const sectionOf = (route: Route): Route['name'] => (route.name === 'position' ? 'positions' : route.name);
 
 export function WorkspaceHeader({ workspaceName, partners, route }: Props) {
   const { t } = useTranslation();
@@ -44,7 +48,7 @@ export function WorkspaceHeader({ workspaceName, partners, route }: Props) {
         <ul>
           {PAGES.filter((p) => mayOpen(p.route, membership.abilities)).map((p) => (
             <li key={p.route.name}>
-              <a href={routePath(p.route)} onClick={onLinkClick} aria-current={route.name === p.route.name ? 'page' : undefined}>
+              <a href={routePath(p.route)} onClick={onLinkClick} aria-current={sectionOf(route) === p.route.name ? 'page' : undefined}>
                 {t(p.label)}
                 {p.route.name === 'votes' && <WaitingBadge />}
               </a>

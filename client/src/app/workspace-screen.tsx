@@ -10,6 +10,9 @@ import { Board } from '../features/board/board';
 import { CardDialog } from '../features/card-dialog/card-dialog';
 import { CommentsPanel } from '../features/comments/comments-panel';
 import { HistoryPanel } from '../features/history/history-panel';
+import { CardPositions } from '../features/positions/card-positions';
+import { PositionPage } from '../features/positions/position-page';
+import { PositionsPage } from '../features/positions/positions-page';
 import { PresenceBar } from '../features/presence/presence-bar';
 import { useLiveSync } from '../features/sync/use-live-sync';
 import { CardVotes } from '../features/votes/card-votes';
@@ -34,6 +37,8 @@ const TITLE_KEYS: Record<Route['name'], string> = {
   account: 'account.heading',
   votes: 'votes.heading',
   decisions: 'decisions.heading',
+  positions: 'positions.heading',
+  position: 'positions.heading',
   invite: 'invitation.title',
 };
 
@@ -108,6 +113,8 @@ export function WorkspaceScreen({ route }: Props) {
         {state && allowed && route.name === 'audit' && <AuditPage state={state} people={people} />}
         {state && allowed && route.name === 'votes' && <VotesPage state={state} people={people} />}
         {state && allowed && route.name === 'decisions' && <DecisionsPage state={state} people={people} />}
+        {state && allowed && route.name === 'positions' && <PositionsPage state={state} />}
+        {state && allowed && route.name === 'position' && <PositionPage positionId={route.positionId} state={state} people={people} />}
       </main>
       {showCard && (
         <CardDialog
@@ -119,6 +126,7 @@ export function WorkspaceScreen({ route }: Props) {
           sections={
             <>
               <CardVotes cardId={openCardId} state={state} people={people} />
+              <CardPositions cardId={openCardId} state={state} />
               <CommentsPanel cardId={openCardId} comments={state.comments[openCardId] ?? []} people={people} partners={state.partners} />
               <HistoryPanel cardId={openCardId} people={people} partners={state.partners} />
             </>

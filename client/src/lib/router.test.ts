@@ -16,4 +16,12 @@ describe('routes', () => {
     expect(routePath(route)).toBe('/invite/abc_DEF-123');
     expect(routePath({ name: 'board' })).toBe('/');
   });
+
+  it('reads a position from its path and builds the same path back; the list has its own', () => {
+    const route = parseRoute('/positions/7d1f3c1e-0000-4000-8000-000000000001');
+    expect(route).toEqual({ name: 'position', positionId: '7d1f3c1e-0000-4000-8000-000000000001' });
+    expect(routePath(route)).toBe('/positions/7d1f3c1e-0000-4000-8000-000000000001');
+    expect(parseRoute('/positions/')).toEqual({ name: 'positions' });
+    expect(routePath({ name: 'positions' })).toBe('/positions');
+  });
 });

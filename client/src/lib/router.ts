@@ -8,12 +8,17 @@ export type Route =
   | { name: 'account' }
   | { name: 'votes' }
   | { name: 'decisions' }
+  | { name: 'positions' }
+  | { name: 'position'; positionId: string }
   | { name: 'invite'; token: string };
 
 export function parseRoute(pathname: string): Route {
   const path = pathname.replace(/\/+$/, '') || '/';
   const invite = /^\/invite\/([^/]+)$/.exec(path);
   if (invite?.[1]) return { name: 'invite', token: decodeURIComponent(invite[1]) };
+  const position = /^\/positions\/([^/]+)$/.exec(path);
+  if (position?.[1]) return { name: 'position', positionId: decodeURIComponent(position[1]) };
+  if (path === '/positions') return { name: 'positions' };
   if (path === '/admin') return { name: 'admin' };
   if (path === '/audit') return { name: 'audit' };
   if (path === '/account') return { name: 'account' };
@@ -23,7 +28,10 @@ export function parseRoute(pathname: string): Route {
 }
 
 export function routePath(route: Route): string {
-  return route.name === 'board' ? '/' : route.name === 'invite' ? `/invite/${encodeURIComponent(route.token)}` : `/${route.name}`;
+  if (route.name === 'board') return '/';
+  if (route.name === 'invite') return `/invite/${encodeURIComponent(route.token)}`;
+  if (route.name === 'position') return `/positions/${encodeURIComponent(route.positionId)}`;
+  return `/${route.name}`;
 }
 
 const listeners = new Set<() => void>();

@@ -109,6 +109,7 @@ const oneOfEach: Partial<Record<Command['type'], Sample>> = {
 /**
  * Vote commands need a vote in the state; votes/decide-votes.test.ts runs them through `decide` (D2–D35).
  * Checklist commands need items: checklists/checklists-feature.test.ts (C1–C5).
+ * Position commands need partners and positions: positions/positions-feature.test.ts (P1–P5).
  */
 const DECIDED_IN_FEATURE_TESTS: ReadonlySet<string> = new Set([
   'vote.open',
@@ -120,6 +121,10 @@ const DECIDED_IN_FEATURE_TESTS: ReadonlySet<string> = new Set([
   'checklist.tick_item',
   'checklist.move_item',
   'checklist.remove_item',
+  'position.create',
+  'position.update',
+  'position.link_card',
+  'position.unlink_card',
 ]);
 
 describe('decide: every command type', () => {

@@ -5,6 +5,7 @@ import type { Role } from '@verbund/shared/model';
 import { emptyState, isRepresentative, type WorkspaceState } from '@verbund/shared/projection';
 import { commandsFor, testId } from '../test-support/builders.js';
 import { checklistCommandsFor } from '../test-support/checklist-commands.js';
+import { positionCommandsFor } from '../test-support/position-commands.js';
 import { position, proposalSettings, voteCommandsFor } from '../test-support/vote-commands.js';
 import { actorFrom, type Actor } from './actor.js';
 import { abilitiesOf, authorize, COMMAND_POLICY } from './policy.js';
@@ -76,6 +77,7 @@ const WITHOUT_ROLES: Kind[] = ['deactivated', 'outsider', 'noRole'];
 
 type Row = { build: () => Command; allowed: Kind[] };
 const L = testId(30);
+const positions = positionCommandsFor(WS, A);
 /** Partial on purpose: a command type without a row fails the coverage test by name. */
 const COMMAND_MATRIX: Partial<Record<CommandType, Row>> = {
   'card.create': { build: () => cmd.createCard(), allowed: MEMBERS },
@@ -89,6 +91,11 @@ const COMMAND_MATRIX: Partial<Record<CommandType, Row>> = {
   'checklist.tick_item': { build: () => checklist.tick(L, testId(70)), allowed: MEMBERS },
   'checklist.move_item': { build: () => checklist.move(L, testId(70), 'a1'), allowed: MEMBERS },
   'checklist.remove_item': { build: () => checklist.remove(L, testId(70)), allowed: MEMBERS },
+  // Positions are co-written by every partner's people (P2); the sign-off by partner comes with its round.
+  'position.create': { build: () => positions.create(), allowed: MEMBERS },
+  'position.update': { build: () => positions.update(testId(80), { title: 'Neu' }), allowed: MEMBERS },
+  'position.link_card': { build: () => positions.link(testId(80), L), allowed: MEMBERS },
+  'position.unlink_card': { build: () => positions.unlink(testId(80), L), allowed: MEMBERS },
   'partner.add': { build: () => cmd.addPartner('Stadt C', 'C'), allowed: ADMIN },
   'partner.rename': { build: () => cmd.renamePartner(B, 'Stadt Bee', 'BB'), allowed: ADMIN },
   'partner.deactivate': { build: () => cmd.deactivatePartner(B), allowed: ADMIN },

@@ -7,6 +7,7 @@ import type { VoteSettings } from '@verbund/shared/votes';
 import { DEMO_PARTNERS, DEMO_WORKSPACE_ID } from '../seed/demo.js';
 import { accept, adminPath, berlinDay, createLoneAccount, invite, mustCommand, postCommand, workspacePath } from '../test-support/admin.js';
 import { checklistCommandsFor } from '../test-support/checklist-commands.js';
+import { positionCommandsFor } from '../test-support/position-commands.js';
 import { demo, OTHER_WORKSPACE_ID, OUTSIDER, openSocket, person, readState, request, seedOtherWorkspace } from '../test-support/live.js';
 import { startTestServer, submit, type TestClient, type TestServer } from '../test-support/test-server.js';
 import { position, proposalSettings, voteCommandsFor } from '../test-support/vote-commands.js';
@@ -70,6 +71,13 @@ const onFreshItem = (build: (cardId: string, itemId: string) => Command) => asyn
   await admin(add);
   return build(add.payload.cardId, add.payload.itemId);
 };
+const positions = positionCommandsFor(DEMO_WORKSPACE_ID, DEMO_PARTNERS.wob.id);
+/** A command about a position the admin just wrote about a fresh card. */
+const onFreshPosition = (build: (positionId: string, cardId: string) => Command | Promise<Command>) => async () => {
+  const create = positions.create({}, [await freshCard()]);
+  await admin(create);
+  return build(create.payload.positionId, create.payload.cardIds[0] ?? '');
+};
 const activeState = async () => (await readState(server, cookies.get('admin') ?? '')).members;
 const jonas = person('jonas').id;
 const petra = person('petra').id;
@@ -92,6 +100,10 @@ const ROWS: Partial<Record<CommandType, Row>> = {
     },
   },
   'comment.add': { allowed: MEMBER_KINDS, prepare: async () => demo.addComment(await freshCard(), 'Matrix') },
+  'position.create': { allowed: MEMBER_KINDS, prepare: () => positions.create() },
+  'position.update': { allowed: MEMBER_KINDS, prepare: onFreshPosition((positionId) => positions.update(positionId, { dueDate: '2027-01-31' })) },
+  'position.link_card': { allowed: MEMBER_KINDS, prepare: onFreshPosition(async (positionId) => positions.link(positionId, await freshCard())) },
+  'position.unlink_card': { allowed: MEMBER_KINDS, prepare: onFreshPosition((positionId, cardId) => positions.unlink(positionId, cardId)) },
   'checklist.add_item': { allowed: MEMBER_KINDS, prepare: async () => checklist.add(await freshCard(), 'Matrix') },
   'checklist.rename_item': { allowed: MEMBER_KINDS, prepare: onFreshItem((cardId, itemId) => checklist.rename(cardId, itemId, 'Umbenannt')) },
   'checklist.tick_item': { allowed: MEMBER_KINDS, prepare: onFreshItem((cardId, itemId) => checklist.tick(cardId, itemId)) },

@@ -29,10 +29,17 @@ export function AuditPage({ state, people }: Props) {
   const audit = useInfiniteQuery(auditQueryOptions(workspaceId, filter));
   const verdict = useQuery(chainVerdictQueryOptions(workspaceId));
   const events = audit.data?.pages.flatMap((p) => p.events) ?? [];
-  const partners = state.partners;
+  const { partners, cards, positions } = state;
   const ctx: AuditContext = useMemo(
-    () => ({ t, language: i18n.language, people, partners, cardTitles: Object.fromEntries(Object.values(state.cards).map((c) => [c.id, c.title])) }),
-    [t, i18n.language, people, partners, state.cards],
+    () => ({
+      t,
+      language: i18n.language,
+      people,
+      partners,
+      cardTitles: Object.fromEntries(Object.values(cards).map((c) => [c.id, c.title])),
+      positionTitles: Object.fromEntries(Object.values(positions).map((p) => [p.id, p.title])),
+    }),
+    [t, i18n.language, people, partners, cards, positions],
   );
   const kinds = [...EVENT_TYPES].sort((a, b) => auditKind(t, a).localeCompare(auditKind(t, b)));
 

@@ -9,7 +9,7 @@ const stored = (event: NewEvent): StoredEvent => ({
 });
 const cardId = uuid();
 const ref = { cardId, itemId: uuid() };
-const ctx: AuditContext = { t: i18n.getFixedT('de'), language: 'de', people: [], partners: {}, cardTitles: { [cardId]: 'Breitband' } };
+const ctx: AuditContext = { t: i18n.getFixedT('de'), language: 'de', people: [], partners: {}, cardTitles: { [cardId]: 'Breitband' }, positionTitles: {} };
 
 describe('audit texts for checklist events', () => {
   it('names the kind, the card and, where the event carries it, the item', () => {

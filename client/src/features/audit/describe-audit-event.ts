@@ -11,6 +11,7 @@ export type AuditContext = {
   people: readonly Person[];
   partners: Record<string, Partner>;
   cardTitles: Record<string, string>;
+  positionTitles: Record<string, string>;
 };
 
 type Describers = { [T in EventType]?: (event: Extract<StoredEvent, { type: T }>, ctx: AuditContext) => string };
@@ -19,6 +20,8 @@ const person = (ctx: AuditContext, id: string) => nameOf(ctx.t, ctx.people, ctx.
 const partner = (ctx: AuditContext, id: string) => ctx.partners[id]?.name ?? ctx.t('people.unknownPartner');
 const roles = (ctx: AuditContext, list: readonly Role[]) => list.map((r) => ctx.t(`roles.${r}`)).join(', ');
 const card = (ctx: AuditContext, id: string) => ctx.t('audit.text.card', { title: ctx.cardTitles[id] ?? ctx.t('audit.text.unknownCard') });
+
+const positionOf = (ctx: AuditContext, id: string) => ctx.t('audit.text.position', { title: ctx.positionTitles[id] ?? ctx.t('audit.text.unknownPosition') });
 
 /** Card fields whose label key differs from the field name. */
 const FIELD_LABELS: Record<string, string> = { leadPartnerId: 'leadPartner', partnerIds: 'partners', ownerIds: 'owners' };
@@ -36,6 +39,10 @@ const DESCRIBERS: Describers = {
   'card.archived': (e, ctx) => card(ctx, e.data.cardId),
   'card.restored': (e, ctx) => card(ctx, e.data.cardId),
   'comment.added': (e, ctx) => card(ctx, e.data.comment.cardId),
+  'position.created': (e) => `„${e.data.position.title}“`,
+  'position.updated': (e, ctx) => `${positionOf(ctx, e.data.positionId)}: ${Object.keys(e.data.changes).map((f) => ctx.t(`positions.field.${f}`)).join(', ')}`,
+  'position.card_linked': (e, ctx) => `${positionOf(ctx, e.data.positionId)} – ${card(ctx, e.data.cardId)}`,
+  'position.card_unlinked': (e, ctx) => `${positionOf(ctx, e.data.positionId)} – ${card(ctx, e.data.cardId)}`,
   'checklist.item_added': (e, ctx) => `${card(ctx, e.data.cardId)}: „${e.data.text}“`,
   'checklist.item_renamed': (e, ctx) => `${card(ctx, e.data.cardId)}: „${e.data.text}“`,
   'checklist.item_ticked': (e, ctx) => `${card(ctx, e.data.cardId)}: ${ctx.t(e.data.done ? 'history.checklistTicked' : 'history.checklistUnticked')}`,

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import type { Command } from '@verbund/shared/commands';
+import type { Position } from '@verbund/shared/features/positions/positions-feature';
+import { emptyState, type WorkspaceState } from '@verbund/shared/projection';
+import { cardFixture, contextAt, testId } from '../../test-support/builders.js';
+import { positionCommandsFor } from '../../test-support/position-commands.js';
+import type { Actor } from '../actor.js';
+import { decide, type Decision } from '../decide.js';
+
+const WS = testId(10);
+const BOARD = testId(11);
+const LEAD = testId(12);
+const GONE = testId(13);
+const PERSON = testId(20);
+const LIVE = testId(30);
+const OTHER = testId(31);
+const ARCHIVED = testId(32);
+const DRAFT = testId(40);
+const ADOPTED = testId(41);
+const MISSING = testId(99);
+const NOW = '2026-02-02T10:00:00.000Z';
+
+const p = positionCommandsFor(WS, LEAD);
+const actor: Actor = { personId: PERSON, partnerId: LEAD, roles: ['member'] };
+
+const positionFixture = (id: string, over: Partial<Position> = {}): Position => ({
+  id, title: 'Stellungnahme', addressee: { kind: 'land', name: 'Land Niedersachsen' }, leadPartnerId: LEAD, dueDate: null,
+  status: 'draft', cardIds: [LIVE], createdBy: PERSON, createdAt: NOW, updatedAt: NOW, ...over,
+});
+
+function state(): WorkspaceState {
+  return {
+    ...emptyState(WS),
+    seq: 7,
+    partners: { [LEAD]: { id: LEAD, name: 'Stadt Wolfsburg', shortName: 'WOB', active: true }, [GONE]: { id: GONE, name: 'Stadt Alt', shortName: 'ALT', active: false } },
+    members: { [PERSON]: { personId: PERSON, partnerId: LEAD, roles: ['member'], active: true, erased: false, joinedAt: NOW } },
+    boards: { [BOARD]: { id: BOARD, name: 'Initiativen' } },
+    cards: {
+      [LIVE]: cardFixture({ id: LIVE, boardId: BOARD }),
+      [OTHER]: cardFixture({ id: OTHER, boardId: BOARD }),
+      [ARCHIVED]: cardFixture({ id: ARCHIVED, boardId: BOARD, archived: true }),
+    },
+    positions: { [DRAFT]: positionFixture(DRAFT), [ADOPTED]: positionFixture(ADOPTED, { status: 'adopted', cardIds: [LIVE, ARCHIVED] }) },
+  };
+}
+
+/** Decides against a state (fresh unless given) and checks it was not touched: decide is pure. */
+function run(command: Command, given: WorkspaceState = state()): Decision {
+  const copy = structuredClone(given);
+  const decision = decide(given, command, actor, contextAt(NOW));
+  expect(given).toEqual(copy);
+  return decision;
+}
+
+const outcome = (d: Decision) => (d.ok ? 'accepted' : `${d.error.code}:${d.error.reason ?? 'no reason'}`);
+
+describe('position deciders (docs/position-rules.md)', () => {
+  it('P1 a new position is a draft, written by its creator now, with the cards it concerns', () => {
+    const create = p.create({ dueDate: '2027-03-31', addressee: { kind: 'it_provider', name: 'ITEBO' } }, [LIVE, OTHER]);
+    expect(run(create)).toEqual({
+      ok: true,
+      events: [
+        {
+          type: 'position.created',
+          data: {
+            position: {
+              id: create.payload.positionId, title: 'Stellungnahme zum OZG-Änderungsgesetz', addressee: { kind: 'it_provider', name: 'ITEBO' }, leadPartnerId: LEAD,
+              dueDate: '2027-03-31', status: 'draft', cardIds: [LIVE, OTHER], createdBy: PERSON, createdAt: NOW, updatedAt: NOW,
+            },
+          },
+        },
+      ],
+    });
+  });
+
+  it('P2 the fields change while the position is a draft, and no longer once it is adopted', () => {
+    expect(run(p.update(DRAFT, { title: 'Neuer Titel', dueDate: null }))).toEqual({ ok: true, events: [{ type: 'position.updated', data: { positionId: DRAFT, changes: { title: 'Neuer Titel', dueDate: null } } }] });
+    expect(outcome(run(p.update(ADOPTED, { title: 'Nachträglich' })))).toBe('conflict:position_not_draft');
+    expect(outcome(run(p.update(MISSING, { title: 'x' })))).toBe('not_found:position_not_found');
+  });
+
+  it('P3 the lead partner must be an active partner of the workspace, at creation and when it changes', () => {
+    expect(outcome(run(p.create({ leadPartnerId: GONE })))).toBe('conflict:partner_inactive');
+    expect(outcome(run(p.create({ leadPartnerId: MISSING })))).toBe('invalid_payload:partner_not_found');
+    expect(outcome(run(p.update(DRAFT, { leadPartnerId: GONE })))).toBe('conflict:partner_inactive');
+  });
+
+  it('P4 a live card is linked once; an archived or unknown card is not linked; at most 50 cards', () => {
+    expect(outcome(run(p.link(DRAFT, OTHER)))).toBe('accepted');
+    expect(outcome(run(p.link(DRAFT, LIVE)))).toBe('conflict:card_already_linked');
+    expect(outcome(run(p.link(DRAFT, ARCHIVED)))).toBe('conflict:no reason');
+    expect(outcome(run(p.link(DRAFT, MISSING)))).toBe('not_found:no reason');
+    expect(outcome(run(p.create({}, [LIVE, LIVE])))).toBe('conflict:card_already_linked');
+    expect(outcome(run(p.create({}, [LIVE, ARCHIVED])))).toBe('conflict:no reason');
+    const many = state();
+    const ids = Array.from({ length: 50 }, (_, i) => testId(200 + i));
+    for (const id of ids) many.cards[id] = cardFixture({ id, boardId: BOARD });
+    many.positions[DRAFT] = positionFixture(DRAFT, { cardIds: ids });
+    expect(outcome(run(p.link(DRAFT, LIVE), many))).toBe('conflict:too_many_cards');
+  });
+
+  it('P4 links are removed at any time, from an archived card and an adopted position too', () => {
+    expect(run(p.unlink(ADOPTED, ARCHIVED))).toEqual({ ok: true, events: [{ type: 'position.card_unlinked', data: { positionId: ADOPTED, cardId: ARCHIVED } }] });
+    expect(outcome(run(p.unlink(DRAFT, OTHER)))).toBe('conflict:card_not_linked');
+  });
+
+  it('P5 a taken id is a conflict, and a workspace holds at most 1,000 positions', () => {
+    expect(outcome(run(p.create({}, [], DRAFT)))).toBe('conflict:no reason');
+    const full = state();
+    for (let i = 0; i < 998; i++) full.positions[testId(1000 + i)] = positionFixture(testId(1000 + i));
+    expect(outcome(run(p.create(), full))).toBe('conflict:too_many_positions');
+  });
+});

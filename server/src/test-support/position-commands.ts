@@ -1,0 +1,23 @@
+import type { CommandOf } from '@verbund/shared/commands';
+import type { PositionFields } from '@verbund/shared/features/positions/positions-feature';
+import { nextId } from './builders.js';
+
+/** Builders of the position commands, bound to one workspace and its lead partner. Deterministic ids (see `nextId`). */
+export function positionCommandsFor(workspaceId: string, leadPartnerId: string) {
+  // Each builder's return type states the command it builds; the cast only joins envelope and payload.
+  const envelope = (type: string, payload: unknown) => ({ id: nextId(), workspaceId, type, payload }) as never;
+  const fields = (over: Partial<PositionFields>): PositionFields => ({
+    title: 'Stellungnahme zum OZG-Änderungsgesetz',
+    addressee: { kind: 'land', name: 'Land Niedersachsen' },
+    leadPartnerId,
+    dueDate: null,
+    ...over,
+  });
+  return {
+    create: (over: Partial<PositionFields> = {}, cardIds: string[] = [], positionId: string = nextId()): CommandOf<'position.create'> =>
+      envelope('position.create', { positionId, fields: fields(over), cardIds }),
+    update: (positionId: string, changes: Partial<PositionFields>): CommandOf<'position.update'> => envelope('position.update', { positionId, changes }),
+    link: (positionId: string, cardId: string): CommandOf<'position.link_card'> => envelope('position.link_card', { positionId, cardId }),
+    unlink: (positionId: string, cardId: string): CommandOf<'position.unlink_card'> => envelope('position.unlink_card', { positionId, cardId }),
+  };
+}

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { defineFeature, replace } from '../../feature.js';
+import { idSchema, instantSchema, line } from '../../model.js';
+
+export const POSITION_LIMITS = { addresseeName: 200, cards: 50, positions: 1_000 } as const;
+
+/**
+ * Where a position is in its life (docs/position-rules.md, P1). A new one is a draft; the sign-off
+ * round (in Abstimmung → beschlossen) and the dispatch (versendet → beantwortet → erledigt) move it.
+ */
+export const POSITION_STATUSES = ['draft', 'in_review', 'adopted', 'sent', 'answered', 'done'] as const;
+export const positionStatusSchema = z.enum(POSITION_STATUSES);
+export type PositionStatus = z.infer<typeof positionStatusSchema>;
+
+export const ADDRESSEE_KINDS = ['land', 'it_provider', 'other'] as const;
+
+/** Whom the position speaks to: the Land, a named IT service provider, or someone else, by name. */
+export const positionAddresseeSchema = z.strictObject({
+  kind: z.enum(ADDRESSEE_KINDS),
+  name: line(POSITION_LIMITS.addresseeName),
+});
+export type PositionAddressee = z.infer<typeof positionAddresseeSchema>;
+
+const calendarDate = z.iso.date();
+
+/** The fields a person edits on a position; each is its own last-writer-wins register (like a card's). */
+export const positionFieldsSchema = z.strictObject({
+  title: line(200),
+  addressee: positionAddresseeSchema,
+  leadPartnerId: idSchema,
+  /** When the position should be adopted; a calendar day, or none. */
+  dueDate: calendarDate.nullable(),
+});
+export type PositionFields = z.infer<typeof positionFieldsSchema>;
+
+export const positionSchema = positionFieldsSchema.extend({
+  id: idSchema,
+  status: positionStatusSchema,
+  /** The initiatives it concerns, in the order they were linked (P4). */
+  cardIds: z.array(idSchema).max(POSITION_LIMITS.cards),
+  createdBy: idSchema,
+  createdAt: instantSchema,
+  updatedAt: instantSchema,
+});
+export type Position = z.infer<typeof positionSchema>;
+
+const positionChangesSchema = positionFieldsSchema
+  .partial()
+  .refine((changes) => Object.keys(changes).length > 0, 'at least one field must change');
+
+const cardLink = { positionId: idSchema, cardId: idSchema };
+
+/** The positions that concern a card, in title order. */
+export function positionsOfCard(positions: Readonly<Record<string, Position>>, cardId: string): Position[] {
+  return Object.values(positions)
+    .filter((p) => p.cardIds.includes(cardId))
+    .sort((a, b) => a.title.localeCompare(b.title, 'de'));
+}
+
+/** Joint positions: their metadata and the initiatives they concern (the text is a document of its own). */
+export const positionsFeature = defineFeature({
+  name: 'positions',
+  commands: {
+    'position.create': z.strictObject({
+      positionId: idSchema,
+      fields: positionFieldsSchema,
+      cardIds: z.array(idSchema).max(POSITION_LIMITS.cards),
+    }),
+    'position.update': z.strictObject({ positionId: idSchema, changes: positionChangesSchema }),
+    'position.link_card': z.strictObject(cardLink),
+    'position.unlink_card': z.strictObject(cardLink),
+  },
+  events: {
+    'position.created': z.strictObject({ position: positionSchema }),
+    'position.updated': z.strictObject({ positionId: idSchema, changes: positionFieldsSchema.partial() }),
+    'position.card_linked': z.strictObject(cardLink),
+    'position.card_unlinked': z.strictObject(cardLink),
+  },
+  slice: {
+    version: 1,
+    shape: { positions: z.record(z.string(), positionSchema) },
+    empty: () => ({ positions: {} }),
+    containers: ['positions'],
+    reducers: {
+      'position.created': (s, e) => {
+        s.positions[e.data.position.id] = e.data.position;
+      },
+      'position.updated': (s, e) => replace(s.positions, e.data.positionId, { ...e.data.changes, updatedAt: e.at }),
+      'position.card_linked': (s, e) => {
+        const position = s.positions[e.data.positionId];
+        if (position) replace(s.positions, position.id, { cardIds: [...position.cardIds, e.data.cardId], updatedAt: e.at });
+      },
+      'position.card_unlinked': (s, e) => {
+        const position = s.positions[e.data.positionId];
+        if (position) replace(s.positions, position.id, { cardIds: position.cardIds.filter((id) => id !== e.data.cardId), updatedAt: e.at });
+      },
+    },
+    migrations: {},
+  },
+  // The position is the subject of all its events, links included: the card shows its positions itself (P4).
+  subjects: {
+    'position.created': (d) => d.position.id,
+    'position.updated': (d) => d.positionId,
+    'position.card_linked': (d) => d.positionId,
+    'position.card_unlinked': (d) => d.positionId,
+  },
+});
