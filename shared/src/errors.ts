@@ -46,6 +46,10 @@ export const REFUSAL_REASONS = [
   'item_not_found',
   'item_already_done',
   'item_not_done',
+  // Documents (Y6, Y9, Y12 in docs/protocol.md).
+  'document_read_only',
+  'document_not_open',
+  'document_full',
   // Partners and people.
   'last_admin',
   'short_name_taken',
