@@ -81,6 +81,21 @@ describe('doc stream: open, seed, relay (Y1–Y3, Y8)', () => {
   });
 });
 
+describe('doc stream: awareness (Y14)', () => {
+  it('Y14 awareness is relayed to the others, never stored, and removed for everyone when its connection closes the document', async () => {
+    const docId = descriptionOf(await newCard('Cursor'));
+    const writer = await provide(lena, docId);
+    const watcher = await provide(anna, docId);
+    const storedBefore = await stored(docId);
+    writer.awareness.setLocalStateField('user', { name: 'Lena Hoffmann' });
+    await eventually(() => watcher.awareness.getStates().get(writer.doc.clientID)?.user !== undefined);
+    expect(await stored(docId)).toEqual(storedBefore);
+    writer.destroy();
+    await eventually(() => !watcher.awareness.getStates().has(writer.doc.clientID));
+    watcher.destroy();
+  });
+});
+
 describe('doc stream: authorisation (Y5–Y7)', () => {
   it('Y5 a document of no feature, of a card that does not exist, or of another workspace is not found', async () => {
     await seedOtherWorkspace(server);
