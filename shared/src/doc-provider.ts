@@ -1,11 +1,21 @@
-import type { Socket } from 'socket.io-client';
 import * as Y from 'yjs';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
-import { DOC_LIMITS, docOpenedSchema, docRelaySchema, docUpdatedSchema, type DocAccess } from './docs.js';
+import { DOC_LIMITS, docOpenedSchema, docRelaySchema, docUpdatedSchema, type DocAccess, type DocClientToServerEvents, type DocRelay } from './docs.js';
 import type { AppError } from './errors.js';
-import { ackSchema, type ClientToServerEvents, type ServerToClientEvents } from './protocol.js';
+import { ackSchema } from './protocol.js';
 
-export type DocClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+type DocListener = ((relay: DocRelay) => void) | (() => void);
+/**
+ * Only what the provider uses of a socket.io-client socket, written out: a `Socket` type itself differs
+ * between socket.io-client's ESM and CJS typings, so the app's (bundler) and a test's (node) would not fit one.
+ */
+export interface DocClientSocket {
+  readonly connected: boolean;
+  on(event: 'connect' | 'disconnect', listener: () => void): unknown;
+  on(event: 'doc:updated' | 'doc:awareness-changed', listener: (relay: DocRelay) => void): unknown;
+  off(event: 'connect' | 'disconnect' | 'doc:updated' | 'doc:awareness-changed', listener: DocListener): unknown;
+  emit<E extends keyof DocClientToServerEvents>(event: E, ...args: Parameters<DocClientToServerEvents[E]>): unknown;
+}
 
 type Pending = { updateId: string; update: Uint8Array; sent: boolean };
 
