@@ -18,6 +18,8 @@ import { carryOutEffects, type EffectDeps } from './live/effects.js';
 import { DEFAULT_FLOOD, FloodControl, type FloodSettings } from './live/flood-control.js';
 import { broadcastEvents, createLiveServer, type LiveServer } from './live/socket-server.js';
 import type { AuditKeys } from './audit/audit-key.js';
+import { DocRegistry } from './docs/doc-registry.js';
+import { DEFAULT_DOC_SETTINGS, type DocSettings } from './docs/live-doc.js';
 import { DEFAULT_MAINTENANCE, startMaintenance, type MaintenanceSettings } from './maintenance.js';
 import type { Storage } from './storage/port.js';
 import { EngineRegistry } from './sync/engine-registry.js';
@@ -47,6 +49,8 @@ export type AppDeps = {
   flood?: Partial<FloodSettings>;
   /** Bytes waiting for one socket beyond which it is dropped (MAX_SEND_BUFFER_KB). */
   maxSendBuffer?: number;
+  /** Quota, compaction thresholds and unloading of collaborative documents. */
+  docs?: Partial<DocSettings>;
   /** Workspaces one account may start (WORKSPACES_PER_ACCOUNT). */
   workspacesPerAccount?: number;
   /** Erasure reconciler and security-log address retention (SECURITY_LOG_RETENTION_DAYS). */
@@ -58,6 +62,7 @@ export type App = {
   httpServer: HttpServer;
   io: LiveServer;
   engines: EngineRegistry;
+  docs: DocRegistry;
   /** `step` hears which part of the shutdown runs now (for the log when one hangs). */
   close: (step?: (what: string) => void) => Promise<void>;
 };
@@ -132,6 +137,7 @@ export function createApp(deps: AppDeps): App {
   if (deps.staticDir && existsSync(deps.staticDir)) serveClient(app, deps.staticDir);
   app.use(errorHandler(log));
 
+  const docs = new DocRegistry(deps.storage, { ...DEFAULT_DOC_SETTINGS, ...deps.docs }, log);
   const httpServer = createServer(app);
   io = createLiveServer(httpServer, {
     storage: deps.storage,
@@ -141,6 +147,7 @@ export function createApp(deps: AppDeps): App {
     clock,
     allowedOrigins: deps.allowedOrigins ?? [],
     flood,
+    docs,
     maxSendBuffer: deps.maxSendBuffer ?? 4 * 1024 * 1024,
     log,
   });
@@ -151,12 +158,15 @@ export function createApp(deps: AppDeps): App {
     httpServer,
     io: live,
     engines,
+    docs,
     close: async (step = () => undefined) => {
       stopMaintenance();
       step('stopping the workspace engines');
       await engines.stop();
       step('closing the live connections and the HTTP server');
       await closeGracefully(httpServer, live);
+      step('finishing the document writes in flight');
+      await docs.close();
     },
   };
 }

@@ -53,6 +53,10 @@ export const REFUSAL_REASONS = [
   'card_not_linked',
   'too_many_cards',
   'too_many_positions',
+  // Documents (Y6, Y9, Y12 in docs/protocol.md).
+  'document_read_only',
+  'document_not_open',
+  'document_full',
   // Partners and people.
   'last_admin',
   'short_name_taken',

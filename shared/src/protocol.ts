@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { appErrorSchema, type AppError } from './errors.js';
 import { eventSchema, type StoredEvent } from './events.js';
 import type { Command } from './commands.js';
+import type { DocClientToServerEvents, DocServerToClientEvents } from './docs.js';
 import { idSchema } from './model.js';
 import { workspaceStateSchema, type WorkspaceState } from './projection.js';
 import type { VoteView } from './votes.js';
@@ -86,13 +87,14 @@ export const commandRefusedSchema = z.object({ commandId: idSchema.nullable(), e
 export type CommandRefused = z.infer<typeof commandRefusedSchema>;
 
 /** Socket.IO event maps: `entity:verb` from clients, `entity:verbed` from the server. */
-export interface ClientToServerEvents {
+/** The `doc:*` stream rides on the same connection (shared/src/docs.ts). */
+export interface ClientToServerEvents extends DocClientToServerEvents {
   'sync:join': (request: JoinRequest, ack: (answer: Ack<CatchUp>) => void) => void;
   'command:submit': (command: Command, ack: (answer: Ack<CommandResult>) => void) => void;
   'presence:update': (update: PresenceUpdate) => void;
 }
 
-export interface ServerToClientEvents {
+export interface ServerToClientEvents extends DocServerToClientEvents {
   /** Newly stored events, in order, each exactly once per connection. */
   'events:appended': (events: StoredEvent[]) => void;
   'presence:changed': (entries: PresenceEntry[]) => void;

@@ -50,6 +50,17 @@ export type Policies<K extends CommandType> = { [T in K]: Rule<T> };
 /** A command the server gives itself, as the system actor (rule D35). */
 export type ScheduledCommand = { [T in CommandType]: { type: T; payload: CommandOf<T>['payload'] } }[CommandType];
 
+/** What a reader may do with a document: `none` reads as not found (rule Y5), like an id of another workspace. */
+export type DocumentAccess = 'write' | 'read' | 'none';
+
+/** A kind of collaborative document a feature owns (`<kind>:<entityId>`, the `doc:*` stream). */
+export type DocumentKind = {
+  /** Asked on open and again on every update (rule Y6); pure. */
+  access: (state: Readonly<WorkspaceState>, actor: Actor, entityId: string) => DocumentAccess;
+  /** The first content of a document never stored, as a Yjs update built here, never by a client (Y8). */
+  seed: (state: Readonly<WorkspaceState>, entityId: string) => Uint8Array;
+};
+
 export type DomainFeature<C extends CommandType> = {
   name: string;
   deciders: Deciders<C>;
@@ -66,4 +77,6 @@ export type DomainFeature<C extends CommandType> = {
     dueCommands: (state: Readonly<WorkspaceState>, now: string) => ScheduledCommand[];
   };
   effects?: (events: readonly StoredEvent[], state: Readonly<WorkspaceState>) => Effect[];
+  /** The document kinds this feature owns, by kind name. */
+  documents?: Record<string, DocumentKind>;
 };

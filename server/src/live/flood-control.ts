@@ -1,4 +1,5 @@
 import { BurstyRateLimiter, RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { z } from 'zod';
 import { commandSchema, type Command } from '@verbund/shared/commands';
 import { appError, invalidPayload, type AppError } from '@verbund/shared/errors';
 
@@ -14,6 +15,10 @@ export type FloodSettings = {
   joins: Budget;
   /** `presence:update` per connection; over it, updates are dropped (presence is volatile). */
   presence: Budget;
+  /** `doc:open` and `doc:update` per account (rule Y13); a client sends one update at a time, merged while it waits. */
+  docs: Budget;
+  /** `doc:awareness` per connection; over it, dropped like presence. */
+  awareness: Budget;
 };
 
 export const DEFAULT_FLOOD: FloodSettings = {
@@ -21,6 +26,8 @@ export const DEFAULT_FLOOD: FloodSettings = {
   invalid: { burst: 20, perSecond: 2 },
   joins: { burst: 20, perSecond: 2 },
   presence: { burst: 30, perSecond: 10 },
+  docs: { burst: 200, perSecond: 100 },
+  awareness: { burst: 30, perSecond: 15 },
 };
 
 type Limiter = { consume: (key: string) => Promise<unknown> };
@@ -45,6 +52,7 @@ async function take(limiter: Limiter, key: string): Promise<number> {
 }
 
 export type Admission = { ok: true; command: Command } | { ok: false; error: AppError; retryAfter?: number };
+type Admitted<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
 /**
  * Flood control for one person (issue 8, item 5), the same for sockets and HTTP: one person cannot
@@ -56,12 +64,16 @@ export class FloodControl {
   private readonly invalid: Limiter;
   private readonly joins: Limiter;
   private readonly presence: Limiter;
+  private readonly docs: Limiter;
+  private readonly awareness: Limiter;
 
   constructor(settings: FloodSettings, store: (o: { keyPrefix: string; points: number; duration: number }) => RateLimiterAbstract = (o) => new RateLimiterMemory(o)) {
     this.commands = budgetLimiter('commands', settings.commands, store);
     this.invalid = budgetLimiter('invalid', settings.invalid, store);
     this.joins = budgetLimiter('joins', settings.joins, store);
     this.presence = budgetLimiter('presence', settings.presence, store);
+    this.docs = budgetLimiter('docs', settings.docs, store);
+    this.awareness = budgetLimiter('awareness', settings.awareness, store);
   }
 
   /**
@@ -78,6 +90,23 @@ export class FloodControl {
     const wait = await take(this.commands, accountId);
     if (wait > 0) return { ok: false, error: appError('rate_limited', `too many changes at once; retry in ${wait} s`), retryAfter: wait };
     return { ok: true, command: parsed.data };
+  }
+
+  /** A `doc:*` message, parsed first and counted like a command: garbage spends only the budget for garbage. */
+  async admitDoc<S extends z.ZodType>(accountId: string, raw: unknown, schema: S, what: string): Promise<Admitted<z.output<S>>> {
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+      const wait = await take(this.invalid, accountId);
+      if (wait > 0) return { ok: false, error: appError('rate_limited', `too many invalid messages; retry in ${wait} s`) };
+      return { ok: false, error: invalidPayload(parsed.error, what) };
+    }
+    const wait = await take(this.docs, accountId);
+    if (wait > 0) return { ok: false, error: appError('rate_limited', `too many document changes at once; retry in ${wait} s`) };
+    return { ok: true, value: parsed.data };
+  }
+
+  async admitAwareness(connectionId: string): Promise<boolean> {
+    return (await take(this.awareness, connectionId)) === 0;
   }
 
   /** Seconds to wait before this person may join again (0: now). */

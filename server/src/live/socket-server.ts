@@ -25,6 +25,8 @@ import type { Storage } from '../storage/port.js';
 import type { EngineRegistry } from '../sync/engine-registry.js';
 import { runCommand } from '../sync/run-command.js';
 import { PresenceBook } from './presence.js';
+import type { DocRegistry } from '../docs/doc-registry.js';
+import { registerDocHandlers } from '../docs/doc-handlers.js';
 
 type SocketData = { personId: string; partnerId: string; name: string; workspaceId: string; sessionHash: string; /** When the session ends unless used (ms). */ deadline: number };
 /**
@@ -33,12 +35,13 @@ type SocketData = { personId: string; partnerId: string; name: string; workspace
  * raw state does not compile (server/src/live/wire.test.ts).
  */
 type ServerEmits = Omit<ServerToClientEvents, 'events:appended'> & { 'events:appended': (events: Wire<StoredEvent[]>) => void };
-type ServerAcks = Omit<ClientToServerEvents, 'sync:join' | 'command:submit'> & {
+type DocEvents = 'doc:open' | 'doc:update' | 'doc:awareness' | 'doc:close';
+type ServerAcks = Omit<ClientToServerEvents, 'sync:join' | 'command:submit' | DocEvents> & {
   'sync:join': (request: unknown, ack: (answer: Ack<Wire<CatchUp>>) => void) => void;
   'command:submit': (command: unknown, ack: (answer: Ack<Wire<CommandResult>>) => void) => void;
-};
+} & { [E in DocEvents]: (request: unknown, ack: unknown) => void };
 export type LiveServer = Server<ServerAcks, ServerEmits, Record<string, never>, SocketData>;
-type LiveSocket = Socket<ServerAcks, ServerEmits, Record<string, never>, SocketData>;
+export type LiveSocket = Socket<ServerAcks, ServerEmits, Record<string, never>, SocketData>;
 
 export type LiveOptions = {
   storage: Storage;
@@ -50,6 +53,8 @@ export type LiveOptions = {
   /** Origins allowed to open a socket; an empty list allows only the server's own host. */
   allowedOrigins: readonly string[];
   flood: FloodControl;
+  /** The open collaborative documents (the `doc:*` stream). */
+  docs: DocRegistry;
   /** Bytes queued for one connection beyond which it is dropped (a client that stopped reading). */
   maxSendBuffer: number;
   log: (message: string, error?: unknown) => void;
@@ -163,6 +168,8 @@ export function createLiveServer(httpServer: HttpServer, options: LiveOptions): 
         publishPresence(workspaceId);
       });
     });
+
+    registerDocHandlers(socket, { docs: options.docs, engines: options.engines, flood: options.flood, stillSignedIn: () => stillSignedIn(socket, options), log: options.log });
 
     socket.on('disconnect', () => {
       const left = (perSession.get(sessionHash) ?? 1) - 1;

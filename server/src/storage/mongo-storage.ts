@@ -1,6 +1,7 @@
 import mongoose, { Schema, Types, type ClientSession, type Connection } from 'mongoose';
 import { EVENT_TYPES, eventSubjectId, type EventType, type StoredEvent } from '@verbund/shared/events';
 import type { WorkspaceState } from '@verbund/shared/projection';
+import { defineDocModels, mongoDocs } from './mongo-docs.js';
 import {
   SECURITY_EVENT_KINDS,
   SequenceConflictError,
@@ -281,12 +282,14 @@ export async function openMongoStorage(uri: string, opts: { dbName?: string } = 
   const conn = await mongoose.createConnection(uri, opts.dbName ? { dbName: opts.dbName } : {}).asPromise();
   try {
     const models = defineModels(conn);
-    for (const model of Object.values(models)) {
+    const docModels = defineDocModels(conn);
+    for (const model of [...Object.values(models), ...Object.values(docModels)]) {
       await model.createCollection();
       await model.createIndexes();
     }
     const hello = (await conn.db?.admin().command({ hello: 1 })) ?? {};
-    return mongoStorage(conn, models, supportsTransactions(hello));
+    const transactions = supportsTransactions(hello);
+    return { ...mongoStorage(conn, models, transactions), ...mongoDocs(conn, docModels, transactions) };
   } catch (error) {
     await conn.close();
     throw error;
@@ -295,7 +298,7 @@ export async function openMongoStorage(uri: string, opts: { dbName?: string } = 
 
 type Models = ReturnType<typeof defineModels>;
 
-function mongoStorage(conn: Connection, m: Models, transactions: boolean): Storage {
+function mongoStorage(conn: Connection, m: Models, transactions: boolean): Omit<Storage, 'appendDocUpdate' | 'readDoc' | 'compactDoc'> {
   const { Event, Snapshot, Account, Session, SecurityEvent } = m;
 
   const erase = async (accountId: string, erasedAt: string, session?: ClientSession) => {

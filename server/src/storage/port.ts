@@ -12,6 +12,19 @@ export class SequenceConflictError extends Error {
   }
 }
 
+/** Thrown by `appendDocUpdate` when the document would pass its quota; nothing is stored (rule Y12). */
+export class DocQuotaError extends Error {
+  constructor(readonly docId: string, readonly maxBytes: number) {
+    super(`document ${docId} would pass its quota of ${maxBytes} bytes`);
+    this.name = 'DocQuotaError';
+  }
+}
+
+/** One stored Yjs update of a document; `seq` orders a document's updates (per document, from 1). */
+export type DocUpdateRow = { seq: number; update: Uint8Array };
+/** A document as stored: the compacted snapshot (a Yjs update) and the updates stored after it. */
+export type StoredDoc = { snapshot: Uint8Array | null; updates: DocUpdateRow[]; bytes: number };
+
 export type StorageHealth = { ok: true } | { ok: false; reason: string };
 
 /** `mac` seals the rest under the audit key (sync/snapshot-seal.ts); a loaded snapshot is checked before use. */
@@ -59,6 +72,20 @@ export interface Storage {
 
   saveSnapshot(workspaceId: string, snapshot: Snapshot): Promise<void>;
   loadSnapshot(workspaceId: string): Promise<Snapshot | null>;
+
+  /**
+   * Stores one update of a document durably, once per `updateId` (a retry answers `duplicate` and
+   * stores nothing, also after compaction). Refuses with DocQuotaError when snapshot plus updates
+   * would pass `maxBytes`.
+   */
+  appendDocUpdate(workspaceId: string, docId: string, updateId: string, update: Uint8Array, maxBytes: number): Promise<'stored' | 'duplicate'>;
+  /** The snapshot and the updates after it in order, or null for a document never stored. */
+  readDoc(workspaceId: string, docId: string): Promise<StoredDoc | null>;
+  /**
+   * Atomically replaces the snapshot with `snapshot` (everything up to `throughSeq` merged) and drops
+   * those updates; updates after `throughSeq` stay. A compaction older than the stored one changes nothing.
+   */
+  compactDoc(workspaceId: string, docId: string, snapshot: Uint8Array, throughSeq: number): Promise<void>;
 
   createAccount(account: Account): Promise<void>;
   /** Case-insensitive. */

@@ -4,8 +4,12 @@ import { Worker } from 'node:worker_threads';
 /** One event row as the writer inserts it; the body is the event's JSON. */
 export type EventRow = { seq: number; type: string; subjectId: string | null; commandId: string | null; body: string };
 
-type Request = { id: number; workspaceId: string; rows: EventRow[] };
-type Reply = { id: number; ok: true } | { id: number; ok: false; conflictAt: number | null; message: string };
+/** Document writes go through the same thread: one durable writer, and no fsync on the main thread. */
+export type DocWrite =
+  | { op: 'doc-append'; workspaceId: string; docId: string; updateId: string; update: Uint8Array; maxBytes: number }
+  | { op: 'doc-compact'; workspaceId: string; docId: string; snapshot: Uint8Array; throughSeq: number };
+type Request = { id: number } & ({ op: 'events'; workspaceId: string; rows: EventRow[] } | DocWrite);
+type Reply = { id: number; ok: true; result: unknown } | { id: number; ok: false; conflictAt: number | null; quota: boolean; message: string };
 
 /*
  * Runs in a worker thread with its own connection. A durable commit (WAL, synchronous=FULL) waits
@@ -24,26 +28,69 @@ db.pragma('secure_delete = ON');
 const maxSeq = db.prepare('SELECT MAX(seq) AS seq FROM events WHERE workspace_id = ?');
 const insert = db.prepare('INSERT INTO events (workspace_id, seq, type, subject_id, command_id, body) VALUES (?, ?, ?, ?, ?, ?)');
 class Conflict extends Error {}
+class Quota extends Error {}
 const append = db.transaction((workspaceId, rows) => {
   const last = maxSeq.get(workspaceId).seq ?? 0;
   if (rows[0].seq !== last + 1) throw new Conflict(String(rows[0].seq));
   for (const r of rows) insert.run(workspaceId, r.seq, r.type, r.subjectId, r.commandId, r.body);
 });
-parentPort.on('message', ({ id, workspaceId, rows }) => {
+const blob = (bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+// Prepared on first use: a database without document tables (an old test file) still takes events.
+let docs = null;
+const docWrites = () => {
+  if (docs) return docs;
+  const ensureDoc = db.prepare('INSERT OR IGNORE INTO docs (workspace_id, doc_id) VALUES (?, ?)');
+  const docRow = db.prepare('SELECT last_seq, through_seq, bytes FROM docs WHERE workspace_id = ? AND doc_id = ?');
+  const claimId = db.prepare('INSERT OR IGNORE INTO doc_update_ids (workspace_id, doc_id, update_id) VALUES (?, ?, ?)');
+  const insertUpdate = db.prepare('INSERT INTO doc_updates (workspace_id, doc_id, seq, body) VALUES (?, ?, ?, ?)');
+  const grow = db.prepare('UPDATE docs SET last_seq = ?, bytes = bytes + ? WHERE workspace_id = ? AND doc_id = ?');
+  const dropMerged = db.prepare('DELETE FROM doc_updates WHERE workspace_id = ? AND doc_id = ? AND seq <= ?');
+  const keptBytes = db.prepare('SELECT COALESCE(SUM(length(body)), 0) AS bytes FROM doc_updates WHERE workspace_id = ? AND doc_id = ?');
+  const setSnapshot = db.prepare('UPDATE docs SET snapshot = ?, through_seq = ?, bytes = ? WHERE workspace_id = ? AND doc_id = ?');
+  const docAppend = db.transaction(({ workspaceId, docId, updateId, update, maxBytes }) => {
+    ensureDoc.run(workspaceId, docId);
+    if (claimId.run(workspaceId, docId, updateId).changes === 0) return 'duplicate';
+    const doc = docRow.get(workspaceId, docId);
+    if (doc.bytes + update.byteLength > maxBytes) throw new Quota('quota');
+    insertUpdate.run(workspaceId, docId, doc.last_seq + 1, blob(update));
+    grow.run(doc.last_seq + 1, update.byteLength, workspaceId, docId);
+    return 'stored';
+  });
+  const docCompact = db.transaction(({ workspaceId, docId, snapshot, throughSeq }) => {
+    const doc = docRow.get(workspaceId, docId);
+    if (!doc || doc.through_seq >= throughSeq || throughSeq > doc.last_seq) return null;
+    dropMerged.run(workspaceId, docId, throughSeq);
+    const kept = keptBytes.get(workspaceId, docId).bytes;
+    setSnapshot.run(blob(snapshot), throughSeq, kept + snapshot.byteLength, workspaceId, docId);
+    return null;
+  });
+  docs = { docAppend, docCompact };
+  return docs;
+};
+const run = (request) => {
+  if (request.op === 'doc-append') return docWrites().docAppend.immediate(request);
+  if (request.op === 'doc-compact') return docWrites().docCompact.immediate(request);
+  append.immediate(request.workspaceId, request.rows);
+  return null;
+};
+parentPort.on('message', (request) => {
   try {
-    append.immediate(workspaceId, rows);
-    parentPort.postMessage({ id, ok: true });
+    parentPort.postMessage({ id: request.id, ok: true, result: run(request) });
   } catch (error) {
     const conflictAt = error instanceof Conflict ? Number(error.message)
-      : String(error && error.code).startsWith('SQLITE_CONSTRAINT') ? rows[0].seq : null;
-    parentPort.postMessage({ id, ok: false, conflictAt, message: String(error && error.message) });
+      : request.op === 'events' && String(error && error.code).startsWith('SQLITE_CONSTRAINT') ? request.rows[0].seq : null;
+    parentPort.postMessage({ id: request.id, ok: false, conflictAt, quota: error instanceof Quota, message: String(error && error.message) });
   }
 });
 `;
 
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
 export type AppendWriter = {
   /** Commits the rows in one durable transaction; rejects with `conflict(seq)` when the sequence is taken. */
   append: (workspaceId: string, rows: EventRow[]) => Promise<void>;
+  /** One durable document write; rejects with `quota()` when an append would pass the document's quota. */
+  docWrite: (write: DocWrite) => Promise<unknown>;
   /** Null while the writer can write; else why it cannot (it gave up restarting its thread). */
   failure: () => Error | null;
   /** The current thread, for diagnostics and the fault tests that kill it. */
@@ -61,9 +108,11 @@ export type WriterOptions = {
 const MAX_RESTARTS = 5;
 const RESTART_WINDOW_MS = 60_000;
 
-export function startAppendWriter(file: string, conflict: (seq: number) => Error, options: WriterOptions = {}): AppendWriter {
+export type WriterErrors = { conflict: (seq: number) => Error; quota: () => Error };
+
+export function startAppendWriter(file: string, errors: WriterErrors, options: WriterOptions = {}): AppendWriter {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-  const pending = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
+  const pending = new Map<number, { resolve: (result: unknown) => void; reject: (error: Error) => void }>();
   let nextId = 0;
   let failure: Error | null = null;
   let closing = false;
@@ -76,8 +125,9 @@ export function startAppendWriter(file: string, conflict: (seq: number) => Error
       pending.delete(reply.id);
       settle();
       if (!waiter) return;
-      if (reply.ok) waiter.resolve();
-      else waiter.reject(reply.conflictAt === null ? new Error(reply.message) : conflict(reply.conflictAt));
+      if (reply.ok) waiter.resolve(reply.result);
+      else if (reply.quota) waiter.reject(errors.quota());
+      else waiter.reject(reply.conflictAt === null ? new Error(reply.message) : errors.conflict(reply.conflictAt));
     });
     thread.on('error', (error) => options.log?.('the event writer thread failed', error));
     thread.once('exit', (code) => died(thread, code));
@@ -115,16 +165,21 @@ export function startAppendWriter(file: string, conflict: (seq: number) => Error
 
   let worker = spawn();
 
+  const send = (work: DistributiveOmit<Request, 'id'>) =>
+    new Promise<unknown>((resolve, reject) => {
+      if (failure) return reject(failure);
+      nextId += 1;
+      if (pending.size === 0) worker.ref();
+      pending.set(nextId, { resolve, reject });
+      const request: Request = { id: nextId, ...work };
+      worker.postMessage(request);
+    });
+
   return {
-    append: (workspaceId, rows) =>
-      new Promise<void>((resolve, reject) => {
-        if (failure) return reject(failure);
-        nextId += 1;
-        if (pending.size === 0) worker.ref();
-        pending.set(nextId, { resolve, reject });
-        const request: Request = { id: nextId, workspaceId, rows };
-        worker.postMessage(request);
-      }),
+    append: async (workspaceId, rows) => {
+      await send({ op: 'events', workspaceId, rows });
+    },
+    docWrite: (write) => send(write),
     failure: () => failure,
     thread: () => worker,
     close: async () => {

@@ -4,7 +4,8 @@ import { dirname } from 'node:path';
 import type { StoredEvent } from '@verbund/shared/events';
 import { eventSubjectId } from '@verbund/shared/events';
 import { startAppendWriter, type WriterOptions } from './sqlite-append-worker.js';
-import { SequenceConflictError, type Account, type SecurityEvent, type Session, type Snapshot, type Storage } from './port.js';
+import { sqliteDocs, DOC_TABLES } from './sqlite-docs.js';
+import { DocQuotaError, SequenceConflictError, type Account, type SecurityEvent, type Session, type Snapshot, type Storage } from './port.js';
 
 /** Numbered migrations; each runs once, in order, in one transaction with its version bump. */
 const MIGRATIONS: readonly string[] = [
@@ -60,6 +61,7 @@ const MIGRATIONS: readonly string[] = [
   `ALTER TABLE accounts ADD COLUMN erasure_requested_at TEXT;
    CREATE INDEX accounts_pending_erasure ON accounts (id) WHERE erasure_requested_at IS NOT NULL AND erased_at IS NULL;
    CREATE INDEX security_events_addressed ON security_events (at) WHERE address IS NOT NULL;`,
+  DOC_TABLES,
 ];
 
 type EventRow = { body: string };
@@ -107,7 +109,8 @@ export function openSqliteStorage(file: string, options: WriterOptions = {}): St
   migrate(db);
 
   // Appends go to a writer thread (see sqlite-append-worker.ts); everything else stays here.
-  const writer = startAppendWriter(file, (seq) => new SequenceConflictError('', seq), options);
+  // Both errors are completed by their callers (workspace, document): the thread only says which it was.
+  const writer = startAppendWriter(file, { conflict: (seq) => new SequenceConflictError('', seq), quota: () => new DocQuotaError('', 0) }, options);
   const ping = db.prepare('SELECT 1');
   const append = async (workspaceId: string, events: readonly StoredEvent[]): Promise<void> => {
     const first = events[0];
@@ -194,6 +197,7 @@ export function openSqliteStorage(file: string, options: WriterOptions = {}): St
         const row = getSnapshot.get(workspaceId);
         return row ? (JSON.parse(row.body) as Snapshot) : null;
       }),
+    ...sqliteDocs(db, writer),
     createAccount: (a) => attempt(() => void insertAccount.run(a.id, a.email, a.name, a.passwordHash, a.createdAt, a.erasedAt)),
     findAccountByEmail: (email) => attempt(() => optional(accountByEmail.get(email), toAccount)),
     findAccountById: (id) => attempt(() => optional(accountById.get(id), toAccount)),

@@ -5,6 +5,7 @@ import { SNAPSHOT_VERSION, emptyState, type WorkspaceState } from '@verbund/shar
 import { stableId } from '../seed/workspace-setup.js';
 import { sealEvent, verifyChain } from '../sync/hash-chain.js';
 import { TEST_AUDIT_KEYS } from './audit-keys.js';
+import { docStorageContract } from './doc-storage-contract.js';
 import {
   SequenceConflictError,
   type Account,
@@ -122,7 +123,7 @@ const stateWith = (workspaceId: string, seq: number): WorkspaceState => ({
 const snapshot = (workspaceId: string, seq: number): Snapshot => ({ v: SNAPSHOT_VERSION, seq, hash: 'a'.repeat(64), mac: 'b'.repeat(64), state: stateWith(workspaceId, seq) });
 
 /**
- * The storage contract (rules ST1…ST56; retired ids (ST33–ST35, memberships) are not reused). Every adapter runs this one suite; a rule that holds for one
+ * The storage contract (rules ST1…ST77, documents in doc-storage-contract.ts; retired ids (ST33–ST35, memberships) are not reused). Every adapter runs this one suite; a rule that holds for one
  * adapter and not another is a bug in that adapter, not a reason for a second suite.
  */
 export function storageContract(name: string, open: () => Promise<StorageHarness>): void {
@@ -602,6 +603,12 @@ export function storageContract(name: string, open: () => Promise<StorageHarness
         expect(await storage.listSessions(ada.id)).toEqual([]);
         expect(await storage.listSecurityEvents(ada.id)).toEqual([]);
       });
+    });
+
+    // The reopened storage becomes the suite's, so afterEach closes it.
+    docStorageContract(() => storage, () => {
+      const reopen = harness.reopen;
+      return reopen && (async () => (storage = await reopen()));
     });
 
     describe('health', () => {

@@ -1,8 +1,9 @@
 import type { DomainFeature } from '../feature.js';
+import { cardDescription } from './card-description.js';
 import { boardDeciders } from './decide-board.js';
 import { anyMember } from '../roles.js';
 
-/** Boards and cards: decided here, seen by everyone as stored. */
+/** Boards and cards: decided here, seen by everyone as stored; a card's description is a live document. */
 export const boardDomain: DomainFeature<keyof typeof boardDeciders> = {
   name: 'board',
   deciders: boardDeciders,
@@ -14,4 +15,5 @@ export const boardDomain: DomainFeature<keyof typeof boardDeciders> = {
     'card.restore': anyMember,
   },
   abilities: (actor) => (anyMember(actor) ? ['board.edit'] : []),
+  documents: { 'card-description': cardDescription },
 };

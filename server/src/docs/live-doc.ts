@@ -1,0 +1,148 @@
+import * as Y from 'yjs';
+import { Awareness } from 'y-protocols/awareness';
+import type { Storage, StoredDoc } from '../storage/port.js';
+
+export type DocSettings = {
+  /** A document's stored bytes (snapshot and updates) may not pass this (rule Y12, DOC_MAX_BYTES). */
+  maxBytes: number;
+  /** Stored updates after the snapshot beyond which the document is compacted (rule Y11). */
+  compactAfterUpdates: number;
+  /** Bytes of stored updates after the snapshot beyond which it is compacted. */
+  compactAfterBytes: number;
+  /** How long a document nobody has open stays in memory. */
+  idleUnloadMs: number;
+};
+
+export const DEFAULT_DOC_SETTINGS: DocSettings = {
+  maxBytes: 8 * 1024 * 1024,
+  compactAfterUpdates: 500,
+  compactAfterBytes: 256 * 1024,
+  idleUnloadMs: 30_000,
+};
+
+/** The update did not apply as Yjs (garbage bytes): refused, nothing stored (rule Y9). */
+export class InvalidUpdateError extends Error {
+  constructor() {
+    super('not a Yjs update');
+    this.name = 'InvalidUpdateError';
+  }
+}
+
+/** Builds a document from what is stored; merging first makes a long history one apply, not thousands. */
+function docFrom(stored: StoredDoc): Y.Doc {
+  const doc = new Y.Doc();
+  const parts = [...(stored.snapshot ? [stored.snapshot] : []), ...stored.updates.map((u) => u.update)];
+  if (parts.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(parts));
+  return doc;
+}
+
+/** Throws InvalidUpdateError unless `update` decodes and applies as Yjs on its own. */
+function checkUpdate(update: Uint8Array): void {
+  const probe = new Y.Doc();
+  try {
+    Y.applyUpdate(probe, update);
+  } catch {
+    throw new InvalidUpdateError();
+  } finally {
+    probe.destroy();
+  }
+}
+
+/**
+ * One open document in memory: the Y.Doc every connection syncs with and the awareness relayed
+ * between them. Writes are serialised, and each is stored before it is applied and relayed
+ * (rule Y3), so the memory never holds what storage does not.
+ */
+export class LiveDoc {
+  readonly awareness: Awareness;
+  private writes: Promise<unknown> = Promise.resolve();
+  private compacting = false;
+
+  private constructor(
+    readonly doc: Y.Doc,
+    private readonly where: { storage: Storage; workspaceId: string; docId: string; settings: DocSettings },
+    private sinceSnapshot: { updates: number; bytes: number },
+  ) {
+    this.awareness = new Awareness(doc);
+    // The server is no participant: only the connections' states are relayed.
+    this.awareness.setLocalState(null);
+  }
+
+  /** Loads the document, seeding it first if it was never stored (rule Y8: from the server, stored once). */
+  static async load(storage: Storage, workspaceId: string, docId: string, seed: () => Uint8Array, settings: DocSettings): Promise<LiveDoc> {
+    let stored = await storage.readDoc(workspaceId, docId);
+    if (!stored) {
+      await storage.appendDocUpdate(workspaceId, docId, seedUpdateId(docId), seed(), settings.maxBytes);
+      stored = await storage.readDoc(workspaceId, docId);
+      if (!stored) throw new Error(`document ${docId} was seeded but reads as missing`);
+    }
+    const live = new LiveDoc(docFrom(stored), { storage, workspaceId, docId, settings }, pendingOf(stored));
+    live.compactIfDue();
+    return live;
+  }
+
+  /**
+   * Stores the update (once per id), then applies it and calls `relay`; resolves when that is done.
+   * A duplicate is neither applied again nor relayed.
+   */
+  write(updateId: string, update: Uint8Array, relay: () => void): Promise<'stored' | 'duplicate'> {
+    const run = async () => {
+      checkUpdate(update);
+      const { storage, workspaceId, docId, settings } = this.where;
+      const outcome = await storage.appendDocUpdate(workspaceId, docId, updateId, update, settings.maxBytes);
+      if (outcome === 'duplicate') return outcome;
+      Y.applyUpdate(this.doc, update);
+      relay();
+      this.sinceSnapshot = { updates: this.sinceSnapshot.updates + 1, bytes: this.sinceSnapshot.bytes + update.byteLength };
+      this.compactIfDue();
+      return outcome;
+    };
+    const result = this.writes.then(run, run);
+    this.writes = result.catch(() => undefined);
+    return result;
+  }
+
+  /** Resolves once every write begun so far is done (and a compaction running now). */
+  async settled(): Promise<void> {
+    await this.writes;
+  }
+
+  destroy(): void {
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  private compactIfDue(): void {
+    const { settings } = this.where;
+    const due = this.sinceSnapshot.updates >= settings.compactAfterUpdates || this.sinceSnapshot.bytes >= settings.compactAfterBytes;
+    if (!due || this.compacting) return;
+    this.compacting = true;
+    // Queued as a write, so a close or unload waits for it; a failure only delays compaction.
+    const run = () => this.compact().finally(() => (this.compacting = false));
+    this.writes = this.writes.then(run, run).catch(() => undefined);
+  }
+
+  /**
+   * Merges what storage holds (not the memory: storage is the truth) into one snapshot. Through
+   * the garbage collection of a fresh Y.Doc, deleted text leaves the snapshot (rule Y11).
+   */
+  private async compact(): Promise<void> {
+    const { storage, workspaceId, docId } = this.where;
+    const stored = await storage.readDoc(workspaceId, docId);
+    const last = stored?.updates.at(-1);
+    if (!stored || !last) return;
+    const merged = docFrom(stored);
+    const snapshot = Y.encodeStateAsUpdate(merged);
+    merged.destroy();
+    await storage.compactDoc(workspaceId, docId, snapshot, last.seq);
+    const after = await storage.readDoc(workspaceId, docId);
+    if (after) this.sinceSnapshot = pendingOf(after);
+  }
+}
+
+const pendingOf = (stored: StoredDoc) => ({ updates: stored.updates.length, bytes: stored.updates.reduce((sum, u) => sum + u.update.byteLength, 0) });
+
+/** The seed is stored under an id derived from the document, so a second seeding is a duplicate. */
+function seedUpdateId(docId: string): string {
+  return `seed:${docId}`;
+}

@@ -1,0 +1,19 @@
+import type { DocumentKind } from '../feature.js';
+import { DOMAIN_FEATURES } from '../feature-registry.js';
+
+/** Every feature's document kinds; a kind declared twice stops the process at start, like `mergeMaps`. */
+function collectKinds(): ReadonlyMap<string, DocumentKind> {
+  const kinds = new Map<string, DocumentKind>();
+  for (const feature of DOMAIN_FEATURES) {
+    for (const [kind, rules] of Object.entries(feature.documents ?? {})) {
+      if (kinds.has(kind)) throw new Error(`document kind ${kind} is declared twice (feature ${feature.name})`);
+      kinds.set(kind, rules);
+    }
+  }
+  return kinds;
+}
+
+const KINDS = collectKinds();
+
+/** The rules of a document kind, or undefined for a kind no feature owns (read as not found). */
+export const documentKind = (kind: string): DocumentKind | undefined => KINDS.get(kind);

@@ -1,0 +1,126 @@
+import mongoose, { Schema, type ClientSession, type Connection, type Types } from 'mongoose';
+import { DocQuotaError, type Storage } from './port.js';
+
+/*
+ * The document part of the mongoose adapter (rules Y4, Y11, Y12). On a replica set each write is one
+ * transaction. On a standalone server the unique indexes still keep an update id stored once, a
+ * failed append is undone again, and a reader skips updates at or below the snapshot's `throughSeq`,
+ * so a compaction caught halfway never shows an update twice.
+ */
+
+type DocHead = { _id: string; workspaceId: string; docId: string; snapshot: unknown; throughSeq: number; lastSeq: number; bytes: number };
+type DocUpdateDoc = { _id: Types.ObjectId; workspaceId: string; docId: string; seq: number; size: number; body: unknown };
+type DocUpdateIdDoc = { _id: string };
+
+const options = { versionKey: false, minimize: false, autoCreate: false, autoIndex: false } as const;
+const DUPLICATE_KEY = 11000;
+
+const headKey = (workspaceId: string, docId: string) => `${workspaceId}/${docId}`;
+/** Lean reads hand binary back as BSON `Binary`; the port speaks plain Uint8Array. */
+function bytesOf(value: unknown): Uint8Array {
+  if (value instanceof mongoose.mongo.Binary) return new Uint8Array(value.buffer);
+  if (value instanceof Uint8Array) return new Uint8Array(value);
+  throw new Error('a stored document part is not binary');
+}
+const isDuplicate = (error: unknown) => typeof error === 'object' && error !== null && 'code' in error && error.code === DUPLICATE_KEY;
+
+export function defineDocModels(conn: Connection) {
+  const head = new Schema<DocHead>(
+    {
+      _id: { type: String, required: true },
+      workspaceId: { type: String, required: true },
+      docId: { type: String, required: true },
+      snapshot: { type: Buffer, default: null },
+      throughSeq: { type: Number, required: true, default: 0 },
+      lastSeq: { type: Number, required: true, default: 0 },
+      bytes: { type: Number, required: true, default: 0 },
+    },
+    { ...options, collection: 'docs' },
+  );
+  const update = new Schema<DocUpdateDoc>(
+    {
+      workspaceId: { type: String, required: true },
+      docId: { type: String, required: true },
+      seq: { type: Number, required: true },
+      size: { type: Number, required: true },
+      body: { type: Buffer, required: true },
+    },
+    { ...options, collection: 'doc_updates' },
+  );
+  update.index({ workspaceId: 1, docId: 1, seq: 1 }, { unique: true });
+  // Outlives compaction, so a retried update is still recognised after its row was merged.
+  const updateId = new Schema<DocUpdateIdDoc>({ _id: { type: String, required: true } }, { ...options, collection: 'doc_update_ids' });
+  return {
+    DocHead: conn.model<DocHead>('DocHead', head),
+    DocUpdate: conn.model<DocUpdateDoc>('DocUpdate', update),
+    DocUpdateId: conn.model<DocUpdateIdDoc>('DocUpdateId', updateId),
+  };
+}
+
+type DocModels = ReturnType<typeof defineDocModels>;
+
+export function mongoDocs(conn: Connection, m: DocModels, transactions: boolean): Pick<Storage, 'appendDocUpdate' | 'readDoc' | 'compactDoc'> {
+  const { DocHead, DocUpdate, DocUpdateId } = m;
+  const inTransaction = <T>(work: (session: ClientSession | undefined) => Promise<T>): Promise<T> =>
+    transactions ? conn.transaction((session) => work(session)) : work(undefined);
+
+  const append = async (workspaceId: string, docId: string, updateId: string, bytes: Uint8Array, maxBytes: number, session: ClientSession | undefined) => {
+    const _id = headKey(workspaceId, docId);
+    await DocHead.updateOne({ _id }, { $setOnInsert: { workspaceId, docId, snapshot: null, throughSeq: 0, lastSeq: 0, bytes: 0 } }, { upsert: true, session });
+    const idKey = `${_id}/${updateId}`;
+    try {
+      await DocUpdateId.create([{ _id: idKey }], { session });
+    } catch (error) {
+      if (isDuplicate(error)) return 'duplicate' as const;
+      throw error;
+    }
+    const undoId = async () => {
+      if (!session) await DocUpdateId.deleteOne({ _id: idKey });
+    };
+    const claimed = await DocHead.findOneAndUpdate(
+      { _id, bytes: { $lte: maxBytes - bytes.byteLength } },
+      { $inc: { lastSeq: 1, bytes: bytes.byteLength } },
+      { new: true, session },
+    ).lean<DocHead>();
+    if (!claimed) {
+      await undoId();
+      throw new DocQuotaError(docId, maxBytes);
+    }
+    try {
+      await DocUpdate.create([{ workspaceId, docId, seq: claimed.lastSeq, size: bytes.byteLength, body: Buffer.from(bytes) }], { session });
+    } catch (error) {
+      if (!session) {
+        await DocHead.updateOne({ _id }, { $inc: { bytes: -bytes.byteLength } });
+        await undoId();
+      }
+      throw error;
+    }
+    return 'stored' as const;
+  };
+
+  const compact = async (workspaceId: string, docId: string, snapshot: Uint8Array, throughSeq: number, session: ClientSession | undefined) => {
+    const _id = headKey(workspaceId, docId);
+    const current = await DocHead.findById(_id, null, { session }).lean<DocHead>();
+    if (!current || current.throughSeq >= throughSeq || throughSeq > current.lastSeq) return;
+    const moved = await DocHead.updateOne({ _id, throughSeq: current.throughSeq }, { $set: { snapshot: Buffer.from(snapshot), throughSeq } }, { session });
+    if (moved.modifiedCount === 0) return;
+    await DocUpdate.deleteMany({ workspaceId, docId, seq: { $lte: throughSeq } }, { session });
+    const [kept] = await DocUpdate.aggregate<{ bytes: number }>([{ $match: { workspaceId, docId } }, { $group: { _id: null, bytes: { $sum: '$size' } } }]).session(session ?? null);
+    await DocHead.updateOne({ _id }, { $set: { bytes: (kept?.bytes ?? 0) + snapshot.byteLength } }, { session });
+  };
+
+  return {
+    appendDocUpdate: (workspaceId, docId, updateId, update, maxBytes) => inTransaction((session) => append(workspaceId, docId, updateId, update, maxBytes, session)),
+    readDoc: async (workspaceId, docId) => {
+      const doc = await DocHead.findById(headKey(workspaceId, docId)).lean<DocHead>();
+      if (!doc) return null;
+      const rows = await DocUpdate.find({ workspaceId, docId, seq: { $gt: doc.throughSeq } }).sort({ seq: 1 }).lean<DocUpdateDoc[]>();
+      return {
+        snapshot: doc.snapshot === null || doc.snapshot === undefined ? null : bytesOf(doc.snapshot),
+        updates: rows.map((r) => ({ seq: r.seq, update: bytesOf(r.body) })),
+        bytes: doc.bytes,
+      };
+    },
+    compactDoc: (workspaceId, docId, snapshot, throughSeq) => inTransaction((session) => compact(workspaceId, docId, snapshot, throughSeq, session)),
+  };
+}

@@ -1,0 +1,60 @@
+import type Database from 'better-sqlite3';
+import type { AppendWriter } from './sqlite-append-worker.js';
+import { DocQuotaError, type Storage } from './port.js';
+
+/** Migration 5: collaborative documents (rules Y4, Y11, Y12). `bytes` is kept so the quota check reads one row. */
+export const DOC_TABLES = `CREATE TABLE docs (
+     workspace_id TEXT NOT NULL,
+     doc_id TEXT NOT NULL,
+     snapshot BLOB,
+     through_seq INTEGER NOT NULL DEFAULT 0,
+     last_seq INTEGER NOT NULL DEFAULT 0,
+     bytes INTEGER NOT NULL DEFAULT 0,
+     PRIMARY KEY (workspace_id, doc_id)
+   ) WITHOUT ROWID;
+   CREATE TABLE doc_updates (
+     workspace_id TEXT NOT NULL,
+     doc_id TEXT NOT NULL,
+     seq INTEGER NOT NULL,
+     body BLOB NOT NULL,
+     PRIMARY KEY (workspace_id, doc_id, seq)
+   ) WITHOUT ROWID;
+   -- Outlives compaction, so a retried update is still recognised after its row was merged.
+   CREATE TABLE doc_update_ids (
+     workspace_id TEXT NOT NULL,
+     doc_id TEXT NOT NULL,
+     update_id TEXT NOT NULL,
+     PRIMARY KEY (workspace_id, doc_id, update_id)
+   ) WITHOUT ROWID;`;
+
+type DocRow = { snapshot: Buffer | null; bytes: number };
+type UpdateRow = { seq: number; body: Buffer };
+
+/** A plain Uint8Array (not a Buffer), so both adapters hand back the same type. */
+const plain = (bytes: Uint8Array): Uint8Array => new Uint8Array(bytes);
+
+/** The document part of the SQLite adapter: reads here, durable writes on the writer thread. */
+export function sqliteDocs(db: Database.Database, writer: AppendWriter): Pick<Storage, 'appendDocUpdate' | 'readDoc' | 'compactDoc'> {
+  const docRow = db.prepare<[string, string], DocRow>('SELECT snapshot, bytes FROM docs WHERE workspace_id = ? AND doc_id = ?');
+  const updates = db.prepare<[string, string], UpdateRow>('SELECT seq, body FROM doc_updates WHERE workspace_id = ? AND doc_id = ? ORDER BY seq');
+  // One read transaction: a compaction committing between the two reads would otherwise lose updates.
+  const read = db.transaction((workspaceId: string, docId: string) => {
+    const doc = docRow.get(workspaceId, docId);
+    if (!doc) return null;
+    const rows = updates.all(workspaceId, docId);
+    return { snapshot: doc.snapshot ? plain(doc.snapshot) : null, updates: rows.map((r) => ({ seq: r.seq, update: plain(r.body) })), bytes: doc.bytes };
+  });
+  return {
+    appendDocUpdate: async (workspaceId, docId, updateId, update, maxBytes) => {
+      try {
+        return (await writer.docWrite({ op: 'doc-append', workspaceId, docId, updateId, update, maxBytes })) === 'duplicate' ? 'duplicate' : 'stored';
+      } catch (error) {
+        throw error instanceof DocQuotaError ? new DocQuotaError(docId, maxBytes) : error;
+      }
+    },
+    readDoc: (workspaceId, docId) => new Promise((resolve) => resolve(read(workspaceId, docId))),
+    compactDoc: async (workspaceId, docId, snapshot, throughSeq) => {
+      await writer.docWrite({ op: 'doc-compact', workspaceId, docId, snapshot, throughSeq });
+    },
+  };
+}
