@@ -91,7 +91,11 @@ export class DocProvider {
     this.socket.emit('doc:open', { docId: this.docId, stateVector: Y.encodeStateVector(this.doc) }, (raw) => {
       const answer = openedAck.safeParse(raw);
       if (this.destroyed || !answer.success) return;
-      if (!answer.data.ok) return this.options.onRefused?.(answer.data.error);
+      if (!answer.data.ok) {
+        // A busy budget is a matter of time: the open is tried again, as a refused update is.
+        if (answer.data.error.code === 'rate_limited') return void setTimeout(() => this.socket.connected && !this.destroyed && this.open(), RETRY_MS);
+        return this.options.onRefused?.(answer.data.error);
+      }
       const { update, stateVector, access } = answer.data.value;
       Y.applyUpdate(this.doc, update, this);
       this.access = access;

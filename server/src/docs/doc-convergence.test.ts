@@ -5,7 +5,7 @@ import type { DocProvider } from '@verbund/shared/doc-provider';
 import { DEMO_WORKSPACE_ID } from '../seed/demo.js';
 import { demo, person } from '../test-support/live.js';
 import { contentOf, converged, descriptionOf, provide } from '../test-support/docs.js';
-import { startTestServer, submit, type TestClient, type TestServer } from '../test-support/test-server.js';
+import { eventually, startTestServer, submit, type TestClient, type TestServer } from '../test-support/test-server.js';
 
 const PEOPLE = ['anna', 'lena', 'jonas', 'mehmet'] as const;
 
@@ -46,7 +46,8 @@ function apply(s: Step, providers: DocProvider[], sockets: TestClient[]): Promis
   const socket = sockets[s.who];
   if (!provider || !socket) throw new Error('no such client');
   if (s.kind === 'drop') return void socket.disconnect();
-  if (s.kind === 'back') return void (socket.connected || socket.connect());
+  // `active`: connected or on its way; a second connect() on a connecting socket is not a reconnect.
+  if (s.kind === 'back') return void (socket.active || socket.connect());
   const text = textOf(provider.doc);
   if (s.kind === 'insert') text.insert(s.at % (text.length + 1), s.text);
   else if (text.length > 0) text.delete(s.at % text.length, Math.min(s.length, text.length - (s.at % text.length)));
@@ -72,7 +73,8 @@ describe('doc convergence (Y10)', () => {
         const docId = descriptionOf(command.payload.cardId);
         const providers = await Promise.all(sockets.map((socket) => provide(socket, docId)));
         for (const s of steps) await apply(s, providers, sockets);
-        for (const socket of sockets) if (!socket.connected) socket.connect();
+        for (const socket of sockets) if (!socket.active) socket.connect();
+        await eventually(() => sockets.every((socket) => socket.connected), 10_000);
         await Promise.all(providers.map((p) => p.settled()));
         await converged(providers.map((p) => p.doc));
         const stored = await server.storage.readDoc(DEMO_WORKSPACE_ID, docId);
@@ -84,7 +86,8 @@ describe('doc convergence (Y10)', () => {
       }),
       { seed, numRuns: 5, endOnFailure: true },
     );
-  });
+    // Five runs of up to 60 steps over real sockets: seconds on a quiet machine, more beside the rest of the suite.
+  }, 90_000);
 
   it('Y10 after a server restart every fuzzed document opens exactly as the clients ended', async () => {
     expect(finals.size).toBeGreaterThan(0);
