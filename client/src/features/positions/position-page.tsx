@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '@verbund/shared/model';
 import type { WorkspaceState } from '@verbund/shared/projection';
+import { SelectField } from '../../components/select-field';
 import { formatDateTime } from '../../lib/format';
 import { nameOf } from '../../lib/person-name';
 import { navigate, onLinkClick, routePath } from '../../lib/router';
@@ -130,17 +131,15 @@ export function PositionPage({ positionId, state, people }: Props) {
         )}
         {linkable.length > 0 && (
           <form className="inline-form" onSubmit={link}>
-            <div className="field field-inline">
-              <label htmlFor={`${id}-link`}>{t('positions.linkCard')}</label>
-              <select id={`${id}-link`} value={cardToLink} onChange={(e) => setCardToLink(e.target.value)}>
-                <option value="">{t('positions.chooseCard')}</option>
-                {linkable.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.title}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              id={`${id}-link`}
+              label={t('positions.linkCard')}
+              value={cardToLink}
+              onChange={setCardToLink}
+              options={linkable.map((c) => ({ value: c.id, label: c.title }))}
+              emptyLabel={t('positions.chooseCard')}
+              inline
+            />
             <button type="submit" className="button button-secondary" disabled={!cardToLink || command.isPending}>
               {t('positions.link')}
             </button>

@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { Command } from '@verbund/shared/commands';
 import type { ChecklistItem } from '@verbund/shared/features/checklists/checklists-feature';
 import { emptyState, type WorkspaceState } from '@verbund/shared/projection';
-import { cardFixture, contextAt, testId } from '../../test-support/builders.js';
+import { cardFixture, testId } from '../../test-support/builders.js';
+import { decidePure, outcome } from '../../test-support/decide-pure.js';
 import { checklistCommandsFor } from '../../test-support/checklist-commands.js';
 import type { Actor } from '../actor.js';
-import { decide, type Decision } from '../decide.js';
+import type { Decision } from '../decide.js';
 
 const WS = testId(10);
 const BOARD = testId(11);
@@ -45,15 +46,8 @@ function state(): WorkspaceState {
   };
 }
 
-/** Decides against a state (fresh unless given) and checks it was not touched: decide is pure. */
-function run(command: Command, given: WorkspaceState = state(), who: Actor = actor): Decision {
-  const copy = structuredClone(given);
-  const decision = decide(given, command, who, contextAt(NOW));
-  expect(given).toEqual(copy);
-  return decision;
-}
-
-const outcome = (d: Decision) => (d.ok ? 'accepted' : `${d.error.code}:${d.error.reason ?? 'no reason'}`);
+/** Decides against a state (fresh unless given) as `who`; decide is pure (`decidePure` checks). */
+const run = (command: Command, given: WorkspaceState = state(), who: Actor = actor): Decision => decidePure(given, command, who, NOW);
 
 describe('checklist deciders', () => {
   it('C4 an added item goes after the last one, with the server-chosen key', () => {

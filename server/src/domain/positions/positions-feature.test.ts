@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { Command } from '@verbund/shared/commands';
 import type { Position } from '@verbund/shared/features/positions/positions-feature';
 import { emptyState, type WorkspaceState } from '@verbund/shared/projection';
-import { cardFixture, contextAt, testId } from '../../test-support/builders.js';
+import { cardFixture, testId } from '../../test-support/builders.js';
+import { decidePure, outcome } from '../../test-support/decide-pure.js';
 import { positionCommandsFor } from '../../test-support/position-commands.js';
 import type { Actor } from '../actor.js';
-import { decide, type Decision } from '../decide.js';
+import type { Decision } from '../decide.js';
 
 const WS = testId(10);
 const BOARD = testId(11);
@@ -44,15 +45,8 @@ function state(): WorkspaceState {
   };
 }
 
-/** Decides against a state (fresh unless given) and checks it was not touched: decide is pure. */
-function run(command: Command, given: WorkspaceState = state()): Decision {
-  const copy = structuredClone(given);
-  const decision = decide(given, command, actor, contextAt(NOW));
-  expect(given).toEqual(copy);
-  return decision;
-}
-
-const outcome = (d: Decision) => (d.ok ? 'accepted' : `${d.error.code}:${d.error.reason ?? 'no reason'}`);
+/** Decides against a state (fresh unless given); decide is pure (`decidePure` checks). */
+const run = (command: Command, given: WorkspaceState = state()): Decision => decidePure(given, command, actor, NOW);
 
 describe('position deciders (docs/position-rules.md)', () => {
   it('P1 a new position is a draft, written by its creator now, with the cards it concerns', () => {
