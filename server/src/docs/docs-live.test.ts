@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { DOC_LIMITS } from '@verbund/shared/docs';
+import { DOC_LIMITS, docIdOf } from '@verbund/shared/docs';
 import { paragraphsText } from '../domain/documents/paragraphs.js';
 import { DEMO_WORKSPACE_ID } from '../seed/demo.js';
 import { stableId } from '../seed/workspace-setup.js';
 import { demo, OTHER_WORKSPACE_ID, OUTSIDER, person, seedOtherWorkspace } from '../test-support/live.js';
 import { contentOf, descriptionOf, emitRaw, openDoc, provide, sendUpdate, typedUpdate } from '../test-support/docs.js';
+import { positionCommandsFor } from '../test-support/position-commands.js';
 import { eventually, startTestServer, submit, type TestClient, type TestServer } from '../test-support/test-server.js';
 
 const CARD = stableId('demo-card-1');
@@ -25,6 +26,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close({ removeData: true }));
 
+const positions = positionCommandsFor(DEMO_WORKSPACE_ID, person('stefan').partnerId);
 const stored = async (docId: string) => server.storage.readDoc(DEMO_WORKSPACE_ID, docId);
 const storedCount = async (docId: string) => (await stored(docId))?.updates.length ?? 0;
 async function newCard(title: string, description = ''): Promise<string> {
@@ -128,6 +130,23 @@ describe('doc stream: authorisation (Y5–Y7)', () => {
     const again = await sendUpdate(anna, docId, randomUUID(), typedUpdate(before.value.update, ' nochmal'));
     expect(again.ok === false && again.error.reason).toBe('document_read_only');
     expect(await storedCount(docId)).toBe(1);
+  });
+
+  it('Y15 a draft position’s text opens empty for every member and takes their updates; another workspace does not find it', async () => {
+    const command = positions.create();
+    expect((await submit(admin, command)).ok).toBe(true);
+    const docId = docIdOf('position', command.payload.positionId);
+    const opened = await openDoc(anna, docId);
+    if (!opened.ok) throw new Error(opened.error.code);
+    expect(opened.value.access).toBe('write');
+    expect((await sendUpdate(anna, docId, randomUUID(), typedUpdate(opened.value.update, 'Die Partner fordern'))).ok).toBe(true);
+    const doc = new Y.Doc();
+    for (const part of (await stored(docId))?.updates ?? []) Y.applyUpdate(doc, part.update);
+    expect(paragraphsText(doc)).toBe('Die Partner fordern');
+    const outsider = (await server.connect(await server.login(OUTSIDER.email), { workspaceId: OTHER_WORKSPACE_ID })).socket;
+    const foreign = await openDoc(outsider, docId);
+    expect(foreign.ok === false && foreign.error.code).toBe('not_found');
+    outsider.disconnect();
   });
 
   it('Y6 a deactivated member’s update is refused (or never reaches the document): nothing is stored', async () => {

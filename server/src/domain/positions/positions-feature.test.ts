@@ -7,6 +7,7 @@ import { decidePure, outcome } from '../../test-support/decide-pure.js';
 import { positionCommandsFor } from '../../test-support/position-commands.js';
 import type { Actor } from '../actor.js';
 import type { Decision } from '../decide.js';
+import { positionText } from './position-text.js';
 
 const WS = testId(10);
 const BOARD = testId(11);
@@ -103,5 +104,19 @@ describe('position deciders (docs/position-rules.md)', () => {
     const full = state();
     for (let i = 0; i < 998; i++) full.positions[testId(1000 + i)] = positionFixture(testId(1000 + i));
     expect(outcome(run(p.create(), full))).toBe('conflict:too_many_positions');
+  });
+});
+
+describe('the position text (Y15)', () => {
+  it('P7 members write the text of a draft; any other status freezes it; a stranger or an unknown position has none', () => {
+    const given = state();
+    expect(positionText.access(given, actor, DRAFT)).toBe('write');
+    expect(positionText.access(given, actor, ADOPTED)).toBe('read');
+    for (const status of ['in_review', 'sent', 'answered', 'done'] as const) {
+      given.positions[DRAFT] = positionFixture(DRAFT, { status });
+      expect(positionText.access(given, actor, DRAFT)).toBe('read');
+    }
+    expect(positionText.access(given, { ...actor, roles: [] }, ADOPTED)).toBe('none');
+    expect(positionText.access(given, actor, MISSING)).toBe('none');
   });
 });

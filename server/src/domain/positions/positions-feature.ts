@@ -5,6 +5,7 @@ import { accept, reject, type Deciders, type Decision } from '../decision.js';
 import type { DomainFeature } from '../feature.js';
 import { withLiveCard } from '../live-card.js';
 import { anyMember } from '../roles.js';
+import { positionText } from './position-text.js';
 
 type PositionCommand = 'position.create' | 'position.update' | 'position.link_card' | 'position.unlink_card';
 
@@ -80,4 +81,5 @@ export const positionsDomain: DomainFeature<PositionCommand> = {
     'position.link_card': anyMember,
     'position.unlink_card': anyMember,
   },
+  documents: { position: positionText },
 };
