@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { bigWorkspace } from './lib/big-workspace.js';
 import { exportUnderLoad } from './lib/export-load.js';
 import { Board, type FanoutFigures } from './lib/fanout.js';
+import { documentsAgainstHocuspocus } from './lib/documents.js';
 import { describeMachine } from './lib/machine.js';
 import { idleMemory, type MemoryFigures } from './lib/memory.js';
 import { REPO_ROOT } from './lib/proc.js';
@@ -16,7 +17,7 @@ import { writeResult } from './lib/report.js';
 import { ratio, round, table } from './lib/stats.js';
 import { startBare, startVerbund, type LoadTarget } from './lib/targets.js';
 
-const SCENARIOS = ['fanout', 'capacity', 'memory', 'big-workspace', 'reconnect-storm', 'export-under-load'] as const;
+const SCENARIOS = ['fanout', 'capacity', 'memory', 'big-workspace', 'reconnect-storm', 'export-under-load', 'documents'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 const args = process.argv.slice(2);
@@ -167,11 +168,25 @@ async function exportLoad(): Promise<void> {
   writeResult('export-under-load', f);
 }
 
+async function documents(): Promise<void> {
+  const f = await documentsAgainstHocuspocus({ quick, timing });
+  const typingRow = (t: (typeof f.typing)[number]) => [
+    t.target, t.keystrokes, round(t.shown.p50), round(t.shown.p99), round(t.ack.p50), round(t.ack.p99), t.lost, round(t.serverCpu, 2), round(t.serverRssMb), String(t.converged),
+    Math.round(t.storedBytesPer1000), t.writtenBytesPer1000 === null ? '' : Math.round(t.writtenBytesPer1000), round(t.loadGenCpu, 2),
+  ];
+  print(`documents: ${f.load.typists} typing ${f.load.charsPerSecond} chars/s each into one paragraph, ${f.load.viewers} viewing (ms)`, [
+    'target', 'keys', 'shown p50', 'shown p99', 'ack p50', 'ack p99', 'lost', 'cpu', 'rss MB', 'converged', 'stored B/1000 keys', 'written B/1000 keys', 'lg cpu',
+  ], f.typing.map(typingRow));
+  print(`documents: memory with ${f.memory[0]?.documents ?? 0} documents open (KB per document)`, ['target', 'rss', 'heap'], f.memory.map((m) => [m.target, round(m.rssPerDocKb), round(m.heapPerDocKb)]));
+  print(`documents: time to open a document with ${f.history.updates} stored updates (ms, cold)`, ['target', 'before compaction', 'after compaction'], f.history.rows.map((r) => [r.target, r.beforeMs === null ? 'n/a' : round(r.beforeMs), round(r.afterMs)]));
+  writeResult('documents', f);
+}
+
 function print(title: string, header: string[], rows: (string | number)[][]): void {
   console.log(`\n${title}\n${table(header, rows)}`);
 }
 
-const RUNNERS: Record<Scenario, () => Promise<void>> = { fanout, capacity, memory, 'big-workspace': big, 'reconnect-storm': reconnect, 'export-under-load': exportLoad };
+const RUNNERS: Record<Scenario, () => Promise<void>> = { fanout, capacity, memory, 'big-workspace': big, 'reconnect-storm': reconnect, 'export-under-load': exportLoad, documents };
 
 console.log(`Building the server (tsc -b server) ...`);
 execFileSync(process.execPath, [`${REPO_ROOT}node_modules/typescript/bin/tsc`, '-b', 'server'], { cwd: REPO_ROOT, stdio: 'inherit' });

@@ -39,7 +39,8 @@ export function cpuShare(a: ProcSample, b: ProcSample): number {
   return seconds > 0 ? (b.cpuSeconds - a.cpuSeconds) / seconds : 0;
 }
 
-export type HeapReport = { rss: number; heapTotal: number; heapUsed: number; external: number; arrayBuffers: number };
+/** `writtenBytes`: what a document server handed to its store since start, where it counts that (the Hocuspocus peer). */
+export type HeapReport = { rss: number; heapTotal: number; heapUsed: number; external: number; arrayBuffers: number; writtenBytes?: number };
 
 export type ServerProcess = {
   pid: number;

@@ -23,11 +23,14 @@ export type Seeded = {
   cookies: string[];
   /** The big workspace, when asked for. */
   big?: { workspaceId: string; seq: number; cards: number };
+  /** Draft positions in the demo workspace, when asked for: their texts are documents (`position:<id>`). */
+  positionIds: string[];
 };
 
 export type SeedOptions = {
   accounts: number;
   big?: { cards: number; events: number; snapshot: boolean };
+  positions?: number;
 };
 
 /**
@@ -45,7 +48,8 @@ export async function seedBenchData(dataDir: string, options: SeedOptions): Prom
     const cookies: string[] = [];
     for (const person of people) cookies.push(`${SESSION_COOKIE}=${await startSession(storage, person.id, now)}`);
     const cardIds = (await storage.readEvents(DEMO_WORKSPACE_ID, 0)).flatMap((e) => (e.type === 'card.created' ? [e.data.card.id] : []));
-    const seeded: Seeded = { dataDir, auditKeys, workspaceId: DEMO_WORKSPACE_ID, cardIds, cookies };
+    const positionIds = await seedPositions(storage, auditKeys, people[0], options.positions ?? 0, now.toISOString());
+    const seeded: Seeded = { dataDir, auditKeys, workspaceId: DEMO_WORKSPACE_ID, cardIds, cookies, positionIds };
     if (options.big) seeded.big = await seedBigWorkspace(storage, auditKeys, people, options.big, now.toISOString());
     return seeded;
   } finally {
@@ -61,6 +65,34 @@ function benchPeople(count: number): SeedPerson[] {
     partnerId: DEMO_PARTNERS.wob.id,
     roles: ['member'],
   }));
+}
+
+async function seedPositions(storage: Storage, auditKeys: AuditKeys, author: SeedPerson | undefined, count: number, at: string): Promise<string[]> {
+  if (count === 0 || !author) return [];
+  const ids = Array.from({ length: count }, (_, i) => stableId(`bench-position-${i}`));
+  const seeds: SeedEvent[] = ids.map((id, i) => ({
+    actorId: author.id,
+    partnerId: author.partnerId,
+    event: {
+      type: 'position.created',
+      data: {
+        position: {
+          id,
+          title: `Bench-Stellungnahme ${i}`,
+          addressee: { kind: 'land', name: 'Land Niedersachsen' },
+          leadPartnerId: author.partnerId,
+          dueDate: null,
+          status: 'draft',
+          cardIds: [],
+          createdBy: author.id,
+          createdAt: at,
+          updatedAt: at,
+        },
+      },
+    },
+  }));
+  await appendSeedEvents(storage, auditKeys, DEMO_WORKSPACE_ID, seeds, at);
+  return ids;
 }
 
 export const BIG_WORKSPACE_ID = stableId('bench-big-workspace');
