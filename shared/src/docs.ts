@@ -86,11 +86,3 @@ export interface DocServerToClientEvents {
   'doc:updated': (relay: DocRelay) => void;
   'doc:awareness-changed': (relay: DocRelay) => void;
 }
-
-/**
- * Who a caret belongs to: the `user` field of an awareness state. The server overwrites it with the
- * connection's own person on every awareness update it relays, so nobody can show a caret under
- * another's name (rule Y16); a client's own value is only what it shows before the server answers.
- */
-export const awarenessUserSchema = z.object({ personId: idSchema, name: z.string().max(200), partnerId: idSchema });
-export type AwarenessUser = z.infer<typeof awarenessUserSchema>;
