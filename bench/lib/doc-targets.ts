@@ -158,8 +158,9 @@ export async function startHocuspocus(): Promise<DocTarget & { store: (n: number
     name: 'hocuspocus',
     server,
     connect: async () => {
-      const websocket = new HocuspocusProviderWebsocket({ url: `ws://127.0.0.1:${port}`, WebSocketPolyfill: WebSocket });
-      await new Promise<void>((resolve) => websocket.on('connect', () => resolve()));
+      // Connected before any document is attached, like a Verbund socket before its first doc:open.
+      const websocket = new HocuspocusProviderWebsocket({ url: `ws://127.0.0.1:${port}`, WebSocketPolyfill: WebSocket, autoConnect: false });
+      await websocket.connect();
       return { open: (n) => openHocuspocusDoc(websocket, documentName(n)), close: () => websocket.destroy() };
     },
     storedBytes: (n) => Number(readOne(file, 'SELECT length(data) FROM documents WHERE name = ?', documentName(n)) ?? 0),
