@@ -61,6 +61,13 @@ export const docUpdateSchema = z.strictObject({
 export const docAwarenessSchema = z.strictObject({ docId: docIdSchema, update: bytesSchema(DOC_LIMITS.maxAwarenessBytes) });
 export const docCloseSchema = z.strictObject({ docId: docIdSchema });
 
+/**
+ * Who a caret belongs to (rule Y16): set by the server on every awareness state from the connection's
+ * person, so a client cannot write under another name; the editor colours it by partner.
+ */
+export const awarenessUserSchema = z.object({ personId: idSchema, name: z.string(), partnerId: idSchema });
+export type AwarenessUser = z.infer<typeof awarenessUserSchema>;
+
 export const DOC_ACCESS = ['write', 'read'] as const;
 export type DocAccess = (typeof DOC_ACCESS)[number];
 

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
-import { docAwarenessSchema, docCloseSchema, docOpenSchema, docUpdateSchema, type DocOpened, type DocRef, type DocUpdated } from '@verbund/shared/docs';
+import { docAwarenessSchema, docCloseSchema, docOpenSchema, docUpdateSchema, type AwarenessUser, type DocOpened, type DocRef, type DocUpdated } from '@verbund/shared/docs';
 import { appError, invalidPayload, refusal, type AppError } from '@verbund/shared/errors';
 import type { Ack } from '@verbund/shared/protocol';
 import { documentKind } from '../domain/documents/document-kinds.js';
@@ -10,6 +10,7 @@ import type { LiveSocket } from '../live/socket-server.js';
 import { DocQuotaError } from '../storage/port.js';
 import type { EngineRegistry } from '../sync/engine-registry.js';
 import type { DocRegistry } from './doc-registry.js';
+import { InvalidAwarenessError, stampAwareness } from './awareness-stamp.js';
 import { InvalidUpdateError, type LiveDoc } from './live-doc.js';
 
 export type DocDeps = {
@@ -31,6 +32,7 @@ type Resolved = { kind: DocumentKind; access: 'write' | 'read' } | { error: AppE
  */
 export function registerDocHandlers(socket: LiveSocket, deps: DocDeps): void {
   const { personId, workspaceId } = socket.data;
+  const speaker: Speaker = { socketId: socket.id, user: { personId, name: socket.data.name, partnerId: socket.data.partnerId } };
   /** The documents this connection opened, and the awareness client ids it spoke for in each. */
   const opened = new Map<string, Set<number>>();
 
@@ -117,7 +119,9 @@ export function registerDocHandlers(socket: LiveSocket, deps: DocDeps): void {
     void Promise.all([held, deps.flood.admitAwareness(socket.id)])
       .then(([live, admitted]) => {
         if (!admitted || !socket.connected) return;
-        relayAwareness(live, update, speaksFor, () => socket.to(docRoomOf(workspaceId, docId.docId)).emit('doc:awareness-changed', { docId: docId.docId, update }));
+        relayAwareness(live, update, speaker, speaksFor, (stamped) =>
+          socket.to(docRoomOf(workspaceId, docId.docId)).emit('doc:awareness-changed', { docId: docId.docId, update: stamped }),
+        );
       })
       .catch((error: unknown) => deps.log('awareness relay failed', error));
   });
@@ -131,6 +135,7 @@ export function registerDocHandlers(socket: LiveSocket, deps: DocDeps): void {
     if (!held || !speaksFor || speaksFor.size === 0) return;
     // The others drop this connection's carets at once instead of after awareness' 30 s timeout.
     void held.then((live) => {
+      for (const clientId of speaksFor) live.claims.delete(clientId);
       removeAwarenessStates(live.awareness, [...speaksFor], 'server');
       socket.to(docRoomOf(workspaceId, docId)).emit('doc:awareness-changed', { docId, update: encodeAwarenessUpdate(live.awareness, [...speaksFor]) });
     }, () => undefined);
@@ -150,18 +155,33 @@ export function registerDocHandlers(socket: LiveSocket, deps: DocDeps): void {
   });
 }
 
-/** Applies an awareness update (garbage is dropped, not relayed) and notes whose states this connection sets. */
-function relayAwareness(live: LiveDoc, update: Uint8Array, speaksFor: Set<number>, relay: () => void): void {
+type Speaker = { socketId: string; user: AwarenessUser };
+
+/**
+ * Applies an awareness update stamped with the speaker (Y16) and relays the stamped bytes; garbage
+ * is dropped, not relayed. Notes whose states this connection sets, so they are its alone until it closes.
+ */
+function relayAwareness(live: LiveDoc, update: Uint8Array, speaker: Speaker, speaksFor: Set<number>, relay: (stamped: Uint8Array) => void): void {
+  let stamped: Uint8Array | null;
+  try {
+    stamped = stampAwareness(update, speaker.user, (clientId) => (live.claims.get(clientId) ?? speaker.socketId) === speaker.socketId);
+  } catch (error) {
+    if (error instanceof InvalidAwarenessError) return;
+    throw error;
+  }
+  if (!stamped) return;
   const seen = ({ added, updated }: { added: number[]; updated: number[] }, origin: unknown) => {
-    if (origin === live) for (const id of [...added, ...updated]) speaksFor.add(id);
+    if (origin !== live) return;
+    for (const clientId of [...added, ...updated]) {
+      speaksFor.add(clientId);
+      live.claims.set(clientId, speaker.socketId);
+    }
   };
   live.awareness.on('update', seen);
   try {
-    applyAwarenessUpdate(live.awareness, update, live);
-  } catch {
-    return;
+    applyAwarenessUpdate(live.awareness, stamped, live);
   } finally {
     live.awareness.off('update', seen);
   }
-  relay();
+  relay(stamped);
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { DOC_LIMITS, docIdOf } from '@verbund/shared/docs';
 import { paragraphsText } from '../domain/documents/paragraphs.js';
 import { DEMO_WORKSPACE_ID } from '../seed/demo.js';
@@ -94,6 +95,39 @@ describe('doc stream: awareness (Y14)', () => {
     expect(await stored(docId)).toEqual(storedBefore);
     writer.destroy();
     await eventually(() => !watcher.awareness.getStates().has(writer.doc.clientID));
+    watcher.destroy();
+  });
+});
+
+describe('doc stream: awareness is stamped (Y16)', () => {
+  it('Y16 a caret carries the name the server knows, whatever the client wrote, and nobody speaks for another connection’s caret', async () => {
+    const docId = descriptionOf(await newCard('Wessen Cursor'));
+    const writer = await provide(lena, docId);
+    const watcher = await provide(anna, docId);
+    const lenaPerson = person('lena');
+    writer.awareness.setLocalStateField('user', { name: 'Markus Weber (gefälscht)', personId: person('markus').id, color: '#f00' });
+    writer.awareness.setLocalStateField('cursor', { anchor: 1 });
+    await eventually(() => watcher.awareness.getStates().get(writer.doc.clientID)?.cursor !== undefined);
+    expect(watcher.awareness.getStates().get(writer.doc.clientID)).toEqual({
+      user: { personId: lenaPerson.id, name: lenaPerson.name, partnerId: lenaPerson.partnerId },
+      cursor: { anchor: 1 },
+    });
+    // Anna sends a removal and a state under Lena's client id: both are dropped, Lena's caret stays hers.
+    const forged = new Y.Doc();
+    forged.clientID = writer.doc.clientID;
+    const forgery = new Awareness(forged);
+    // A clock far ahead of Lena's: applied, it would hide every later state of hers.
+    for (let i = 0; i < 10; i++) forgery.setLocalState({ cursor: { anchor: 99 } });
+    anna.emit('doc:awareness', { docId, update: encodeAwarenessUpdate(forgery, [forged.clientID]) });
+    anna.emit('doc:awareness', { docId, update: new Uint8Array([1, 2, 3]) });
+    writer.awareness.setLocalStateField('cursor', { anchor: 2 });
+    await eventually(() => watcher.awareness.getStates().get(writer.doc.clientID)?.cursor?.anchor === 2);
+    const lenaSees = await provide(lena, docId);
+    await eventually(() => lenaSees.awareness.getStates().has(writer.doc.clientID));
+    expect(lenaSees.awareness.getStates().get(writer.doc.clientID)?.cursor).toEqual({ anchor: 2 });
+    forgery.destroy();
+    lenaSees.destroy();
+    writer.destroy();
     watcher.destroy();
   });
 });

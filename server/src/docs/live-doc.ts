@@ -55,6 +55,8 @@ function checkUpdate(update: Uint8Array): void {
  */
 export class LiveDoc {
   readonly awareness: Awareness;
+  /** Which connection speaks for each awareness client id (Y16): one connection's carets are its own. */
+  readonly claims = new Map<number, string>();
   private writes: Promise<unknown> = Promise.resolve();
   private compacting = false;
 
