@@ -121,7 +121,7 @@ describe('doc stream: awareness is stamped (Y16)', () => {
     anna.emit('doc:awareness', { docId, update: encodeAwarenessUpdate(forgery, [forged.clientID]) });
     anna.emit('doc:awareness', { docId, update: new Uint8Array([1, 2, 3]) });
     writer.awareness.setLocalStateField('cursor', { anchor: 2 });
-    await eventually(() => watcher.awareness.getStates().get(writer.doc.clientID)?.cursor?.anchor === 2);
+    await eventually(() => JSON.stringify(watcher.awareness.getStates().get(writer.doc.clientID)?.cursor) === JSON.stringify({ anchor: 2 }));
     const lenaSees = await provide(lena, docId);
     await eventually(() => lenaSees.awareness.getStates().has(writer.doc.clientID));
     expect(lenaSees.awareness.getStates().get(writer.doc.clientID)?.cursor).toEqual({ anchor: 2 });
