@@ -19,6 +19,9 @@ export interface DocClientSocket {
 
 type Pending = { updateId: string; update: Uint8Array; sent: boolean };
 
+/** What an editor shows about its document: open or not, may it write, how many changes wait for storage. */
+export type DocStatus = { synced: boolean; access: DocAccess | null; pending: number };
+
 export type DocProviderOptions = {
   /** Ids of updates (rule Y4); a retry reuses the id its update first got. */
   newId?: () => string;
@@ -47,6 +50,8 @@ export class DocProvider {
   private readonly waiters: (() => void)[] = [];
   private readonly newId: () => string;
   private destroyed = false;
+  private readonly listeners = new Set<() => void>();
+  private current: DocStatus = { synced: false, access: null, pending: 0 };
 
   constructor(
     private readonly socket: DocClientSocket,
@@ -76,6 +81,17 @@ export class DocProvider {
     return this.queue.length;
   }
 
+  /** The same object until something in it changes (what React's `useSyncExternalStore` needs). */
+  get status(): DocStatus {
+    return this.current;
+  }
+
+  /** Calls `listener` whenever `status` changes; returns the unsubscribe. */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
   destroy(): void {
     this.destroyed = true;
     this.doc.off('update', this.onLocalUpdate);
@@ -85,6 +101,7 @@ export class DocProvider {
     this.socket.off('doc:awareness-changed', this.onRelayedAwareness);
     if (this.socket.connected) this.socket.emit('doc:close', { docId: this.docId });
     this.awareness.destroy();
+    this.listeners.clear();
   }
 
   private readonly open = (): void => {
@@ -113,6 +130,7 @@ export class DocProvider {
     this.inFlight = false;
     const others = [...this.awareness.getStates().keys()].filter((id) => id !== this.doc.clientID);
     removeAwarenessStates(this.awareness, others, this);
+    this.notify();
   };
 
   private readonly onLocalUpdate = (update: Uint8Array, origin: unknown): void => {
@@ -158,7 +176,11 @@ export class DocProvider {
         return;
       }
       this.queue.shift();
-      if (answer.success && !answer.data.ok) this.options.onRefused?.(answer.data.error);
+      if (answer.success && !answer.data.ok) {
+        // The text became read-only meanwhile (a sign-off round began, the card was archived): nothing more is sent.
+        if (answer.data.error.reason === 'document_read_only') this.access = 'read';
+        this.options.onRefused?.(answer.data.error);
+      }
       this.flush();
     });
   }
@@ -168,6 +190,11 @@ export class DocProvider {
   }
 
   private notify(): void {
+    const { synced, access, queue } = this;
+    if (synced !== this.current.synced || access !== this.current.access || queue.length !== this.current.pending) {
+      this.current = { synced, access, pending: queue.length };
+      for (const listener of this.listeners) listener();
+    }
     if (!this.isSettled()) return;
     for (const resolve of this.waiters.splice(0)) resolve();
   }

@@ -19,6 +19,7 @@ import { CardVotes } from '../features/votes/card-votes';
 import { DecisionsPage } from '../features/votes/decisions-page';
 import { VotesPage } from '../features/votes/votes-page';
 import { NewWorkspaceForm } from '../features/workspaces/new-workspace-form';
+import { LiveSocketContext } from '../lib/live-socket';
 import { usePeople, workspaceStateQueryOptions } from '../lib/queries';
 import type { Route } from '../lib/router';
 import { useSession } from '../lib/session-context';
@@ -51,7 +52,7 @@ export function WorkspaceScreen({ route }: Props) {
   const people = usePeople(workspaceId);
   const openCardId = useUiStore((s) => s.openCardId);
   const openCard = useUiStore((s) => s.openCard);
-  useLiveSync(workspaceId, confirmed.isSuccess);
+  const socket = useLiveSync(workspaceId, confirmed.isSuccess);
   const first = useRef(true);
 
   // After a page change, focus goes to the new page's heading so keyboard and screen-reader users start there.
@@ -77,63 +78,65 @@ export function WorkspaceScreen({ route }: Props) {
   const allowed = mayOpen(route, membership.abilities);
 
   return (
-    <div className="app">
-      <a className="skip-link" href="#main">
-        {route.name === 'board' ? t('app.skipToBoard') : t('app.skipToContent')}
-      </a>
-      <WorkspaceHeader workspaceName={state?.name ?? ''} partners={state?.partners ?? {}} route={route} />
-      <main id="main" className="app-main" tabIndex={-1}>
-        {route.name === 'board' && state && <PresenceBar partners={state.partners} />}
-        {confirmed.isPending && <p role="status">{t('app.loading')}</p>}
-        {confirmed.isError && (
-          <div role="alert">
-            <p>{t('app.loadFailed')}</p>
-            <button type="button" className="button button-primary" onClick={() => void confirmed.refetch()}>
-              {t('app.retry')}
-            </button>
-          </div>
-        )}
-        {!allowed && (
-          <div className="page">
-            <h2 id="page-heading" tabIndex={-1}>
-              {t(TITLE_KEYS[route.name])}
-            </h2>
-            <p className="notice">{t('app.noAccess')}</p>
-          </div>
-        )}
-        {allowed && route.name === 'account' && (
-          <>
-            <AccountPage />
-            <NewWorkspaceForm />
-            <EraseAccountForm />
-          </>
-        )}
-        {state && allowed && route.name === 'board' && <Board state={state} people={people} />}
-        {state && allowed && route.name === 'admin' && <AdminScreen state={state} people={people} />}
-        {state && allowed && route.name === 'audit' && <AuditPage state={state} people={people} />}
-        {state && allowed && route.name === 'votes' && <VotesPage state={state} people={people} />}
-        {state && allowed && route.name === 'decisions' && <DecisionsPage state={state} people={people} />}
-        {state && allowed && route.name === 'positions' && <PositionsPage state={state} />}
-        {state && allowed && route.name === 'position' && <PositionPage positionId={route.positionId} state={state} people={people} />}
-      </main>
-      {showCard && (
-        <CardDialog
-          cardId={openCardId}
-          state={state}
-          people={people}
-          onClose={() => openCard(null)}
-          overlays={overlays}
-          sections={
+    <LiveSocketContext.Provider value={socket}>
+      <div className="app">
+        <a className="skip-link" href="#main">
+          {route.name === 'board' ? t('app.skipToBoard') : t('app.skipToContent')}
+        </a>
+        <WorkspaceHeader workspaceName={state?.name ?? ''} partners={state?.partners ?? {}} route={route} />
+        <main id="main" className="app-main" tabIndex={-1}>
+          {route.name === 'board' && state && <PresenceBar partners={state.partners} />}
+          {confirmed.isPending && <p role="status">{t('app.loading')}</p>}
+          {confirmed.isError && (
+            <div role="alert">
+              <p>{t('app.loadFailed')}</p>
+              <button type="button" className="button button-primary" onClick={() => void confirmed.refetch()}>
+                {t('app.retry')}
+              </button>
+            </div>
+          )}
+          {!allowed && (
+            <div className="page">
+              <h2 id="page-heading" tabIndex={-1}>
+                {t(TITLE_KEYS[route.name])}
+              </h2>
+              <p className="notice">{t('app.noAccess')}</p>
+            </div>
+          )}
+          {allowed && route.name === 'account' && (
             <>
-              <CardVotes cardId={openCardId} state={state} people={people} />
-              <CardPositions cardId={openCardId} state={state} />
-              <CommentsPanel cardId={openCardId} comments={state.comments[openCardId] ?? []} people={people} partners={state.partners} />
-              <HistoryPanel cardId={openCardId} people={people} partners={state.partners} />
+              <AccountPage />
+              <NewWorkspaceForm />
+              <EraseAccountForm />
             </>
-          }
-        />
-      )}
-      {!showCard && overlays}
-    </div>
+          )}
+          {state && allowed && route.name === 'board' && <Board state={state} people={people} />}
+          {state && allowed && route.name === 'admin' && <AdminScreen state={state} people={people} />}
+          {state && allowed && route.name === 'audit' && <AuditPage state={state} people={people} />}
+          {state && allowed && route.name === 'votes' && <VotesPage state={state} people={people} />}
+          {state && allowed && route.name === 'decisions' && <DecisionsPage state={state} people={people} />}
+          {state && allowed && route.name === 'positions' && <PositionsPage state={state} />}
+          {state && allowed && route.name === 'position' && <PositionPage positionId={route.positionId} state={state} people={people} />}
+        </main>
+        {showCard && (
+          <CardDialog
+            cardId={openCardId}
+            state={state}
+            people={people}
+            onClose={() => openCard(null)}
+            overlays={overlays}
+            sections={
+              <>
+                <CardVotes cardId={openCardId} state={state} people={people} />
+                <CardPositions cardId={openCardId} state={state} />
+                <CommentsPanel cardId={openCardId} comments={state.comments[openCardId] ?? []} people={people} partners={state.partners} />
+                <HistoryPanel cardId={openCardId} people={people} partners={state.partners} />
+              </>
+            }
+          />
+        )}
+        {!showCard && overlays}
+      </div>
+    </LiveSocketContext.Provider>
   );
 }

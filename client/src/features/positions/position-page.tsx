@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { docIdOf } from '@verbund/shared/docs';
 import type { Person } from '@verbund/shared/model';
 import type { WorkspaceState } from '@verbund/shared/projection';
 import { SelectField } from '../../components/select-field';
@@ -8,6 +9,7 @@ import { nameOf } from '../../lib/person-name';
 import { navigate, onLinkClick, routePath } from '../../lib/router';
 import { useUiStore } from '../../lib/ui-store';
 import { useCommand } from '../../lib/use-command';
+import { CollabEditor } from '../editor/collab-editor';
 import { PositionForm } from './position-form';
 import { addresseeText, dueText, leadText } from './position-text';
 
@@ -104,6 +106,19 @@ export function PositionPage({ positionId, state, people }: Props) {
             )}
           </>
         )}
+      </section>
+
+      <section className="panel" aria-labelledby={`${id}-text`}>
+        <h3 id={`${id}-text`}>{t('positions.text')}</h3>
+        <CollabEditor
+          key={`${positionId}:${draft}`}
+          docId={docIdOf('position', positionId)}
+          label={t('positions.textLabel')}
+          hideLabel
+          readOnly={!draft}
+          readOnlyNote={t('positions.textFrozen')}
+          partners={state.partners}
+        />
       </section>
 
       <section className="panel" aria-labelledby={`${id}-cards`}>

@@ -1,10 +1,10 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { i18n } from '../../lib/i18n';
 import { useConnectionStore } from '../../lib/connection-store';
 import { usePresenceStore } from '../../lib/presence-store';
 import { queryKeys } from '../../lib/query-keys';
-import { createSocket } from '../../lib/socket';
+import { createSocket, type VerbundSocket } from '../../lib/socket';
 import { showToast } from '../../lib/toast-store';
 import { connectRefusalSchema, presenceEntriesSchema, storedEventsSchema } from '@verbund/shared/protocol';
 import { toastRefusal } from '../../lib/error-messages';
@@ -16,13 +16,17 @@ function offlineOr<T extends string>(status: T): T | 'offline' {
   return navigator.onLine ? status : 'offline';
 }
 
-/** Keeps the workspace live while mounted; `ready` waits for the first state from HTTP. */
-export function useLiveSync(workspaceId: string, ready: boolean): void {
+/**
+ * Keeps the workspace live while mounted; `ready` waits for the first state from HTTP. Returns the
+ * socket (null before it exists), which the editors share for the `doc:*` stream.
+ */
+export function useLiveSync(workspaceId: string, ready: boolean): VerbundSocket | null {
   const queryClient = useQueryClient();
+  // Created unconnected, so a render that is thrown away leaves nothing open; the effect connects it.
+  const socket = useMemo(() => (ready ? createSocket(workspaceId) : null), [workspaceId, ready]);
 
   useEffect(() => {
-    if (!ready) return;
-    const socket = createSocket(workspaceId);
+    if (!socket) return;
     const setStatus = useConnectionStore.getState().setStatus;
     const signedOut = () => endSession(queryClient);
     // Access to this workspace may have changed (deactivated, moved to another partner): /me knows.
@@ -99,5 +103,6 @@ export function useLiveSync(workspaceId: string, ready: boolean): void {
       socket.io.removeAllListeners();
       socket.disconnect();
     };
-  }, [workspaceId, ready, queryClient]);
+  }, [socket, workspaceId, queryClient]);
+  return socket;
 }

@@ -4,15 +4,16 @@ import * as Y from 'yjs';
 export const EDITOR_FIELD = 'default';
 
 /**
- * Plain text as the rich-text shape the editor reads: one `paragraph` per line, each holding its text.
- * Built under a fixed client id, so the same text always gives the same bytes: two servers seeding
+ * Plain text as the rich-text shape the editor reads: one `paragraph` per line, each holding its text;
+ * an empty text is one empty paragraph, so people who start writing at once write into the same one
+ * (each editor would otherwise create a first paragraph of its own). Built under a fixed client id, so the same text always gives the same bytes: two servers seeding
  * the same document at once produce one content, not two copies (Yjs merges identical items).
  */
 export function paragraphsUpdate(text: string): Uint8Array {
   const doc = new Y.Doc();
   doc.clientID = SEED_CLIENT_ID;
   const fragment = doc.getXmlFragment(EDITOR_FIELD);
-  const lines = text.length === 0 ? [] : text.split(/\r\n|\n|\r/);
+  const lines = text.split(/\r\n|\n|\r/);
   fragment.insert(
     0,
     lines.map((line) => {

@@ -1,0 +1,113 @@
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EditorContent, useEditor } from '@tiptap/react';
+import StarterKit from '@tiptap/starter-kit';
+import { TableKit } from '@tiptap/extension-table';
+import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import type { DocStatus } from '@verbund/shared/doc-provider';
+import type { Partner } from '@verbund/shared/model';
+import { errorMessageKey } from '../../lib/error-messages';
+import { useSession } from '../../lib/session-context';
+import { caretRendering, writerOf, type Writer } from './carets';
+import { EditorToolbar } from './editor-toolbar';
+import { useCollabDoc, type CollabDoc } from './use-collab-doc';
+import type { CollabEditorProps } from './collab-editor';
+
+/** The editor itself, in a chunk of its own (`collab-editor.tsx` loads it when a text is first shown). */
+export default function RichTextEditor(props: CollabEditorProps) {
+  const { t } = useTranslation();
+  const { collab, status, refused } = useCollabDoc(props.docId);
+  return (
+    <div className="collab-editor">
+      {refused && (
+        <p className="notice" role="alert">
+          {t('editor.refused', { reason: t(errorMessageKey(refused)) })}
+        </p>
+      )}
+      {collab ? <BoundEditor key={collab.doc.guid} collab={collab} status={status} {...props} /> : <p role="status">{t('editor.loading')}</p>}
+    </div>
+  );
+}
+
+type BoundProps = CollabEditorProps & { collab: CollabDoc; status: DocStatus };
+
+function BoundEditor({ collab, status, label, hideLabel, readOnly, readOnlyNote, partners }: BoundProps) {
+  const { t } = useTranslation();
+  const { me } = useSession();
+  const id = useId();
+  const writable = status.access === 'write' && !readOnly;
+  const editor = useEditor(
+    {
+      extensions: [
+        // Undo is Yjs' own (Collaboration), which undoes only this person's changes, not the others'.
+        // No trailing node: every editor would add its own empty paragraph at the end of a shared text.
+        StarterKit.configure({ undoRedo: false, trailingNode: false, link: { openOnClick: false, autolink: true, defaultProtocol: 'https' } }),
+        TableKit.configure({ table: { resizable: false } }),
+        Collaboration.configure({ document: collab.doc }),
+        CollaborationCaret.configure({ provider: collab.provider, user: { name: me.name }, ...caretRendering(partners) }),
+      ],
+      editable: false,
+      editorProps: {
+        attributes: { class: 'rich-text', role: 'textbox', 'aria-multiline': 'true', 'aria-labelledby': `${id}-label`, 'aria-describedby': `${id}-status` },
+      },
+    },
+    [collab],
+  );
+  useEffect(() => {
+    editor.setEditable(writable);
+    editor.view.dom.setAttribute('aria-readonly', String(!writable));
+  }, [editor, writable]);
+
+  return (
+    <>
+      <div className="collab-editor-head">
+        <span id={`${id}-label`} className={hideLabel ? 'visually-hidden' : 'collab-editor-label'}>
+          {label}
+        </span>
+        <Writers collab={collab} partners={partners} />
+      </div>
+      {writable && <EditorToolbar editor={editor} />}
+      <EditorContent editor={editor} className={writable ? 'rich-text-frame' : 'rich-text-frame rich-text-readonly'} />
+      <p id={`${id}-status`} className="collab-status muted" aria-live="polite">
+        {statusText(t, status, writable, readOnlyNote)}
+      </p>
+    </>
+  );
+}
+
+function statusText(t: (key: string) => string, status: DocStatus, writable: boolean, readOnlyNote: string | undefined): string {
+  if (!status.synced) return status.pending > 0 ? t('editor.offlinePending') : t('editor.offline');
+  if (!writable) return readOnlyNote ?? t('editor.readOnly');
+  return status.pending > 0 ? t('editor.saving') : t('editor.saved');
+}
+
+/** Who else has the text open right now, by name and partner (the carets show where they are). */
+function Writers({ collab, partners }: { collab: CollabDoc; partners: Record<string, Partner> }) {
+  const { t } = useTranslation();
+  const { awareness } = collab.provider;
+  const [writers, setWriters] = useState<Writer[]>([]);
+  useEffect(() => {
+    const read = () =>
+      setWriters(
+        [...awareness.getStates()]
+          .filter(([clientId]) => clientId !== awareness.clientID)
+          .map(([clientId, state]) => writerOf(partners, clientId, state))
+          .filter((w): w is Writer => w !== null),
+      );
+    read();
+    awareness.on('change', read);
+    return () => awareness.off('change', read);
+  }, [awareness, partners]);
+  if (writers.length === 0) return null;
+  return (
+    <ul className="collab-writers" aria-label={t('editor.othersHere')}>
+      {writers.map((w) => (
+        <li key={w.clientId} className="collab-writer" style={{ borderColor: w.color }}>
+          {w.user.name}
+          {w.partner && <span className="muted"> · {w.partner}</span>}
+        </li>
+      ))}
+    </ul>
+  );
+}
