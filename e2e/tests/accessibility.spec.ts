@@ -22,7 +22,7 @@ test('the board and the open card dialog have no WCAG 2.1 A/AA violations', asyn
 
   // A card with every kind of content, someone else present on it, and a comment.
   const dialog = await openCard(anna, title);
-  await dialog.getByLabel('Beschreibung').fill('Prüfung nach BITV 2.0.');
+  await dialog.getByRole('textbox', { name: 'Beschreibung' }).fill('Prüfung nach BITV 2.0.');
   await dialog.getByLabel('Federführender Partner').selectOption({ label: 'Stadt Braunschweig (BS)' });
   await dialog.getByRole('group', { name: 'Beteiligte Partner' }).getByRole('checkbox', { name: 'Landkreis Gifhorn (GF)' }).check();
   await dialog.getByRole('group', { name: 'Verantwortliche Personen' }).getByRole('checkbox', { name: 'Anna Schulz (WOB)' }).check();

@@ -1,6 +1,6 @@
 import { test, expect, signIn } from '../support/fixtures.js';
 import { expectNoViolations } from '../support/axe.js';
-import { PEOPLE, uniqueTitle } from '../support/board.js';
+import { PEOPLE, card, createCard, openCard, uniqueTitle } from '../support/board.js';
 import { createPosition, positionText, textStatus } from '../support/positions.js';
 
 test('Y3 Y16 two partners type in the same paragraph at once: nothing is lost, each sees the other’s caret by name and partner', async ({ browser, server }) => {
@@ -85,4 +85,35 @@ test('Y3 text typed offline stays in the browser, survives closing the tab and i
   await expect(textStatus(again)).toHaveText('Alle Änderungen gespeichert.');
   await anna.reload();
   await expect(positionText(anna).locator('p').first()).toHaveText('Erster Absatz. Offline ergänzt.');
+});
+
+test('Y17 two partners write one card description at once: both texts stay, the card follows, and its history names both', async ({ browser, server }) => {
+  const anna = await signIn(browser, server, PEOPLE.anna.email);
+  const lena = await signIn(browser, server, PEOPLE.lena.email);
+  const title = uniqueTitle('Gemeinsame Beschreibung');
+  await createCard(anna, title);
+  const annaDialog = await openCard(anna, title);
+  const lenaDialog = await openCard(lena, title);
+  const annaText = annaDialog.getByRole('textbox', { name: 'Beschreibung' });
+  const lenaText = lenaDialog.getByRole('textbox', { name: 'Beschreibung' });
+
+  await annaText.click();
+  await anna.keyboard.type('Ziel: ein Portal.');
+  await expect(lenaText).toHaveText('Ziel: ein Portal.');
+  await lenaText.click();
+  await lena.keyboard.press('End');
+  await anna.keyboard.press('Home');
+  // Before, the last save won silently; now both type at the same moment and both texts stay.
+  await Promise.all([anna.keyboard.type('Entwurf – ', { delay: 30 }), lena.keyboard.type(' Mit Bezahldienst.', { delay: 30 })]);
+  const both = 'Entwurf – Ziel: ein Portal. Mit Bezahldienst.';
+  await expect(annaText).toHaveText(both);
+  await expect(lenaText).toHaveText(both);
+  await expect(annaDialog.locator('.collab-status')).toHaveText('Alle Änderungen gespeichert.');
+
+  // The card itself follows the text once the writing pauses: the board's search finds Lena's words.
+  await annaDialog.getByRole('button', { name: 'Schließen' }).click();
+  await anna.getByLabel('Volltextsuche').fill('Bezahldienst');
+  await expect(card(anna, title)).toBeVisible();
+  await expect(lenaDialog.getByRole('listitem').filter({ hasText: 'hat die Beschreibung geändert' })).toContainText(`${PEOPLE.anna.name}`);
+  await expect(lenaDialog.getByRole('listitem').filter({ hasText: 'hat die Beschreibung geändert' })).toContainText(`${PEOPLE.lena.name}`);
 });

@@ -18,7 +18,7 @@ test('two partners work on one card live, and it all survives a server restart',
   await test.step('edit', async () => {
     const dialog = await openCard(anna, title, { by: 'click' });
     await dialog.getByLabel('Titel', { exact: true }).fill(renamed);
-    await dialog.getByLabel('Beschreibung').fill('Bauanträge medienbruchfrei zwischen allen Partnern austauschen.');
+    await dialog.getByRole('textbox', { name: 'Beschreibung' }).fill('Bauanträge medienbruchfrei zwischen allen Partnern austauschen.');
     await dialog.getByLabel('Federführender Partner').selectOption({ label: 'Stadt Wolfsburg (WOB)' });
     await dialog.getByLabel('Fälligkeitsdatum').fill('2026-06-30');
     await dialog.getByLabel('Adressat').selectOption({ label: 'Land' });
@@ -42,7 +42,7 @@ test('two partners work on one card live, and it all survives a server restart',
     await expect(lenaCard).toContainText('30.06.2026');
 
     const lenaDialog = await openCard(lena, renamed, { by: 'click' });
-    await expect(lenaDialog.getByLabel('Beschreibung')).toHaveValue('Bauanträge medienbruchfrei zwischen allen Partnern austauschen.');
+    await expect(lenaDialog.getByRole('textbox', { name: 'Beschreibung' })).toHaveText('Bauanträge medienbruchfrei zwischen allen Partnern austauschen.');
     await expect(lenaDialog.getByLabel('Federführender Partner').locator('option:checked')).toHaveText('Stadt Wolfsburg (WOB)');
     await expect(lenaDialog.getByLabel('Adressat').locator('option:checked')).toHaveText('Land');
     await expect(lenaDialog.getByRole('group', { name: 'Beteiligte Partner' }).getByRole('checkbox', { name: 'Stadt Braunschweig (BS)' })).toBeChecked();
@@ -117,7 +117,7 @@ test('two partners work on one card live, and it all survives a server restart',
     await expect(column(lena, 'Fachverfahren').getByRole('button').nth(fachverfahrenIndex)).toHaveAccessibleName(startsWith(renamed));
     await expect(lenaCard).toContainText('Verantwortlich: Anna Schulz');
     const dialog = await openCard(lena, renamed);
-    await expect(dialog.getByLabel('Beschreibung')).toHaveValue('Bauanträge medienbruchfrei zwischen allen Partnern austauschen.');
+    await expect(dialog.getByRole('textbox', { name: 'Beschreibung' })).toHaveText('Bauanträge medienbruchfrei zwischen allen Partnern austauschen.');
     await expect(dialog.getByLabel('Schlagworte', { exact: true })).toHaveValue('Bauen, OZG');
     await expect(dialog.getByRole('link', { name: 'Konzeptpapier' })).toBeVisible();
     await expect(dialog.getByRole('listitem').filter({ hasText: comment })).toHaveCount(1);

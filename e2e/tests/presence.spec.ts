@@ -21,8 +21,8 @@ test('the other partner sees who is on the board, who looks at a card and who ed
   await expect(mehmetCard).toContainText(`Sieht sich an: ${PEOPLE.jonas.name}`);
 
   // Jonas starts typing in it: now he is editing.
-  await dialog.getByLabel('Beschreibung').click();
-  await dialog.getByLabel('Beschreibung').pressSequentially('Entwurf');
+  await dialog.getByRole('textbox', { name: 'Beschreibung' }).click();
+  await dialog.getByRole('textbox', { name: 'Beschreibung' }).pressSequentially('Entwurf');
   await expect(mehmetCard).toContainText(`Bearbeitet: ${PEOPLE.jonas.name}`);
   await expect(mehmetCard).not.toContainText('Sieht sich an');
 

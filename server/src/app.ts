@@ -18,6 +18,7 @@ import { carryOutEffects, type EffectDeps } from './live/effects.js';
 import { DEFAULT_FLOOD, FloodControl, type FloodSettings } from './live/flood-control.js';
 import { broadcastEvents, createLiveServer, type LiveServer } from './live/socket-server.js';
 import type { AuditKeys } from './audit/audit-key.js';
+import { DocMirror } from './docs/doc-mirror.js';
 import { DocRegistry } from './docs/doc-registry.js';
 import { DEFAULT_DOC_SETTINGS, type DocSettings } from './docs/live-doc.js';
 import { DEFAULT_MAINTENANCE, startMaintenance, type MaintenanceSettings } from './maintenance.js';
@@ -137,7 +138,9 @@ export function createApp(deps: AppDeps): App {
   if (deps.staticDir && existsSync(deps.staticDir)) serveClient(app, deps.staticDir);
   app.use(errorHandler(log));
 
-  const docs = new DocRegistry(deps.storage, { ...DEFAULT_DOC_SETTINGS, ...deps.docs }, log);
+  const docSettings = { ...DEFAULT_DOC_SETTINGS, ...deps.docs };
+  const mirror = new DocMirror(engines, docSettings.mirrorDelayMs, log);
+  const docs = new DocRegistry(deps.storage, docSettings, log, (workspaceId, docId) => mirror.flush(workspaceId, docId));
   const httpServer = createServer(app);
   io = createLiveServer(httpServer, {
     storage: deps.storage,
@@ -148,6 +151,7 @@ export function createApp(deps: AppDeps): App {
     allowedOrigins: deps.allowedOrigins ?? [],
     flood,
     docs,
+    mirror,
     maxSendBuffer: deps.maxSendBuffer ?? 4 * 1024 * 1024,
     log,
   });
@@ -165,6 +169,8 @@ export function createApp(deps: AppDeps): App {
       await engines.stop();
       step('closing the live connections and the HTTP server');
       await closeGracefully(httpServer, live);
+      step('mirroring the documents written last');
+      await mirror.flushAll();
       step('finishing the document writes in flight');
       await docs.close();
     },

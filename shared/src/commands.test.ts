@@ -7,11 +7,12 @@ const accepts = (value: unknown) => commandSchema.safeParse(value).success;
 
 describe('command schema (S11)', () => {
   // Other features (votes) list their own command types in their own tests.
-  it('lists the six board commands and the fourteen administration commands', () => {
+  it('lists the seven board commands and the fourteen administration commands', () => {
     const boardAndAdmin = COMMAND_TYPES.filter((type) => /^(card|comment|partner|member|invitation|deputy)\./.test(type));
     expect(boardAndAdmin.sort()).toEqual([
       'card.archive',
       'card.create',
+      'card.describe',
       'card.move',
       'card.restore',
       'card.update',
@@ -62,10 +63,16 @@ describe('command schema (S11)', () => {
   });
 
   it('S11 refuses control characters but keeps tabs and newlines in the description', () => {
+    const create = (description: string) => ({ id: id(1), workspaceId: id(2), type: 'card.create', payload: { cardId: id(3), boardId: id(4), position: 'a0', fields: { title: 'Karte', area: 'basisdienste', status: 'idea', description } } });
     expect(accepts(update({ title: 'a\u0000b' }))).toBe(false);
     expect(accepts(update({ title: 'a\u001bb' }))).toBe(false);
-    expect(accepts(update({ description: 'a\u007fb' }))).toBe(false);
-    expect(accepts(update({ description: 'Zeile 1\nZeile 2\tEnde' }))).toBe(true);
+    expect(accepts(create('a\u007fb'))).toBe(false);
+    expect(accepts(create('Zeile 1\nZeile 2\tEnde'))).toBe(true);
+  });
+
+  it('Y17 card.update carries no description: the description is a live document of its own', () => {
+    expect(accepts(update({ description: 'überschrieben' }))).toBe(false);
+    expect(accepts(update({ title: 'Neu' }))).toBe(true);
   });
 
   it.each(['\n', '\r', '\r\n', '\u0085', '\u2028', '\u2029'])('S19 a title, tag or link label with the line break %j is refused', (lineBreak) => {
@@ -112,10 +119,10 @@ describe('command schema (S11)', () => {
   });
 
   it('S11 stores HTML as plain text (accepted verbatim, never interpreted here)', () => {
-    const parsed = commandSchema.safeParse(update({ title: '<img src=x onerror=alert(1)>', description: '<script>alert(1)</script>' }));
+    const parsed = commandSchema.safeParse(update({ title: '<img src=x onerror=alert(1)>', tags: ['<script>alert(1)</script>'] }));
     expect(parsed.success && parsed.data.type === 'card.update' && parsed.data.payload.changes).toEqual({
       title: '<img src=x onerror=alert(1)>',
-      description: '<script>alert(1)</script>',
+      tags: ['<script>alert(1)</script>'],
     });
   });
 });

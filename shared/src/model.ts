@@ -35,6 +35,9 @@ export const LIMITS = {
 
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+/** Text from elsewhere (a document's text) made fit for a field that refuses control characters. */
+export const stripControlChars = (value: string): string => value.replace(new RegExp(CONTROL_CHARS.source, 'g'), '');
+
 const withoutControlChars = (schema: z.ZodString) =>
   schema.refine((s) => !CONTROL_CHARS.test(s), 'control characters are not allowed');
 

@@ -13,6 +13,9 @@ const PREDICTIONS = mergeMaps(
 );
 
 /** The events a command will most likely lead to, from its feature's `predict`; null when the client cannot know. */
+/** The command types a client shows before the answer (the server's own, like `card.describe`, are not among them). */
+export const predictedCommandTypes = (): string[] => Object.keys(PREDICTIONS);
+
 export function predictEvents(state: WorkspaceState, command: Command, by: PredictedBy): NewEvent[] | null {
   return PREDICTIONS[command.type]?.(state, command.payload, by) ?? null;
 }

@@ -9,12 +9,14 @@ import type { FloodControl } from '../live/flood-control.js';
 import type { LiveSocket } from '../live/socket-server.js';
 import { DocQuotaError } from '../storage/port.js';
 import type { EngineRegistry } from '../sync/engine-registry.js';
+import type { DocMirror } from './doc-mirror.js';
 import type { DocRegistry } from './doc-registry.js';
 import { InvalidAwarenessError, stampAwareness } from './awareness-stamp.js';
 import { InvalidUpdateError, type LiveDoc } from './live-doc.js';
 
 export type DocDeps = {
   docs: DocRegistry;
+  mirror: DocMirror;
   engines: EngineRegistry;
   flood: FloodControl;
   /** Rule S17 for documents: false (and the socket closed) when the session has ended. */
@@ -79,6 +81,7 @@ export function registerDocHandlers(socket: LiveSocket, deps: DocDeps): void {
         return { ok: false, error: appError('invalid_payload', 'the state vector is not a Yjs state vector', [{ path: 'stateVector', message: 'not a state vector' }]) };
       }
       if (!opened.has(docId.docId)) opened.set(docId.docId, new Set());
+      deps.mirror.check(workspaceId, docId.docId, docId.entityId, resolved.kind, live);
       void socket.join(docRoomOf(workspaceId, docId.docId));
       const others = [...live.awareness.getStates().keys()];
       if (others.length > 0) socket.emit('doc:awareness-changed', { docId: docId.docId, update: encodeAwarenessUpdate(live.awareness, others) });
@@ -99,7 +102,8 @@ export function registerDocHandlers(socket: LiveSocket, deps: DocDeps): void {
       if (resolved.access !== 'write') return { ok: false, error: refusal('forbidden', 'document_read_only', 'this document is read-only for you') };
       const live = await held;
       try {
-        await live.write(updateId, update, () => socket.to(docRoomOf(workspaceId, docId.docId)).emit('doc:updated', { docId: docId.docId, update }));
+        const outcome = await live.write(updateId, update, () => socket.to(docRoomOf(workspaceId, docId.docId)).emit('doc:updated', { docId: docId.docId, update }));
+        if (outcome === 'stored') deps.mirror.wrote(workspaceId, docId.docId, docId.entityId, resolved.kind, live, personId);
       } catch (error) {
         if (error instanceof InvalidUpdateError) return { ok: false, error: appError('invalid_payload', 'the update is not a Yjs update', [{ path: 'update', message: 'not a Yjs update' }]) };
         if (error instanceof DocQuotaError) return { ok: false, error: refusal('payload_too_large', 'document_full', 'the document has reached its size limit') };

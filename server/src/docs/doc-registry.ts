@@ -14,6 +14,8 @@ export class DocRegistry {
     private readonly storage: Storage,
     readonly settings: DocSettings,
     private readonly log: (message: string, error?: unknown) => void,
+    /** Runs before a document leaves memory, while it is still readable (its mirror, Y17). */
+    private readonly beforeUnload: (workspaceId: string, docId: string) => Promise<void> = () => Promise.resolve(),
   ) {}
 
   /** The document, loaded (and seeded) if needed, held by `holder` until `release`. */
@@ -49,6 +51,7 @@ export class DocRegistry {
       void entry.live.then(
         async (live) => {
           await live.settled();
+          await this.beforeUnload(workspaceId, docId);
           live.destroy();
         },
         () => undefined,

@@ -3,11 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { DOC_LIMITS, docIdOf } from '@verbund/shared/docs';
+import { SYSTEM_ACTOR_ID } from '@verbund/shared/events';
 import { paragraphsText } from '../domain/documents/paragraphs.js';
 import { DEMO_WORKSPACE_ID } from '../seed/demo.js';
 import { stableId } from '../seed/workspace-setup.js';
-import { demo, OTHER_WORKSPACE_ID, OUTSIDER, person, seedOtherWorkspace } from '../test-support/live.js';
-import { contentOf, descriptionOf, emitRaw, openDoc, provide, sendUpdate, typedUpdate } from '../test-support/docs.js';
+import { demo, OTHER_WORKSPACE_ID, OUTSIDER, person, request, seedOtherWorkspace } from '../test-support/live.js';
+import { contentOf, converged, descriptionOf, emitRaw, openDoc, provide, sendUpdate, typedUpdate } from '../test-support/docs.js';
 import { positionCommandsFor } from '../test-support/position-commands.js';
 import { eventually, startTestServer, submit, type TestClient, type TestServer } from '../test-support/test-server.js';
 
@@ -15,13 +16,15 @@ const CARD = stableId('demo-card-1');
 const DESCRIPTION = 'Gemeinsame Ausschreibung eines Bezahldienstes (ePayBL) statt vier Einzelverträgen.';
 
 let server: TestServer;
+let lenaCookie: string;
 let lena: TestClient;
 let anna: TestClient;
 let admin: TestClient;
 
 beforeAll(async () => {
-  server = await startTestServer({ deps: { flood: { docs: { burst: 100_000, perSecond: 100_000 } } } });
-  lena = (await server.connect(await server.login(person('lena').email))).socket;
+  server = await startTestServer({ deps: { flood: { docs: { burst: 100_000, perSecond: 100_000 } }, docs: { mirrorDelayMs: 150 } } });
+  lenaCookie = await server.login(person('lena').email);
+  lena = (await server.connect(lenaCookie)).socket;
   anna = (await server.connect(await server.login(person('anna').email))).socket;
   admin = (await server.connect(await server.login(person('stefan').email))).socket;
 });
@@ -129,6 +132,46 @@ describe('doc stream: awareness is stamped (Y16)', () => {
     lenaSees.destroy();
     writer.destroy();
     watcher.destroy();
+  });
+});
+
+describe('card descriptions follow their document (Y17)', () => {
+  const cardOf = async (cardId: string) => (await server.app.engines.get(DEMO_WORKSPACE_ID))?.peek().cards[cardId];
+
+  it('Y17 once writing pauses, the card’s description is the document’s text, recorded once for the people who wrote', async () => {
+    const cardId = await newCard('Live beschrieben', 'Erste Zeile');
+    const lenaDoc = await provide(lena, descriptionOf(cardId));
+    const annaDoc = await provide(anna, descriptionOf(cardId));
+    const firstLine = (doc: Y.Doc) => {
+      const paragraph = doc.getXmlFragment('default').get(0);
+      const text = paragraph instanceof Y.XmlElement ? paragraph.get(0) : null;
+      if (!(text instanceof Y.XmlText)) throw new Error('no first line');
+      return text;
+    };
+    for (const word of ['Neu', 'e', ' ']) firstLine(lenaDoc.doc).insert(0, word);
+    await converged([lenaDoc.doc, annaDoc.doc]);
+    firstLine(annaDoc.doc).insert(firstLine(annaDoc.doc).length, ' und mehr');
+    await Promise.all([lenaDoc.settled(), annaDoc.settled()]);
+    const engine = await server.app.engines.get(DEMO_WORKSPACE_ID);
+    await eventually(() => engine?.peek().cards[cardId]?.description === ' eNeuErste Zeile und mehr');
+
+    const history = await request(server, 'GET', `/api/workspaces/${DEMO_WORKSPACE_ID}/cards/${cardId}/history`, { cookie: lenaCookie });
+    const described = (history.body as { type: string; actorId: string; data: { writers: string[] } }[]).filter((e) => e.type === 'card.described');
+    expect(described).toHaveLength(1);
+    expect(described[0]?.actorId).toBe(SYSTEM_ACTOR_ID);
+    expect(new Set(described[0]?.data.writers)).toEqual(new Set([person('lena').id, person('anna').id]));
+    lenaDoc.destroy();
+    annaDoc.destroy();
+  });
+
+  it('Y17 card.update no longer carries a description, and nobody but the server sends card.describe', async () => {
+    const cardId = await newCard('Nicht per Formular');
+    const update = demo.updateCard(cardId, { title: 'Nicht per Formular' });
+    const viaForm = await submit(lena, { ...update, payload: { cardId, changes: { description: 'überschrieben' } } } as unknown as typeof update);
+    expect(viaForm.ok === false && viaForm.error.code).toBe('invalid_payload');
+    const forged = await submit(lena, demo.describeCard(cardId, 'gefälscht', [person('lena').id]));
+    expect(forged.ok === false && forged.error.code).toBe('forbidden');
+    expect((await cardOf(cardId))?.description).toBe('');
   });
 });
 

@@ -11,6 +11,8 @@ export type DocSettings = {
   compactAfterBytes: number;
   /** How long a document nobody has open stays in memory. */
   idleUnloadMs: number;
+  /** How long writing must pause before the state's copy of a document follows it (rule Y17). */
+  mirrorDelayMs: number;
 };
 
 export const DEFAULT_DOC_SETTINGS: DocSettings = {
@@ -18,6 +20,7 @@ export const DEFAULT_DOC_SETTINGS: DocSettings = {
   compactAfterUpdates: 500,
   compactAfterBytes: 256 * 1024,
   idleUnloadMs: 30_000,
+  mirrorDelayMs: 1_500,
 };
 
 /** The update did not apply as Yjs (garbage bytes): refused, nothing stored (rule Y9). */

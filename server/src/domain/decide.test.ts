@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Command } from '@verbund/shared/commands';
 import { COMMAND_TYPES } from '@verbund/shared/commands';
+import { SYSTEM_ACTOR_ID } from '@verbund/shared/events';
 import type { Role } from '@verbund/shared/model';
 import { emptyState, type WorkspaceState } from '@verbund/shared/projection';
 import { cardFixture, commandsFor, contextAt, testId } from '../test-support/builders.js';
@@ -31,6 +32,7 @@ const actor: Actor = { personId: PERSON, partnerId: PARTNER, roles: ['member'] }
 const admin: Actor = { personId: ADMIN, partnerId: PARTNER, roles: ['member', 'admin'] };
 const dezernent: Actor = { personId: DEZERNENT, partnerId: PARTNER, roles: ['member', 'dezernent'] };
 const invitee: Actor = { personId: INVITEE, partnerId: '', roles: [] };
+const server: Actor = { personId: SYSTEM_ACTOR_ID, partnerId: '', roles: [] };
 const ctx: DecideContext = contextAt(NOW);
 const memberOf = (personId: string, roles: Role[] = ['member'], active = true) => ({ personId, partnerId: PARTNER, roles, active, erased: false, joinedAt: NOW });
 
@@ -89,6 +91,7 @@ const oneOfEach: Partial<Record<Command['type'], Sample>> = {
   'card.move': { build: () => cmd.moveCard(LIVE, { position: 'a5' }), by: actor },
   'card.archive': { build: () => cmd.archiveCard(LIVE), by: actor },
   'card.restore': { build: () => cmd.restoreCard(ARCHIVED), by: actor },
+  'card.describe': { build: () => cmd.describeCard(LIVE, 'Neue Beschreibung', [actor.personId]), by: server },
   'comment.add': { build: () => cmd.addComment(LIVE, 'Gute Idee'), by: actor },
   'partner.add': { build: () => cmd.addPartner('Landkreis D', 'D'), by: admin },
   'partner.rename': { build: () => cmd.renamePartner(OTHER_PARTNER, 'Stadt Bee', 'BB'), by: admin },
@@ -211,8 +214,18 @@ describe('decide: card.create', () => {
 
 describe('decide: changes to an existing card', () => {
   it('S8 card.update carries exactly the changed fields', () => {
-    const command = cmd.updateCard(LIVE, { description: 'mehr Text', tags: ['OZG'] });
-    expect(run(command)).toEqual({ ok: true, events: [{ type: 'card.updated', data: { cardId: LIVE, changes: { description: 'mehr Text', tags: ['OZG'] } } }] });
+    const command = cmd.updateCard(LIVE, { title: 'Neuer Titel', tags: ['OZG'] });
+    expect(run(command)).toEqual({ ok: true, events: [{ type: 'card.updated', data: { cardId: LIVE, changes: { title: 'Neuer Titel', tags: ['OZG'] } } }] });
+  });
+
+  it('Y17 card.describe mirrors a description that changed, for a live card only', () => {
+    const command = cmd.describeCard(LIVE, 'Aus dem Dokument', [actor.personId]);
+    expect(run(command, server)).toEqual({ ok: true, events: [{ type: 'card.described', data: command.payload }] });
+    const unchanged = cmd.describeCard(LIVE, state().cards[LIVE]?.description ?? '');
+    expect(errorCode(run(unchanged, server))).toBe('conflict');
+    expect(errorCode(run(cmd.describeCard(ARCHIVED, 'Neu'), server))).toBe('conflict');
+    expect(errorCode(run(cmd.describeCard(MISSING, 'Neu'), server))).toBe('not_found');
+    expect(errorCode(run(command, actor))).toBe('forbidden');
   });
 
   it('card.update naming an unknown partner or person is invalid_payload', () => {

@@ -1,3 +1,4 @@
+import type * as Y from 'yjs';
 import type { Ability } from '@verbund/shared/admin';
 import type { CommandOf, CommandType } from '@verbund/shared/commands';
 import type { StoredEvent } from '@verbund/shared/events';
@@ -59,6 +60,11 @@ export type DocumentKind = {
   access: (state: Readonly<WorkspaceState>, actor: Actor, entityId: string) => DocumentAccess;
   /** The first content of a document never stored, as a Yjs update built here, never by a client (Y8). */
   seed: (state: Readonly<WorkspaceState>, entityId: string) => Uint8Array;
+  /**
+   * What the workspace state keeps of the text (a card's plain description), as a command the server
+   * gives itself when writing pauses (rule Y17), naming who wrote since; null when the state has it.
+   */
+  mirror?: (state: Readonly<WorkspaceState>, entityId: string, doc: Y.Doc, writers: readonly string[]) => ScheduledCommand | null;
 };
 
 export type DomainFeature<C extends CommandType> = {

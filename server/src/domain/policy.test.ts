@@ -85,6 +85,7 @@ const COMMAND_MATRIX: Partial<Record<CommandType, Row>> = {
   'card.move': { build: () => cmd.moveCard(L, { position: 'b' }), allowed: MEMBERS },
   'card.archive': { build: () => cmd.archiveCard(L), allowed: MEMBERS },
   'card.restore': { build: () => cmd.restoreCard(L), allowed: MEMBERS },
+  'card.describe': { build: () => cmd.describeCard(L, 'Text'), allowed: [] },
   'comment.add': { build: () => cmd.addComment(L, 'Hallo'), allowed: MEMBERS },
   'checklist.add_item': { build: () => checklist.add(L, 'Punkt'), allowed: MEMBERS },
   'checklist.rename_item': { build: () => checklist.rename(L, testId(70), 'Punkt'), allowed: MEMBERS },
@@ -155,11 +156,11 @@ describe('policy: one rule per command (S12)', () => {
     }
   });
 
-  it('the system actor may close due votes (D35) and erase memberships of an erased account (A12), nothing else', () => {
+  it('the system actor may close due votes (D35), erase memberships of an erased account (A12) and mirror a description document (Y17), nothing else', () => {
     const s = state();
     const system: Actor = { personId: SYSTEM_ACTOR_ID, partnerId: '', roles: ['admin'] };
     const allowed = rows.filter(([, row]) => authorize(system, row.build(), s, TODAY)).map(([type]) => type);
-    expect(allowed.sort()).toEqual(['member.erase', 'vote.close']);
+    expect(allowed.sort()).toEqual(['card.describe', 'member.erase', 'vote.close']);
   });
 
   it('a deactivated person, an outsider and a person without roles are no actor at all', () => {

@@ -99,6 +99,8 @@ const ROWS: Partial<Record<CommandType, Row>> = {
       return demo.restoreCard(cardId);
     },
   },
+  // Only the server mirrors a description document (Y17): every person is refused.
+  'card.describe': { allowed: [], prepare: async () => demo.describeCard(await freshCard(), 'Matrix') },
   'comment.add': { allowed: MEMBER_KINDS, prepare: async () => demo.addComment(await freshCard(), 'Matrix') },
   'position.create': { allowed: MEMBER_KINDS, prepare: () => positions.create() },
   'position.update': { allowed: MEMBER_KINDS, prepare: onFreshPosition((positionId) => positions.update(positionId, { dueDate: '2027-01-31' })) },

@@ -50,7 +50,7 @@ describe('bad input over the socket (S11)', () => {
     const before = await readState(server, cookie);
     const untyped = socket as unknown as { emit: (event: string, ...args: unknown[]) => void };
     untyped.emit('command:submit', demo.createCard({ title: 'ohne Antwort' }));
-    const answer = await submit(socket, demo.updateCard(SEEDED_CARD_ID, { description: 'danach' }));
+    const answer = await submit(socket, demo.updateCard(SEEDED_CARD_ID, { title: 'danach' }));
     expect(answer.ok).toBe(true);
     expect((await readState(server, cookie)).seq).toBe(before.seq + 1);
   });
@@ -66,7 +66,7 @@ describe('bad input over the socket (S11)', () => {
   it('S11 a message over 2 MB closes that connection only; the server keeps serving', async () => {
     const victim = (await server.connect(cookie)).socket;
     const closed = new Promise<string>((resolve) => victim.once('disconnect', resolve));
-    victim.emit('command:submit', demo.updateCard(SEEDED_CARD_ID, { description: 'x'.repeat(3 * 1024 * 1024) }), () => undefined);
+    victim.emit('command:submit', demo.updateCard(SEEDED_CARD_ID, { title: 'x'.repeat(3 * 1024 * 1024) }), () => undefined);
     expect(await closed).toBeTruthy();
     const before = await readState(server, cookie);
     expect((await submit(socket, demo.updateCard(SEEDED_CARD_ID, { title: 'Weiter geht es' }))).ok).toBe(true);

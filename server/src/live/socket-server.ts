@@ -27,6 +27,7 @@ import { runCommand } from '../sync/run-command.js';
 import { PresenceBook } from './presence.js';
 import type { DocRegistry } from '../docs/doc-registry.js';
 import { registerDocHandlers } from '../docs/doc-handlers.js';
+import type { DocMirror } from '../docs/doc-mirror.js';
 
 type SocketData = { personId: string; partnerId: string; name: string; workspaceId: string; sessionHash: string; /** When the session ends unless used (ms). */ deadline: number };
 /**
@@ -55,6 +56,7 @@ export type LiveOptions = {
   flood: FloodControl;
   /** The open collaborative documents (the `doc:*` stream). */
   docs: DocRegistry;
+  mirror: DocMirror;
   /** Bytes queued for one connection beyond which it is dropped (a client that stopped reading). */
   maxSendBuffer: number;
   log: (message: string, error?: unknown) => void;
@@ -169,7 +171,7 @@ export function createLiveServer(httpServer: HttpServer, options: LiveOptions): 
       });
     });
 
-    registerDocHandlers(socket, { docs: options.docs, engines: options.engines, flood: options.flood, stillSignedIn: () => stillSignedIn(socket, options), log: options.log });
+    registerDocHandlers(socket, { docs: options.docs, mirror: options.mirror, engines: options.engines, flood: options.flood, stillSignedIn: () => stillSignedIn(socket, options), log: options.log });
 
     socket.on('disconnect', () => {
       const left = (perSession.get(sessionHash) ?? 1) - 1;

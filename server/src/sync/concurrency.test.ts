@@ -33,11 +33,11 @@ describe('concurrent edits (S8)', () => {
     if (!a || !b || !c) throw new Error('three clients expected');
     const answers = await Promise.all([
       submit(a.socket, demo.updateCard(cardId, { title: 'Titel von Anna' })),
-      submit(b.socket, demo.updateCard(cardId, { description: 'Beschreibung von Lena' })),
+      submit(b.socket, demo.updateCard(cardId, { dueDate: '2027-06-30' })),
       submit(c.socket, demo.updateCard(cardId, { tags: ['von-jonas'], status: 'review' })),
     ]);
     expect(answers.every((x) => x.ok)).toBe(true);
-    const expected = { title: 'Titel von Anna', description: 'Beschreibung von Lena', tags: ['von-jonas'], status: 'review' };
+    const expected = { title: 'Titel von Anna', dueDate: '2027-06-30', tags: ['von-jonas'], status: 'review' };
     const state = await readState(server, cookies[0] ?? '');
     expect(state.cards[cardId]).toMatchObject(expected);
     for (const client of [a, b, c]) {

@@ -43,7 +43,10 @@ export function commandsFor(workspaceId: string, boardId: string) {
         },
         options,
       ),
-    updateCard: (cardId: string, changes: Partial<CardFields>, base?: Base): CommandOf<'card.update'> =>
+    /** The server's own mirror of a description document (Y17); from anyone else it is refused. */
+    describeCard: (cardId: string, description: string, writers: string[] = [], base?: Base): CommandOf<'card.describe'> =>
+      envelope('card.describe', { cardId, description, writers }, base),
+    updateCard: (cardId: string, changes: CommandOf<'card.update'>['payload']['changes'], base?: Base): CommandOf<'card.update'> =>
       envelope('card.update', { cardId, changes }, base),
     moveCard: (
       cardId: string,

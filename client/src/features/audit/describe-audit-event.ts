@@ -35,6 +35,8 @@ const DESCRIBERS: Describers = {
   'board.created': (e) => e.data.board.name,
   'card.created': (e) => `„${e.data.card.title}“`,
   'card.updated': (e, ctx) => `${card(ctx, e.data.cardId)}: ${Object.keys(e.data.changes).map((f) => ctx.t(`card.${FIELD_LABELS[f] ?? f}`)).join(', ')}`,
+  'card.described': (e, ctx) =>
+    `${card(ctx, e.data.cardId)}: ${ctx.t('card.description')}${e.data.writers.length > 0 ? ` (${e.data.writers.map((id) => person(ctx, id)).join(', ')})` : ''}`,
   'card.moved': (e, ctx) => card(ctx, e.data.cardId),
   'card.archived': (e, ctx) => card(ctx, e.data.cardId),
   'card.restored': (e, ctx) => card(ctx, e.data.cardId),

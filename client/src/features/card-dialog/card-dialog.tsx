@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useState, type FocusEvent, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { docIdOf } from '@verbund/shared/docs';
 import type { Card, Person } from '@verbund/shared/model';
 import type { WorkspaceState } from '@verbund/shared/projection';
 import { CardPresence } from '../../components/card-presence';
@@ -9,6 +10,7 @@ import { formatDateTime, isWebUrl } from '../../lib/format';
 import { useModalDialog } from '../../lib/use-modal-dialog';
 import { presenceOnCard, usePresenceStore } from '../../lib/presence-store';
 import { useSession } from '../../lib/session-context';
+import { CollabEditor } from '../editor/collab-editor';
 import { changesFromDraft, type Draft } from './card-draft';
 import { CardFormFields } from './card-form-fields';
 import { ChecklistSection } from './checklist-section';
@@ -58,7 +60,7 @@ function CardDialogBody({ card, state, people, idPrefix, titleId, onClose, secti
   const creator = people.find((p) => p.id === card.createdBy);
 
   const onFocus = () => usePresenceStore.getState().setMine({ viewingCardId: card.id, editingCardId: card.id });
-  const onBlur = (event: FocusEvent<HTMLFormElement>) => {
+  const onBlur = (event: FocusEvent<HTMLDivElement>) => {
     if (event.currentTarget.contains(event.relatedTarget)) return;
     usePresenceStore.getState().setMine({ viewingCardId: card.id, editingCardId: null });
   };
@@ -97,38 +99,52 @@ function CardDialogBody({ card, state, people, idPrefix, titleId, onClose, secti
         </button>
       </div>
       {card.archived && <p className="notice">{t('card.archivedNotice')}</p>}
-      <form className="card-form" onSubmit={onSubmit} onFocus={onFocus} onBlur={onBlur} noValidate aria-labelledby={`${idPrefix}-details`}>
-        <h3 id={`${idPrefix}-details`}>{t('card.details')}</h3>
-        <CardFormFields
-          idPrefix={idPrefix}
-          card={card}
-          draft={draft}
-          onDraft={(patch) => setDraft((d) => ({ ...d, ...patch }))}
-          partners={partners}
-          people={people}
-          partnerShortName={(id) => state.partners[id]?.shortName ?? '?'}
-        />
-        {invalid.length > 0 && (
-          // role="alert" on the <ul> itself would strip its list role and orphan the <li>s.
-          <div role="alert" className="form-error">
-            <ul>
-              {invalid.map((path) => (
-                <li key={path}>{errorText(path)}</li>
-              ))}
-            </ul>
-          </div>
-        )}
-        <div className="form-actions">
-          <button type="submit" className="button button-primary">
-            {t('card.save')}
-          </button>
-          {Object.keys(draft).length > 0 && (
-            <button type="button" className="button button-quiet" onClick={() => setDraft({})}>
-              {t('card.discard')}
-            </button>
-          )}
+      {/* The description is written live (rule Y17); focus in it counts as editing the card, as in the form. */}
+      <div className="card-editing" onFocus={onFocus} onBlur={onBlur}>
+        <div className="card-description">
+          <CollabEditor
+            key={`${card.id}:${card.archived}`}
+            docId={docIdOf('card-description', card.id)}
+            label={t('card.description')}
+            readOnly={card.archived}
+            readOnlyNote={t('card.descriptionArchived')}
+            partners={state.partners}
+            preview={card.description}
+          />
         </div>
-      </form>
+        <form className="card-form" onSubmit={onSubmit} noValidate aria-labelledby={`${idPrefix}-details`}>
+          <h3 id={`${idPrefix}-details`}>{t('card.details')}</h3>
+          <CardFormFields
+            idPrefix={idPrefix}
+            card={card}
+            draft={draft}
+            onDraft={(patch) => setDraft((d) => ({ ...d, ...patch }))}
+            partners={partners}
+            people={people}
+            partnerShortName={(id) => state.partners[id]?.shortName ?? '?'}
+          />
+          {invalid.length > 0 && (
+            // role="alert" on the <ul> itself would strip its list role and orphan the <li>s.
+            <div role="alert" className="form-error">
+              <ul>
+                {invalid.map((path) => (
+                  <li key={path}>{errorText(path)}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+          <div className="form-actions">
+            <button type="submit" className="button button-primary">
+              {t('card.save')}
+            </button>
+            {Object.keys(draft).length > 0 && (
+              <button type="button" className="button button-quiet" onClick={() => setDraft({})}>
+                {t('card.discard')}
+              </button>
+            )}
+          </div>
+        </form>
+      </div>
       {card.links.length > 0 && (
         <ul className="link-list" aria-label={t('card.links')}>
           {card.links.map((link, index) => (

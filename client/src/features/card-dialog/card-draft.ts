@@ -3,7 +3,6 @@ import { cardFieldsSchema, CARD_FIELDS, type Card, type CardFields, type Link } 
 /** What the form holds: only the fields the person touched, in the form's own (string) shapes. */
 export type Draft = {
   title?: string;
-  description?: string;
   area?: CardFields['area'];
   status?: CardFields['status'];
   leadPartnerId?: string | null;
@@ -45,7 +44,11 @@ function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-export type DraftResult = { ok: true; changes: Partial<CardFields> } | { ok: false; invalid: string[] };
+/** The description is not among them: it is a live document of its own (rule Y17). */
+type FormFields = Omit<CardFields, 'description'>;
+const FORM_FIELDS = CARD_FIELDS.filter((key): key is keyof FormFields => key !== 'description');
+
+export type DraftResult = { ok: true; changes: Partial<FormFields> } | { ok: false; invalid: string[] };
 
 /**
  * The card.update payload for a draft: validated, and holding only fields whose value really differs
@@ -53,10 +56,10 @@ export type DraftResult = { ok: true; changes: Partial<CardFields> } | { ok: fal
  * unchanged field sent along would overwrite someone else's newer edit.
  */
 export function changesFromDraft(card: Card, draft: Draft): DraftResult {
-  const parsed = cardFieldsSchema.partial().safeParse(toFields(draft));
+  const parsed = cardFieldsSchema.omit({ description: true }).partial().safeParse(toFields(draft));
   if (!parsed.success) return { ok: false, invalid: [...new Set(parsed.error.issues.map((i) => i.path.map(String).join('.')))] };
-  const changes: Partial<CardFields> = {};
-  for (const key of CARD_FIELDS) {
+  const changes: Partial<FormFields> = {};
+  for (const key of FORM_FIELDS) {
     const value = parsed.data[key];
     if (value !== undefined && !sameValue(value, card[key])) Object.assign(changes, { [key]: value });
   }

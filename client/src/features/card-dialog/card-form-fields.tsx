@@ -32,10 +32,6 @@ export function CardFormFields({ idPrefix, card, draft, onDraft, partners, peopl
   return (
     <>
       <TextField id={id('title')} label={t('card.title')} value={draft.title ?? card.title} maxLength={200} required onChange={(e) => onDraft({ title: e.target.value })} />
-      <div className="field">
-        <label htmlFor={id('description')}>{t('card.description')}</label>
-        <textarea id={id('description')} rows={6} value={draft.description ?? card.description} onChange={(e) => onDraft({ description: e.target.value })} />
-      </div>
       <div className="field-grid">
         <SelectField id={id('area')} label={t('card.area')} value={draft.area ?? card.area} onChange={(v) => onDraft({ area: areaSchema.catch(card.area).parse(v) })} options={areaOptions(t)} />
         <SelectField id={id('status')} label={t('card.status')} value={draft.status ?? card.status} onChange={(v) => onDraft({ status: statusSchema.catch(card.status).parse(v) })} options={statusOptions(t)} />

@@ -13,6 +13,8 @@ export type CollabEditorProps = {
   /** Why it is read-only, shown instead of the generic line. */
   readOnlyNote?: string;
   partners: Record<string, Partner>;
+  /** The text as the workspace state has it (plain lines), shown read-only until the document is open. */
+  preview?: string;
 };
 
 // Tiptap, ProseMirror and y-indexeddb are loaded only when a text is shown, not with the board.
@@ -20,10 +22,28 @@ const RichTextEditor = lazy(() => import('./rich-text-editor'));
 
 /** A collaborative rich text on the `doc:*` stream: live carets, offline edits, read-only where the server says so. */
 export function CollabEditor(props: CollabEditorProps) {
-  const { t } = useTranslation();
   return (
-    <Suspense fallback={<p role="status">{t('editor.loading')}</p>}>
+    <Suspense fallback={<EditorLoading label={props.label} preview={props.preview} />}>
       <RichTextEditor {...props} />
     </Suspense>
+  );
+}
+
+/** While the editor or its document loads: the stored text, so there is something to read at once. */
+export function EditorLoading({ label, preview }: Pick<CollabEditorProps, 'label' | 'preview'>) {
+  const { t } = useTranslation();
+  return (
+    <div className="collab-editor-loading">
+      {preview ? (
+        <div className="rich-text rich-text-preview" aria-label={label} role="region">
+          {preview.split('\n').map((line, index) => (
+            <p key={index}>{line}</p>
+          ))}
+        </div>
+      ) : null}
+      <p role="status" className="muted">
+        {t('editor.loading')}
+      </p>
+    </div>
   );
 }

@@ -12,7 +12,7 @@ import { useSession } from '../../lib/session-context';
 import { caretRendering, writerOf, type Writer } from './carets';
 import { EditorToolbar } from './editor-toolbar';
 import { useCollabDoc, type CollabDoc } from './use-collab-doc';
-import type { CollabEditorProps } from './collab-editor';
+import { EditorLoading, type CollabEditorProps } from './collab-editor';
 
 /** The editor itself, in a chunk of its own (`collab-editor.tsx` loads it when a text is first shown). */
 export default function RichTextEditor(props: CollabEditorProps) {
@@ -25,7 +25,7 @@ export default function RichTextEditor(props: CollabEditorProps) {
           {t('editor.refused', { reason: t(errorMessageKey(refused)) })}
         </p>
       )}
-      {collab ? <BoundEditor key={collab.doc.guid} collab={collab} status={status} {...props} /> : <p role="status">{t('editor.loading')}</p>}
+      {collab ? <BoundEditor key={collab.doc.guid} collab={collab} status={status} {...props} /> : <EditorLoading label={props.label} preview={props.preview} />}
     </div>
   );
 }

@@ -33,6 +33,8 @@ export function describeEvent(t: TFunction, event: StoredEvent): string {
       const status = event.data.changes.status ? ` → ${t(`status.${event.data.changes.status}`)}` : '';
       return t('history.updated', { fields: fields.join(', ') }) + status;
     }
+    case 'card.described':
+      return t('history.described');
     case 'card.moved': {
       const { area, status } = event.data;
       if (area) return t('history.moved', { place: t(`area.${area}`) });

@@ -39,8 +39,11 @@ export function HistoryPanel({ cardId, people, partners }: Props) {
       {events.length > 0 && (
         <ol className="history-list">
           {events.map((event) => {
-            const actor = people.find((p) => p.id === event.actorId);
-            const actorName = event.actorId === SYSTEM_ACTOR_ID ? t('history.system') : personName(t, actor, partners);
+            // A description is written in its document; the server records it for the people who wrote (Y17).
+            const actorIds = event.type === 'card.described' && event.data.writers.length > 0 ? event.data.writers : [event.actorId];
+            const actorName = actorIds
+              .map((actorId) => (actorId === SYSTEM_ACTOR_ID ? t('history.system') : personName(t, people.find((p) => p.id === actorId), partners)))
+              .join(', ');
             return (
               <li key={event.seq} className="history-entry">
                 <time dateTime={event.at} className="muted small">

@@ -13,7 +13,10 @@ export const boardDomain: DomainFeature<keyof typeof boardDeciders> = {
     'card.move': anyMember,
     'card.archive': anyMember,
     'card.restore': anyMember,
+    // Only the server mirrors a description document into its card (Y17); a person edits the document.
+    'card.describe': () => false,
   },
+  systemCommands: ['card.describe'],
   abilities: (actor) => (anyMember(actor) ? ['board.edit'] : []),
   documents: { 'card-description': cardDescription },
 };

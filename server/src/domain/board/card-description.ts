@@ -1,5 +1,6 @@
+import { LIMITS, stripControlChars } from '@verbund/shared/model';
 import type { DocumentKind } from '../feature.js';
-import { paragraphsUpdate } from '../documents/paragraphs.js';
+import { paragraphsText, paragraphsUpdate } from '../documents/paragraphs.js';
 
 /**
  * `card-description:<cardId>` (rule Y7): every member writes while the card is live; an archived card's
@@ -12,4 +13,11 @@ export const cardDescription: DocumentKind = {
     return card.archived ? 'read' : 'write';
   },
   seed: (state, cardId) => paragraphsUpdate(state.cards[cardId]?.description ?? ''),
+  // Y17: the card keeps the text as plain lines (board preview, search, exports), cut at the field's limit.
+  mirror: (state, cardId, doc, writers) => {
+    const card = state.cards[cardId];
+    const description = stripControlChars(paragraphsText(doc)).slice(0, LIMITS.description);
+    if (!card || card.archived || card.description === description) return null;
+    return { type: 'card.describe', payload: { cardId, description, writers: [...writers] } };
+  },
 };

@@ -4,7 +4,7 @@ import type { WorkspaceState } from '@verbund/shared/projection';
 import { accept, reject, type Deciders } from '../decision.js';
 import { withCard, withLiveCard } from '../live-card.js';
 
-type BoardCommand = 'card.create' | 'card.update' | 'card.move' | 'card.archive' | 'card.restore';
+type BoardCommand = 'card.create' | 'card.update' | 'card.move' | 'card.archive' | 'card.restore' | 'card.describe';
 
 export const boardDeciders: Deciders<BoardCommand> = {
   'card.create': (state, command, actor, ctx) => {
@@ -21,6 +21,11 @@ export const boardDeciders: Deciders<BoardCommand> = {
       const problem = checkReferences(state, command.payload.changes);
       return problem ? reject(problem) : accept({ type: 'card.updated', data: command.payload });
     }),
+  // Rule Y17: the mirror of the description document; an archived card's document is read-only anyway.
+  'card.describe': (state, command) =>
+    withLiveCard(state, command.payload.cardId, (card) =>
+      card.description === command.payload.description ? reject(appError('conflict', 'the description is unchanged')) : accept({ type: 'card.described', data: command.payload }),
+    ),
   'card.move': (state, command) =>
     withLiveCard(state, command.payload.cardId, () => accept({ type: 'card.moved', data: command.payload })),
   'card.archive': (state, command) =>

@@ -1,10 +1,20 @@
 import { z } from 'zod';
 import { defineFeature, replace } from '../../feature.js';
-import { areaSchema, boardSchema, cardFieldsSchema, cardSchema, idSchema, newCard, positionSchema, statusSchema } from '../../model.js';
+import { areaSchema, boardSchema, cardFieldsSchema, cardSchema, descriptionSchema, idSchema, LIMITS, newCard, positionSchema, statusSchema } from '../../model.js';
 
+/**
+ * A card's description is a live document (`card-description:<cardId>`, rule Y17): an edit changes
+ * the document, and the server mirrors its text into the card. `card.update` no longer carries it, so
+ * two people writing in one description no longer overwrite each other.
+ */
 const cardChangesSchema = cardFieldsSchema
+  .omit({ description: true })
   .partial()
   .refine((changes) => Object.keys(changes).length > 0, 'at least one field must change');
+
+function describedShape() {
+  return { cardId: idSchema, description: descriptionSchema, writers: z.array(idSchema).max(LIMITS.people) };
+}
 
 const placement = { area: areaSchema.optional(), status: statusSchema.optional(), position: positionSchema };
 
@@ -22,6 +32,8 @@ export const boardFeature = defineFeature({
     'card.move': z.strictObject({ cardId: idSchema, ...placement }),
     'card.archive': z.strictObject({ cardId: idSchema }),
     'card.restore': z.strictObject({ cardId: idSchema }),
+    /** The server's own (Y17): the description document's text, with the people who wrote since the last mirror. */
+    'card.describe': z.strictObject(describedShape()),
   },
   events: {
     'board.created': z.strictObject({ board: boardSchema }),
@@ -30,6 +42,7 @@ export const boardFeature = defineFeature({
     'card.moved': z.strictObject({ cardId: idSchema, ...placement }),
     'card.archived': z.strictObject({ cardId: idSchema }),
     'card.restored': z.strictObject({ cardId: idSchema }),
+    'card.described': z.strictObject(describedShape()),
   },
   slice: {
     version: 1,
@@ -50,6 +63,7 @@ export const boardFeature = defineFeature({
       },
       'card.archived': (s, e) => replace(s.cards, e.data.cardId, { archived: true, updatedAt: e.at }),
       'card.restored': (s, e) => replace(s.cards, e.data.cardId, { archived: false, updatedAt: e.at }),
+      'card.described': (s, e) => replace(s.cards, e.data.cardId, { description: e.data.description, updatedAt: e.at }),
     },
     migrations: {},
   },
@@ -67,5 +81,6 @@ export const boardFeature = defineFeature({
     'card.moved': (d) => d.cardId,
     'card.archived': (d) => d.cardId,
     'card.restored': (d) => d.cardId,
+    'card.described': (d) => d.cardId,
   },
 });
