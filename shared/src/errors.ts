@@ -51,6 +51,7 @@ export const REFUSAL_REASONS = [
   'position_not_draft',
   'card_already_linked',
   'card_not_linked',
+  'too_many_versions',
   'too_many_cards',
   'too_many_positions',
   // Documents (Y6, Y9, Y12 in docs/protocol.md).

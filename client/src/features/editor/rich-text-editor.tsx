@@ -1,8 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EditorContent, useEditor } from '@tiptap/react';
-import StarterKit from '@tiptap/starter-kit';
-import { TableKit } from '@tiptap/extension-table';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import type { DocStatus } from '@verbund/shared/doc-provider';
@@ -11,6 +9,7 @@ import { errorMessageKey } from '../../lib/error-messages';
 import { useSession } from '../../lib/session-context';
 import { caretRendering, writerOf, type Writer } from './carets';
 import { EditorToolbar } from './editor-toolbar';
+import { textExtensions } from './extensions';
 import { useCollabDoc, type CollabDoc } from './use-collab-doc';
 import { EditorLoading, type CollabEditorProps } from './collab-editor';
 
@@ -40,10 +39,7 @@ function BoundEditor({ collab, status, label, hideLabel, readOnly, readOnlyNote,
   const editor = useEditor(
     {
       extensions: [
-        // Undo is Yjs' own (Collaboration), which undoes only this person's changes, not the others'.
-        // No trailing node: every editor would add its own empty paragraph at the end of a shared text.
-        StarterKit.configure({ undoRedo: false, trailingNode: false, link: { openOnClick: false, autolink: true, defaultProtocol: 'https' } }),
-        TableKit.configure({ table: { resizable: false } }),
+        ...textExtensions(),
         Collaboration.configure({ document: collab.doc }),
         CollaborationCaret.configure({ provider: collab.provider, user: { name: me.name }, ...caretRendering(partners) }),
       ],

@@ -7,7 +7,7 @@ import { withLiveCard } from '../live-card.js';
 import { anyMember } from '../roles.js';
 import { positionText } from './position-text.js';
 
-type PositionCommand = 'position.create' | 'position.update' | 'position.link_card' | 'position.unlink_card';
+type PositionCommand = 'position.create' | 'position.update' | 'position.link_card' | 'position.unlink_card' | 'position.record_version';
 
 function withPosition(state: WorkspaceState, positionId: string, then: (position: Position) => Decision): Decision {
   const position = state.positions[positionId];
@@ -69,6 +69,18 @@ const positionDeciders: Deciders<PositionCommand> = {
         ? accept({ type: 'position.card_unlinked', data: payload })
         : reject(refusal('conflict', 'card_not_linked', 'the card is not linked')),
     ),
+  // P8: a version is named at any time, in any status; at most POSITION_LIMITS.versions per position.
+  'position.record_version': (state, { payload }) =>
+    withPosition(state, payload.positionId, (position) => {
+      const versions = state.positionVersions[position.id] ?? [];
+      if (Object.values(state.positionVersions).some((list) => list.some((v) => v.id === payload.version.id))) {
+        return reject(appError('conflict', 'a version with this id exists'));
+      }
+      if (versions.length >= POSITION_LIMITS.versions) {
+        return reject(refusal('conflict', 'too_many_versions', `a position keeps at most ${POSITION_LIMITS.versions} versions`));
+      }
+      return accept({ type: 'position.version_recorded', data: payload });
+    }),
 };
 
 /** Joint positions (docs/position-rules.md): any member writes them; every member reads them (P6). */
@@ -80,6 +92,9 @@ export const positionsDomain: DomainFeature<PositionCommand> = {
     'position.update': anyMember,
     'position.link_card': anyMember,
     'position.unlink_card': anyMember,
+    // The server reads the text and records it for the person who named it (P8); nobody sends the content.
+    'position.record_version': () => false,
   },
+  systemCommands: ['position.record_version'],
   documents: { position: positionText },
 };

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { defineFeature, replace } from '../../feature.js';
 import { idSchema, instantSchema, line } from '../../model.js';
+import { pmDocSchema } from '../../rich-text.js';
 
-export const POSITION_LIMITS = { addresseeName: 200, cards: 50, positions: 1_000 } as const;
+export const POSITION_LIMITS = { addresseeName: 200, cards: 50, positions: 1_000, versions: 200, versionName: 120 } as const;
 
 /**
  * Where a position is in its life (docs/position-rules.md, P1). A new one is a draft; the sign-off
@@ -44,6 +45,24 @@ export const positionSchema = positionFieldsSchema.extend({
 });
 export type Position = z.infer<typeof positionSchema>;
 
+/** SHA-256 of a text's canonical ProseMirror JSON, hex: it names exactly one text (P8). */
+export const contentHashSchema = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in hex');
+
+/** A named version of a position's text (P8): frozen content, known by its hash; the content itself is in its event. */
+export const positionVersionSchema = z.strictObject({
+  id: idSchema,
+  name: line(POSITION_LIMITS.versionName),
+  hash: contentHashSchema,
+  namedBy: idSchema,
+  namedAt: instantSchema,
+});
+export type PositionVersion = z.infer<typeof positionVersionSchema>;
+
+/** Name a version; sent over HTTP, because the server reads the text itself (a client's copy may lag). */
+export const nameVersionBodySchema = z.strictObject({ versionId: idSchema, name: line(POSITION_LIMITS.versionName) });
+
+const versionRecorded = z.strictObject({ positionId: idSchema, version: positionVersionSchema, content: pmDocSchema });
+
 const positionChangesSchema = positionFieldsSchema
   .partial()
   .refine((changes) => Object.keys(changes).length > 0, 'at least one field must change');
@@ -69,18 +88,22 @@ export const positionsFeature = defineFeature({
     'position.update': z.strictObject({ positionId: idSchema, changes: positionChangesSchema }),
     'position.link_card': z.strictObject(cardLink),
     'position.unlink_card': z.strictObject(cardLink),
+    /** The server's own (P8): the text read from the stored document, with its hash and who named it. */
+    'position.record_version': versionRecorded,
   },
   events: {
     'position.created': z.strictObject({ position: positionSchema }),
     'position.updated': z.strictObject({ positionId: idSchema, changes: positionFieldsSchema.partial() }),
     'position.card_linked': z.strictObject(cardLink),
     'position.card_unlinked': z.strictObject(cardLink),
+    'position.version_recorded': versionRecorded,
   },
   slice: {
-    version: 1,
-    shape: { positions: z.record(z.string(), positionSchema) },
-    empty: () => ({ positions: {} }),
-    containers: ['positions'],
+    version: 2,
+    // Versions by position, oldest first; only what names them: the content stays in the event (P8).
+    shape: { positions: z.record(z.string(), positionSchema), positionVersions: z.record(z.string(), z.array(positionVersionSchema)) },
+    empty: () => ({ positions: {}, positionVersions: {} }),
+    containers: ['positions', 'positionVersions'],
     reducers: {
       'position.created': (s, e) => {
         s.positions[e.data.position.id] = e.data.position;
@@ -94,8 +117,11 @@ export const positionsFeature = defineFeature({
         const position = s.positions[e.data.positionId];
         if (position) replace(s.positions, position.id, { cardIds: position.cardIds.filter((id) => id !== e.data.cardId), updatedAt: e.at });
       },
+      'position.version_recorded': (s, e) => {
+        s.positionVersions[e.data.positionId] = [...(s.positionVersions[e.data.positionId] ?? []), e.data.version];
+      },
     },
-    migrations: {},
+    migrations: { 1: (older) => ({ ...(older as object), positionVersions: {} }) },
   },
   // The position is the subject of all its events, links included: the card shows its positions itself (P4).
   subjects: {
@@ -103,5 +129,6 @@ export const positionsFeature = defineFeature({
     'position.updated': (d) => d.positionId,
     'position.card_linked': (d) => d.positionId,
     'position.card_unlinked': (d) => d.positionId,
+    'position.version_recorded': (d) => d.positionId,
   },
 });
