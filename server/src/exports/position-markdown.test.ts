@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { PmDoc, PmNode } from '../domain/documents/prosemirror.js';
 import { exportFixture, RICH_MARKDOWN } from '../test-support/export-fixtures.js';
 import { positionMarkdown } from './position-markdown.js';
 
-const paragraph = (...content: object[]) => ({ type: 'doc' as const, content: [{ type: 'paragraph', content }] });
+const paragraph = (...content: PmNode[]): PmDoc => ({ type: 'doc', content: [{ type: 'paragraph', content }] });
 
 describe('Markdown export (P43)', () => {
   it('P43 renders the title, the facts and every node of the editor as GitHub-flavoured Markdown', () => {
