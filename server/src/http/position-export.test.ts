@@ -9,7 +9,7 @@ import { DEMO_WORKSPACE_ID } from '../seed/demo.js';
 import { stableId } from '../seed/workspace-setup.js';
 import { provide } from '../test-support/docs.js';
 import { docxParts, docxText, RICH_MARKDOWN } from '../test-support/export-fixtures.js';
-import { OTHER_WORKSPACE_ID, OUTSIDER, person, request, seedOtherWorkspace } from '../test-support/live.js';
+import { OTHER_WORKSPACE_ID, OUTSIDER, person, readState, request, seedOtherWorkspace } from '../test-support/live.js';
 import { expectPdfA, inspectPdf, PDF_CHECKS_RUN } from '../test-support/pdf-tools.js';
 import { positionCommandsFor } from '../test-support/position-commands.js';
 import { EDITOR_SCHEMA, RICH_DOCUMENT } from '../test-support/rich-document.js';
@@ -53,11 +53,12 @@ afterAll(async () => {
 });
 
 describe('position exports over HTTP (P40–P49)', () => {
-  it('P43 P48 Markdown: exactly the title, the facts in German, the time in Berlin and the text as stored; an attachment with a slug name', async () => {
+  it('P43 P48 P49 Markdown: exactly the title, the facts in German, the time in Berlin and the text as stored; an attachment with a slug name', async () => {
     const answer = await download(exportPath(positionId, 'format=md'));
     expect(answer.status).toBe(200);
     expect(answer.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
     expect(answer.headers.get('content-disposition')).toBe(`attachment; filename="${FILE}.md"`);
+    expect(answer.headers.get('cache-control')).toBe('no-store');
     expect(answer.body.toString('utf8')).toBe(
       [
         '# Stellungnahme zum OZG-Änderungsgesetz',
@@ -115,6 +116,12 @@ describe('position exports over HTTP (P40–P49)', () => {
     const empty = await download(exportPath(emptyPositionId, 'format=md'));
     expect(empty.status).toBe(200);
     expect(empty.body.toString('utf8')).toMatch(/---\n\n\*Noch kein Text\.\*\n$/);
+  });
+
+  it('P49 an export changes nothing: no event is written', async () => {
+    const before = (await readState(server, cookie)).seq;
+    for (const format of ['md', 'docx', 'pdf']) expect((await download(exportPath(positionId, `format=${format}`))).status).toBe(200);
+    expect((await readState(server, cookie)).seq).toBe(before);
   });
 
   it('P40 who may export: unauthenticated 401; a non-member, an unknown position and another workspace’s position 404', async () => {
