@@ -8,6 +8,7 @@ import { nameOf } from '../../lib/person-name';
 import { navigate, onLinkClick, routePath } from '../../lib/router';
 import { useUiStore } from '../../lib/ui-store';
 import { useCommand } from '../../lib/use-command';
+import { PositionExport } from './position-export';
 import { PositionForm } from './position-form';
 import { addresseeText, dueText, leadText } from './position-text';
 
@@ -146,6 +147,8 @@ export function PositionPage({ positionId, state, people }: Props) {
           </form>
         )}
       </section>
+
+      <PositionExport workspaceId={state.workspaceId} positionId={positionId} headingId={`${id}-export`} />
     </div>
   );
 }
