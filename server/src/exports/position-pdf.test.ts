@@ -10,6 +10,8 @@ describe.runIf(PDF_CHECKS_RUN)('PDF/A-2b export (P46, P47)', () => {
     expectPdfA(report);
     expect(report.fonts.map((f) => f.name.replace(/^[A-Z]{6}\+/, '')).sort()).toEqual(['DejaVuSans', 'DejaVuSans-Bold', 'DejaVuSans-Oblique', 'DejaVuSansMono']);
     expect(report.info).toMatch(/Title:\s+Stellungnahme zum OZG-Änderungsgesetz/);
+    expect(report.xmp).toContain('<rdf:li xml:lang="x-default">Stellungnahme zum OZG-Änderungsgesetz</rdf:li>');
+    expect(report.info).not.toMatch(/ModDate/);
     expect(report.info).toMatch(/Author:\s+Digitalisierungskooperation Ost-Niedersachsen/);
   });
 

@@ -24,6 +24,7 @@ const MUTED = '#555555';
  */
 export function positionPdf(position: PositionExport): Promise<Buffer> {
   const { labels } = position;
+  // No ModDate: pdfkit writes no xmp:ModifyDate, and PDF/A wants every Info entry mirrored in the XMP.
   const doc = new PDFDocument({
     size: 'A4',
     margins: MARGIN,
@@ -34,7 +35,7 @@ export function positionPdf(position: PositionExport): Promise<Buffer> {
     displayTitle: true,
     bufferPages: true,
     font: PDF_FONTS.regular,
-    info: { Title: position.title, Author: position.workspace, Subject: position.facts.map((f) => `${f.label}: ${f.value}`).join('; '), CreationDate: position.exportedAt, ModDate: position.exportedAt },
+    info: { Title: position.title, Author: position.workspace, Subject: position.facts.map((f) => `${f.label}: ${f.value}`).join('; '), CreationDate: position.exportedAt },
   });
   const done = collect(doc);
   const root = doc.struct('Document');
