@@ -11,6 +11,7 @@ import type { HttpContext } from './http/http-context.js';
 import { accountRoutes } from './http/account-routes.js';
 import { adminRoutes } from './http/admin-routes.js';
 import { invitationRoutes } from './http/invitation-routes.js';
+import { positionRoutes } from './http/position-routes.js';
 import { voteRoutes } from './http/vote-routes.js';
 import { workspaceRoutes } from './http/workspace-routes.js';
 import { workspacesRoutes } from './http/workspaces-routes.js';
@@ -101,7 +102,10 @@ export function createApp(deps: AppDeps): App {
   });
   const passwords = new PasswordGate({ ...DEFAULT_GATE, ...deps.passwordGate });
   const flood = new FloodControl({ ...DEFAULT_FLOOD, ...deps.flood });
-  const ctx: HttpContext = { storage: deps.storage, auditKeys: deps.auditKeys, engines, clock, sessions, passwords, flood, workspacesPerAccount: deps.workspacesPerAccount ?? 20, log };
+  const docSettings = { ...DEFAULT_DOC_SETTINGS, ...deps.docs };
+  const mirror = new DocMirror(engines, docSettings.mirrorDelayMs, log);
+  const docs = new DocRegistry(deps.storage, docSettings, log, (workspaceId, docId) => mirror.flush(workspaceId, docId));
+  const ctx: HttpContext = { storage: deps.storage, auditKeys: deps.auditKeys, engines, docs, clock, sessions, passwords, flood, workspacesPerAccount: deps.workspacesPerAccount ?? 20, log };
 
   const app = express();
   app.disable('x-powered-by');
@@ -134,13 +138,11 @@ export function createApp(deps: AppDeps): App {
   app.use('/api/workspaces/:workspaceId', workspaceRoutes(ctx));
   app.use('/api/workspaces/:workspaceId/admin', adminRoutes(ctx));
   app.use('/api/workspaces/:workspaceId', voteRoutes(ctx));
+  app.use('/api/workspaces/:workspaceId', positionRoutes(ctx));
   app.use('/api', (_req, res) => sendError(res, appError('not_found', 'no such endpoint')));
   if (deps.staticDir && existsSync(deps.staticDir)) serveClient(app, deps.staticDir);
   app.use(errorHandler(log));
 
-  const docSettings = { ...DEFAULT_DOC_SETTINGS, ...deps.docs };
-  const mirror = new DocMirror(engines, docSettings.mirrorDelayMs, log);
-  const docs = new DocRegistry(deps.storage, docSettings, log, (workspaceId, docId) => mirror.flush(workspaceId, docId));
   const httpServer = createServer(app);
   io = createLiveServer(httpServer, {
     storage: deps.storage,

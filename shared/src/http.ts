@@ -138,3 +138,16 @@ export type CheckpointVerdict = z.infer<typeof checkpointVerdictSchema>;
 /** `/api/health`: public, so it names no internals (those are logged); 503 while storage cannot write. */
 export const healthSchema = z.object({ ok: z.boolean(), storage: z.enum(['ok', 'unavailable']) });
 export type Health = z.infer<typeof healthSchema>;
+
+export const positionParamsSchema = z.strictObject({ workspaceId: idSchema, positionId: idSchema });
+
+/** A position's export (rules P40–P49): the format, and the language of its labels (the reader's, German unless asked). */
+export const EXPORT_FORMATS = ['pdf', 'docx', 'md'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export const EXPORT_LANGUAGES = ['de', 'en'] as const;
+export type ExportLanguage = (typeof EXPORT_LANGUAGES)[number];
+export const positionExportQuerySchema = z.strictObject({
+  format: z.enum(EXPORT_FORMATS),
+  lang: z.enum(EXPORT_LANGUAGES).default('de'),
+});
+export type PositionExportQuery = z.infer<typeof positionExportQuerySchema>;

@@ -1,4 +1,5 @@
 import type { AuditKeys } from '../audit/audit-key.js';
+import type { DocRegistry } from '../docs/doc-registry.js';
 import type { PasswordGate } from '../auth/password-check.js';
 import type { Sessions } from '../auth/sessions.js';
 import type { FloodControl } from '../live/flood-control.js';
@@ -10,6 +11,8 @@ export type HttpContext = {
   storage: Storage;
   auditKeys: AuditKeys;
   engines: EngineRegistry;
+  /** The collaborative documents open in this process (exports read them live). */
+  docs: DocRegistry;
   clock: () => Date;
   sessions: Sessions;
   passwords: PasswordGate;

@@ -10,6 +10,7 @@ import { navigate, onLinkClick, routePath } from '../../lib/router';
 import { useUiStore } from '../../lib/ui-store';
 import { useCommand } from '../../lib/use-command';
 import { CollabEditor } from '../editor/collab-editor';
+import { PositionExport } from './position-export';
 import { PositionForm } from './position-form';
 import { addresseeText, dueText, leadText } from './position-text';
 
@@ -161,6 +162,8 @@ export function PositionPage({ positionId, state, people }: Props) {
           </form>
         )}
       </section>
+
+      <PositionExport workspaceId={state.workspaceId} positionId={positionId} headingId={`${id}-export`} />
     </div>
   );
 }

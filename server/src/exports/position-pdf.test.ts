@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { exportFixture } from '../test-support/export-fixtures.js';
+import { expectPdfA, inspectPdf, PDF_CHECKS_RUN } from '../test-support/pdf-tools.js';
+import { EXPORT_LABELS } from './export-labels.js';
+import { positionPdf } from './position-pdf.js';
+
+describe.runIf(PDF_CHECKS_RUN)('PDF/A-2b export (P46, P47)', () => {
+  it('P46 P47 passes qpdf, embeds only DejaVu (never a standard font), is PDF 1.7, tagged, PDF/A-2b in its XMP, titled', async () => {
+    const report = inspectPdf(await positionPdf(exportFixture()));
+    expectPdfA(report);
+    expect(report.fonts.map((f) => f.name.replace(/^[A-Z]{6}\+/, '')).sort()).toEqual(['DejaVuSans', 'DejaVuSans-Bold', 'DejaVuSans-Oblique', 'DejaVuSansMono']);
+    expect(report.info).toMatch(/Title:\s+Stellungnahme zum OZG-Änderungsgesetz/);
+    expect(report.xmp).toContain('<rdf:li xml:lang="x-default">Stellungnahme zum OZG-Änderungsgesetz</rdf:li>');
+    expect(report.info).not.toMatch(/ModDate/);
+    expect(report.info).toMatch(/Author:\s+Digitalisierungskooperation Ost-Niedersachsen/);
+  });
+
+  it('P46 the text is there, umlauts and ß included: headings, emphasis, lists, quote, code, the table’s cells, the facts', async () => {
+    const { text } = inspectPdf(await positionPdf(exportFixture()));
+    for (const expected of [
+      'Adressat: Land Niedersachsen',
+      'Federführung: Stadt Wolfsburg',
+      'Gemeinsame Stellungnahme',
+      'Die Partner begrüßen ausdrücklich die Änderung',
+      'Größe',
+      '1. Bürgerinnen',
+      '3. Dritter Punkt',
+      'Zitat aus dem Erlass',
+      'Az. 11-2026',
+      'Erste Zeile\nzweite Zeile',
+      'Wolfsburg',
+      '30 %',
+      'Gifhorn | Kreis',
+      'Übrige',
+      'Seite 1 von 1',
+    ]) {
+      expect(text).toContain(expected);
+    }
+  });
+
+  it('P44 a long text runs over pages, each numbered "Seite n von m"; in English "Page n of m"', async () => {
+    const long = exportFixture();
+    const many = { ...long.content, content: Array.from({ length: 8 }, () => long.content.content ?? []).flat() };
+    const german = inspectPdf(await positionPdf({ ...long, content: many }));
+    const pages = Number(/Pages:\s+(\d+)/.exec(german.info)?.[1]);
+    expect(pages).toBeGreaterThan(1);
+    for (let page = 1; page <= pages; page++) expect(german.text).toContain(`Seite ${page} von ${pages}`);
+    const english = inspectPdf(await positionPdf({ ...long, lang: 'en', labels: EXPORT_LABELS.en }));
+    expect(english.text).toContain('Page 1 of 1');
+  });
+});
