@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { abilitySchema, rolesSchema } from './admin.js';
 import { idSchema, partnerNameSchema, partnerShortNameSchema, line, roleSchema } from './model.js';
+import { contentHashSchema, positionVersionSchema } from './features/positions/positions-feature.js';
+import { pmDocSchema } from './rich-text.js';
 
 /** HTTP API shapes. Every body is parsed with these on the server and every answer on the client. */
 export const loginBodySchema = z.strictObject({
@@ -151,3 +153,8 @@ export const positionExportQuerySchema = z.strictObject({
   lang: z.enum(EXPORT_LANGUAGES).default('de'),
 });
 export type PositionExportQuery = z.infer<typeof positionExportQuerySchema>;
+
+/** A text and the hash that names it (P8): a named version, or the text as stored now (`version` null). */
+export const versionTextSchema = z.object({ version: positionVersionSchema.nullable(), hash: contentHashSchema, content: pmDocSchema });
+export type VersionText = z.infer<typeof versionTextSchema>;
+export const versionParamsSchema = z.strictObject({ workspaceId: idSchema, positionId: idSchema, versionId: idSchema });

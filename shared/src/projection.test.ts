@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EVENT_VERSION, type StoredEvent } from './events.js';
+import { positionsFeature } from './features/positions/positions-feature.js';
 import type { Card } from './model.js';
 import { applyEvent, applyEventsImmutably, compareCards, emptyState, SLICE_VERSIONS, SNAPSHOT_VERSION, type WorkspaceState } from './projection.js';
 
@@ -106,7 +107,12 @@ describe('versions', () => {
   it('the stored snapshot envelope is version 5 (a MAC under the audit key since 4, slice versions since 5), each slice at its pinned version', () => {
     expect(SNAPSHOT_VERSION).toBe(5);
     // A change to a slice's shape bumps its version here, with a migration or a rebuild from the log.
-    expect(SLICE_VERSIONS).toEqual({ admin: 1, board: 1, checklists: 1, comments: 1, positions: 1, votes: 1 });
+    expect(SLICE_VERSIONS).toEqual({ admin: 1, board: 1, checklists: 1, comments: 1, positions: 2, votes: 1 });
     expect(EVENT_VERSION).toBe(1);
+  });
+
+  it('P8 a positions slice stored before versions existed (version 1) migrates to version 2 with no versions', () => {
+    const stored = { positions: {} };
+    expect(positionsFeature.slice.migrations[1]?.(stored)).toEqual({ positions: {}, positionVersions: {} });
   });
 });

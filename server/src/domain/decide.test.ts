@@ -128,6 +128,7 @@ const DECIDED_IN_FEATURE_TESTS: ReadonlySet<string> = new Set([
   'position.update',
   'position.link_card',
   'position.unlink_card',
+  'position.record_version',
 ]);
 
 describe('decide: every command type', () => {

@@ -97,6 +97,7 @@ const COMMAND_MATRIX: Partial<Record<CommandType, Row>> = {
   'position.update': { build: () => positions.update(testId(80), { title: 'Neu' }), allowed: MEMBERS },
   'position.link_card': { build: () => positions.link(testId(80), L), allowed: MEMBERS },
   'position.unlink_card': { build: () => positions.unlink(testId(80), L), allowed: MEMBERS },
+  'position.record_version': { build: () => positions.recordVersion(testId(80)), allowed: [] },
   'partner.add': { build: () => cmd.addPartner('Stadt C', 'C'), allowed: ADMIN },
   'partner.rename': { build: () => cmd.renamePartner(B, 'Stadt Bee', 'BB'), allowed: ADMIN },
   'partner.deactivate': { build: () => cmd.deactivatePartner(B), allowed: ADMIN },
@@ -156,11 +157,11 @@ describe('policy: one rule per command (S12)', () => {
     }
   });
 
-  it('the system actor may close due votes (D35), erase memberships of an erased account (A12) and mirror a description document (Y17), nothing else', () => {
+  it('the system actor may close due votes (D35), erase memberships of an erased account (A12) mirror a description document (Y17) and record a version the server read (P8), nothing else', () => {
     const s = state();
     const system: Actor = { personId: SYSTEM_ACTOR_ID, partnerId: '', roles: ['admin'] };
     const allowed = rows.filter(([, row]) => authorize(system, row.build(), s, TODAY)).map(([type]) => type);
-    expect(allowed.sort()).toEqual(['card.describe', 'member.erase', 'vote.close']);
+    expect(allowed.sort()).toEqual(['card.describe', 'member.erase', 'position.record_version', 'vote.close']);
   });
 
   it('a deactivated person, an outsider and a person without roles are no actor at all', () => {

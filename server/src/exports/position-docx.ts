@@ -18,7 +18,7 @@ import {
   type NumberingDefinition,
   type ParagraphChild,
 } from 'docx';
-import type { PmNode } from '../domain/documents/prosemirror.js';
+import type { PmNode } from '@verbund/shared/rich-text';
 import type { PositionExport } from './position-export.js';
 import { headingLevel, listStart, plainText, runsOf, tableRows } from './text-runs.js';
 

@@ -1,6 +1,6 @@
 import type { ExportFormat, ExportLanguage } from '@verbund/shared/http';
 import type { WorkspaceState } from '@verbund/shared/projection';
-import type { PmDoc } from '../domain/documents/prosemirror.js';
+import type { PmDoc } from '@verbund/shared/rich-text';
 import { EXPORT_LABELS, type ExportLabels } from './export-labels.js';
 
 /** What every format renders (P41): the position's facts, labelled for the reader, and its text as stored. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PmDoc, PmNode } from '../domain/documents/prosemirror.js';
+import type { PmDoc, PmNode } from '@verbund/shared/rich-text';
 import { exportFixture, RICH_MARKDOWN } from '../test-support/export-fixtures.js';
 import { positionMarkdown } from './position-markdown.js';
 

@@ -1,5 +1,5 @@
 import { escapeMarkdown } from '../decisions/decision-register.js';
-import type { PmNode } from '../domain/documents/prosemirror.js';
+import type { PmNode } from '@verbund/shared/rich-text';
 import type { PositionExport } from './position-export.js';
 import { headingLevel, listStart, runsOf, tableRows, type Run } from './text-runs.js';
 

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import type { PmNode } from '../domain/documents/prosemirror.js';
+import type { PmNode } from '@verbund/shared/rich-text';
 import { fontFor, PDF_FONTS } from './pdf-fonts.js';
 import type { PositionExport } from './position-export.js';
 import { headingLevel, listStart, plainText, runsOf, tableRows, type Run } from './text-runs.js';

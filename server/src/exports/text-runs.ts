@@ -1,4 +1,4 @@
-import type { PmNode } from '../domain/documents/prosemirror.js';
+import type { PmNode } from '@verbund/shared/rich-text';
 
 /** A piece of inline content as the renderers lay it out: text with its emphasis and link, or a line break. */
 export type Run =

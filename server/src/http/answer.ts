@@ -11,7 +11,9 @@ import type {
   Me,
   SecurityEventInfo,
   SessionInfo,
+  VersionText,
 } from '@verbund/shared/http';
+import type { PositionVersion } from '@verbund/shared/features/positions/positions-feature';
 import type { Person } from '@verbund/shared/model';
 import type { WorkspaceState } from '@verbund/shared/projection';
 import type { CatchUp, CommandResult } from '@verbund/shared/protocol';
@@ -43,7 +45,9 @@ export type Answer =
   | Health
   | Person[]
   | VoteView[]
-  | DecisionEntry[];
+  | DecisionEntry[]
+  | PositionVersion
+  | VersionText;
 
 /** Stored data in its raw form: it fits some answers' shapes by accident (a state has a `workspaceId`), and never compiles. */
 type Raw = StoredEvent | readonly StoredEvent[] | WorkspaceState | CatchUp | CommandResult;

@@ -103,6 +103,8 @@ const ROWS: Partial<Record<CommandType, Row>> = {
   'card.describe': { allowed: [], prepare: async () => demo.describeCard(await freshCard(), 'Matrix') },
   'comment.add': { allowed: MEMBER_KINDS, prepare: async () => demo.addComment(await freshCard(), 'Matrix') },
   'position.create': { allowed: MEMBER_KINDS, prepare: () => positions.create() },
+  // A version's content is read by the server (P8): every person is refused.
+  'position.record_version': { allowed: [], prepare: onFreshPosition((positionId) => positions.recordVersion(positionId)) },
   'position.update': { allowed: MEMBER_KINDS, prepare: onFreshPosition((positionId) => positions.update(positionId, { dueDate: '2027-01-31' })) },
   'position.link_card': { allowed: MEMBER_KINDS, prepare: onFreshPosition(async (positionId) => positions.link(positionId, await freshCard())) },
   'position.unlink_card': { allowed: MEMBER_KINDS, prepare: onFreshPosition((positionId, cardId) => positions.unlink(positionId, cardId)) },

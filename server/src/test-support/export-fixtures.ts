@@ -1,7 +1,8 @@
 import { unzipSync } from 'fflate';
 import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
 import { EDITOR_FIELD } from '../domain/documents/paragraphs.js';
-import { docToProseMirror, type PmDoc } from '../domain/documents/prosemirror.js';
+import type { PmDoc } from '@verbund/shared/rich-text';
+import { docToProseMirror } from '../domain/documents/prosemirror.js';
 import { EXPORT_LABELS } from '../exports/export-labels.js';
 import type { PositionExport } from '../exports/position-export.js';
 import { EDITOR_SCHEMA, RICH_DOCUMENT } from './rich-document.js';

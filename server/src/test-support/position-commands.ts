@@ -1,5 +1,6 @@
 import type { CommandOf } from '@verbund/shared/commands';
-import type { PositionFields } from '@verbund/shared/features/positions/positions-feature';
+import type { PositionFields, PositionVersion } from '@verbund/shared/features/positions/positions-feature';
+import type { PmDoc } from '@verbund/shared/rich-text';
 import { nextId } from './builders.js';
 
 /** Builders of the position commands, bound to one workspace and its lead partner. Deterministic ids (see `nextId`). */
@@ -19,5 +20,12 @@ export function positionCommandsFor(workspaceId: string, leadPartnerId: string) 
     update: (positionId: string, changes: Partial<PositionFields>): CommandOf<'position.update'> => envelope('position.update', { positionId, changes }),
     link: (positionId: string, cardId: string): CommandOf<'position.link_card'> => envelope('position.link_card', { positionId, cardId }),
     unlink: (positionId: string, cardId: string): CommandOf<'position.unlink_card'> => envelope('position.unlink_card', { positionId, cardId }),
+    /** The server's own (P8); from a person it is refused. */
+    recordVersion: (positionId: string, over: Partial<PositionVersion> = {}, content: PmDoc = { type: 'doc', content: [] }): CommandOf<'position.record_version'> =>
+      envelope('position.record_version', {
+        positionId,
+        version: { id: nextId(), name: 'Entwurf', hash: 'a'.repeat(64), namedBy: nextId(), namedAt: '2026-12-04T10:00:00.000Z', ...over },
+        content,
+      }),
   };
 }

@@ -1,19 +1,6 @@
 import * as Y from 'yjs';
+import type { PmDoc, PmMark, PmNode } from '@verbund/shared/rich-text';
 import { EDITOR_FIELD } from './paragraphs.js';
-
-/** A mark on a run of text, as ProseMirror's JSON writes it (`bold`, `link` with `{ href }`, …). */
-export type PmMark = { type: string; attrs?: Record<string, unknown> };
-
-/** A node of ProseMirror's JSON: `text` nodes carry text and marks, every other node attrs and content. */
-export type PmNode = {
-  type: string;
-  attrs?: Record<string, unknown>;
-  content?: PmNode[];
-  text?: string;
-  marks?: PmMark[];
-};
-
-export type PmDoc = PmNode & { type: 'doc' };
 
 /**
  * A document's content as ProseMirror JSON, read from the editor's fragment the way y-prosemirror

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Command } from '@verbund/shared/commands';
+import { SYSTEM_ACTOR_ID } from '@verbund/shared/events';
 import type { Position } from '@verbund/shared/features/positions/positions-feature';
 import { emptyState, type WorkspaceState } from '@verbund/shared/projection';
 import { cardFixture, testId } from '../../test-support/builders.js';
@@ -47,7 +48,9 @@ function state(): WorkspaceState {
 }
 
 /** Decides against a state (fresh unless given); decide is pure (`decidePure` checks). */
-const run = (command: Command, given: WorkspaceState = state()): Decision => decidePure(given, command, actor, NOW);
+const run = (command: Command, given: WorkspaceState = state(), by: Actor = actor): Decision => decidePure(given, command, by, NOW);
+/** The server itself: only it records versions (P8). */
+const system: Actor = { personId: SYSTEM_ACTOR_ID, partnerId: '', roles: [] };
 
 describe('position deciders (docs/position-rules.md)', () => {
   it('P1 a new position is a draft, written by its creator now, with the cards it concerns', () => {
@@ -104,6 +107,21 @@ describe('position deciders (docs/position-rules.md)', () => {
     const full = state();
     for (let i = 0; i < 998; i++) full.positions[testId(1000 + i)] = positionFixture(testId(1000 + i));
     expect(outcome(run(p.create(), full))).toBe('conflict:too_many_positions');
+  });
+});
+
+describe('named versions (P8)', () => {
+  it('P8 a version is recorded for any status, once per id, at most 200 per position, only for a position that exists', () => {
+    const record = p.recordVersion(ADOPTED, { name: 'Beschlossene Fassung' });
+    expect(run(record, state(), system)).toEqual({ ok: true, events: [{ type: 'position.version_recorded', data: record.payload }] });
+    const after = state();
+    after.positionVersions[ADOPTED] = [record.payload.version];
+    expect(outcome(run(p.recordVersion(DRAFT, { id: record.payload.version.id }), after, system))).toBe('conflict:no reason');
+    after.positionVersions[DRAFT] = Array.from({ length: 200 }, (_, i) => ({ ...record.payload.version, id: testId(500 + i) }));
+    const full = run(p.recordVersion(DRAFT), after, system);
+    expect(!full.ok && full.error.reason).toBe('too_many_versions');
+    expect(outcome(run(p.recordVersion(MISSING), state(), system))).toBe('not_found:position_not_found');
+    expect(outcome(run(p.recordVersion(DRAFT)))).toBe('forbidden:no reason');
   });
 });
 

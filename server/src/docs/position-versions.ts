@@ -1,0 +1,60 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { appError, type AppError } from '@verbund/shared/errors';
+import type { PositionVersion } from '@verbund/shared/features/positions/positions-feature';
+import type { VersionText } from '@verbund/shared/http';
+import { canonicalJson, type PmDoc } from '@verbund/shared/rich-text';
+import type { Storage } from '../storage/port.js';
+import type { WorkspaceEngine } from '../sync/workspace-engine.js';
+import type { DocRegistry } from './doc-registry.js';
+import { readPositionText, type TextReader } from './read-text.js';
+
+type Outcome<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+/** P8: the SHA-256 of the content's canonical JSON, so equal texts have equal hashes on every server. */
+export const contentHash = (content: PmDoc): string => createHash('sha256').update(canonicalJson(content)).digest('hex');
+
+/**
+ * P8: a person names a version; the server reads the text from the stored document (never from the
+ * client, whose copy may lag) and records it, hashed, as its own command for that person.
+ */
+export async function nameVersion(
+  docs: DocRegistry,
+  engine: WorkspaceEngine,
+  reader: TextReader,
+  request: { positionId: string; versionId: string; name: string; now: Date },
+): Promise<Outcome<PositionVersion>> {
+  const text = await readPositionText(docs, reader, request.positionId);
+  if (!text.ok) return text;
+  const version: PositionVersion = {
+    id: request.versionId,
+    name: request.name,
+    hash: contentHash(text.content),
+    namedBy: reader.actor.personId,
+    namedAt: request.now.toISOString(),
+  };
+  const answer = await engine.submitAsSystem({
+    id: randomUUID(),
+    workspaceId: reader.workspaceId,
+    type: 'position.record_version',
+    payload: { positionId: request.positionId, version, content: text.content },
+  });
+  return answer.ok ? { ok: true, value: version } : answer;
+}
+
+/** The text as stored now, with its hash: what a version named at this moment would hold. */
+export async function currentText(docs: DocRegistry, reader: TextReader, positionId: string): Promise<Outcome<VersionText>> {
+  const text = await readPositionText(docs, reader, positionId);
+  return text.ok ? { ok: true, value: { version: null, hash: contentHash(text.content), content: text.content } } : text;
+}
+
+/** A named version's frozen content, from the event that recorded it (the state keeps only its name and hash). */
+export async function versionText(storage: Storage, reader: TextReader, positionId: string, versionId: string): Promise<Outcome<VersionText>> {
+  const known = reader.state.positionVersions[positionId]?.find((v) => v.id === versionId);
+  if (!known || reader.actor.roles.length === 0) return { ok: false, error: appError('not_found', 'version not found') };
+  for (const event of await storage.readSubjectEvents(reader.workspaceId, positionId)) {
+    if (event.type === 'position.version_recorded' && event.data.version.id === versionId) {
+      return { ok: true, value: { version: event.data.version, hash: event.data.version.hash, content: event.data.content } };
+    }
+  }
+  return { ok: false, error: appError('not_found', 'version not found') };
+}
