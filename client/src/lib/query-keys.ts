@@ -28,4 +28,6 @@ export const queryKeys = {
   cardHistory: (workspaceId: string, cardId: string) => [...cards(workspaceId), cardId, 'history'] as const,
   auditList: (workspaceId: string, filter: Filter) => [...audit(workspaceId), filter] as const,
   auditVerdict: (workspaceId: string) => [...audit(workspaceId), 'verify'] as const,
+  /** A named version's frozen text (never changes), or `current`, the text as stored now. */
+  versionText: (workspaceId: string, positionId: string, versionId: string) => [...workspace(workspaceId), 'positions', positionId, 'versions', versionId] as const,
 };

@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Partner } from '@verbund/shared/model';
+import type { PmDoc } from '@verbund/shared/rich-text';
 
 export type CollabEditorProps = {
   /** `<kind>:<entityId>` of the `doc:*` stream. */
@@ -15,6 +16,9 @@ export type CollabEditorProps = {
   partners: Record<string, Partner>;
   /** The text as the workspace state has it (plain lines), shown read-only until the document is open. */
   preview?: string;
+  /** Content to put in place of the text, as an edit of this person's (an old version restored); then `onReplaced`. */
+  replaceWith?: PmDoc | null;
+  onReplaced?: () => void;
 };
 
 // Tiptap, ProseMirror and y-indexeddb are loaded only when a text is shown, not with the board.

@@ -31,7 +31,7 @@ export default function RichTextEditor(props: CollabEditorProps) {
 
 type BoundProps = CollabEditorProps & { collab: CollabDoc; status: DocStatus };
 
-function BoundEditor({ collab, status, label, hideLabel, readOnly, readOnlyNote, partners }: BoundProps) {
+function BoundEditor({ collab, status, label, hideLabel, readOnly, readOnlyNote, partners, replaceWith, onReplaced }: BoundProps) {
   const { t } = useTranslation();
   const { me } = useSession();
   const id = useId();
@@ -54,6 +54,12 @@ function BoundEditor({ collab, status, label, hideLabel, readOnly, readOnlyNote,
     editor.setEditable(writable);
     editor.view.dom.setAttribute('aria-readonly', String(!writable));
   }, [editor, writable]);
+  // A restore is one edit of the whole text, sent like typing and undone like it (only after the open: the text must be the server's).
+  useEffect(() => {
+    if (!replaceWith || !writable || !status.synced) return;
+    editor.chain().focus().setContent(replaceWith).run();
+    onReplaced?.();
+  }, [editor, replaceWith, writable, status.synced, onReplaced]);
 
   return (
     <>

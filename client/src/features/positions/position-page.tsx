@@ -1,9 +1,12 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useCallback, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { docIdOf } from '@verbund/shared/docs';
+import type { PositionVersion } from '@verbund/shared/features/positions/positions-feature';
 import type { Person } from '@verbund/shared/model';
 import type { WorkspaceState } from '@verbund/shared/projection';
+import type { PmDoc } from '@verbund/shared/rich-text';
 import { SelectField } from '../../components/select-field';
+import { useAnnouncer } from '../../lib/announcer-store';
 import { formatDateTime } from '../../lib/format';
 import { nameOf } from '../../lib/person-name';
 import { navigate, onLinkClick, routePath } from '../../lib/router';
@@ -12,6 +15,7 @@ import { useCommand } from '../../lib/use-command';
 import { CollabEditor } from '../editor/collab-editor';
 import { PositionExport } from './position-export';
 import { PositionForm } from './position-form';
+import { VersionsSection } from './versions-section';
 import { addresseeText, dueText, leadText } from './position-text';
 
 type Props = { positionId: string; state: WorkspaceState; people: Person[] };
@@ -24,6 +28,11 @@ export function PositionPage({ positionId, state, people }: Props) {
   const id = useId().replace(/:/g, '');
   const [editing, setEditing] = useState(false);
   const [cardToLink, setCardToLink] = useState('');
+  const [restored, setRestored] = useState<{ content: PmDoc; version: PositionVersion } | null>(null);
+  const onRestored = useCallback(() => {
+    if (restored) useAnnouncer.getState().announce(t('versions.restored', { name: restored.version.name }));
+    setRestored(null);
+  }, [restored, t]);
   const position = state.positions[positionId];
 
   if (!position) {
@@ -119,8 +128,12 @@ export function PositionPage({ positionId, state, people }: Props) {
           readOnly={!draft}
           readOnlyNote={t('positions.textFrozen')}
           partners={state.partners}
+          replaceWith={restored?.content ?? null}
+          onReplaced={onRestored}
         />
       </section>
+
+      <VersionsSection positionId={positionId} state={state} people={people} writable={draft} onRestore={(content, version) => setRestored({ content, version })} />
 
       <section className="panel" aria-labelledby={`${id}-cards`}>
         <h3 id={`${id}-cards`}>{t('positions.cardsHeading')}</h3>
