@@ -52,6 +52,12 @@ export const REFUSAL_REASONS = [
   'card_already_linked',
   'card_not_linked',
   'too_many_versions',
+  'version_exists',
+  'not_round_runner',
+  'round_not_open',
+  'hash_mismatch',
+  'partner_not_entitled',
+  'already_answered',
   'too_many_cards',
   'too_many_positions',
   // Documents (Y6, Y9, Y12 in docs/protocol.md).

@@ -12,7 +12,7 @@ import type { EngineRegistry } from '../sync/engine-registry.js';
 import type { DocMirror } from './doc-mirror.js';
 import type { DocRegistry } from './doc-registry.js';
 import { InvalidAwarenessError, stampAwareness } from './awareness-stamp.js';
-import { InvalidUpdateError, type LiveDoc } from './live-doc.js';
+import { InvalidUpdateError, ReadOnlyNowError, type LiveDoc } from './live-doc.js';
 
 export type DocDeps = {
   docs: DocRegistry;
@@ -25,7 +25,8 @@ export type DocDeps = {
 };
 
 const docRoomOf = (workspaceId: string, docId: string) => `doc:${workspaceId}:${docId}`;
-type Resolved = { kind: DocumentKind; access: 'write' | 'read' } | { error: AppError };
+/** `mayWrite` asks again, without I/O, when an update's turn to be stored comes (Y6, P10). */
+type Resolved = { kind: DocumentKind; access: 'write' | 'read'; mayWrite: () => boolean } | { error: AppError };
 
 /**
  * The `doc:*` stream of one connection (docs/protocol.md, Y1–Y14). The socket is bound to its
@@ -46,7 +47,11 @@ export function registerDocHandlers(socket: LiveSocket, deps: DocDeps): void {
     const kind = documentKind(ref.kind);
     const access = kind?.access(engine.peek(), actor, ref.entityId) ?? 'none';
     if (!kind || access === 'none') return { error: appError('not_found', 'document not found') };
-    return { kind, access };
+    const mayWrite = () => {
+      const now = engine.actorFor(personId);
+      return now !== null && kind.access(engine.peek(), now, ref.entityId) === 'write';
+    };
+    return { kind, access, mayWrite };
   };
 
   const answer = <T>(ack: unknown, run: () => Promise<Ack<T>>) => {
@@ -102,10 +107,12 @@ export function registerDocHandlers(socket: LiveSocket, deps: DocDeps): void {
       if (resolved.access !== 'write') return { ok: false, error: refusal('forbidden', 'document_read_only', 'this document is read-only for you') };
       const live = await held;
       try {
-        const outcome = await live.write(updateId, update, () => socket.to(docRoomOf(workspaceId, docId.docId)).emit('doc:updated', { docId: docId.docId, update }));
+        const relay = () => socket.to(docRoomOf(workspaceId, docId.docId)).emit('doc:updated', { docId: docId.docId, update });
+        const outcome = await live.write(updateId, update, relay, resolved.mayWrite);
         if (outcome === 'stored') deps.mirror.wrote(workspaceId, docId.docId, docId.entityId, resolved.kind, live, personId);
       } catch (error) {
         if (error instanceof InvalidUpdateError) return { ok: false, error: appError('invalid_payload', 'the update is not a Yjs update', [{ path: 'update', message: 'not a Yjs update' }]) };
+        if (error instanceof ReadOnlyNowError) return { ok: false, error: refusal('forbidden', 'document_read_only', 'this document is read-only for you') };
         if (error instanceof DocQuotaError) return { ok: false, error: refusal('payload_too_large', 'document_full', 'the document has reached its size limit') };
         throw error;
       }

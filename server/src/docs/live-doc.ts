@@ -31,6 +31,14 @@ export class InvalidUpdateError extends Error {
   }
 }
 
+/** The update came when the text was no longer writable for its sender (a round froze it meanwhile): nothing stored. */
+export class ReadOnlyNowError extends Error {
+  constructor() {
+    super('the document became read-only');
+    this.name = 'ReadOnlyNowError';
+  }
+}
+
 /** Builds a document from what is stored; merging first makes a long history one apply, not thousands. */
 function docFrom(stored: StoredDoc): Y.Doc {
   const doc = new Y.Doc();
@@ -88,10 +96,12 @@ export class LiveDoc {
 
   /**
    * Stores the update (once per id), then applies it and calls `relay`; resolves when that is done.
-   * A duplicate is neither applied again nor relayed.
+   * A duplicate is neither applied again nor relayed. `mayWrite` is asked again when the update's turn
+   * comes: what froze the text while it waited (a sign-off round, P10) counts.
    */
-  write(updateId: string, update: Uint8Array, relay: () => void): Promise<'stored' | 'duplicate'> {
+  write(updateId: string, update: Uint8Array, relay: () => void, mayWrite: () => boolean = () => true): Promise<'stored' | 'duplicate'> {
     const run = async () => {
+      if (!mayWrite()) throw new ReadOnlyNowError();
       checkUpdate(update);
       const { storage, workspaceId, docId, settings } = this.where;
       const outcome = await storage.appendDocUpdate(workspaceId, docId, updateId, update, settings.maxBytes);
@@ -103,6 +113,16 @@ export class LiveDoc {
       return outcome;
     };
     const result = this.writes.then(run, run);
+    this.writes = result.catch(() => undefined);
+    return result;
+  }
+
+  /**
+   * Runs `task` between writes: no update is stored or applied while it runs, so what it reads of the
+   * text is exactly what is stored until it ends (freezing the text for a sign-off round, P10).
+   */
+  exclusive<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.writes.then(task, task);
     this.writes = result.catch(() => undefined);
     return result;
   }

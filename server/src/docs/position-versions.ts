@@ -6,7 +6,8 @@ import { canonicalJson, type PmDoc } from '@verbund/shared/rich-text';
 import type { Storage } from '../storage/port.js';
 import type { WorkspaceEngine } from '../sync/workspace-engine.js';
 import type { DocRegistry } from './doc-registry.js';
-import { readPositionText, type TextReader } from './read-text.js';
+import { docToProseMirror } from '../domain/documents/prosemirror.js';
+import { readPositionText, withPositionDoc, type TextReader } from './read-text.js';
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
@@ -39,6 +40,38 @@ export async function nameVersion(
     payload: { positionId: request.positionId, version, content: text.content },
   });
   return answer.ok ? { ok: true, value: version } : answer;
+}
+
+/**
+ * P10: a sign-off round freezes the text at a version. Read and frozen between two writes of the
+ * document: no update lands after the read and before the round (the status change) is committed,
+ * and every update waiting then is refused as read-only, so the partners sign exactly the stored text.
+ */
+export async function startSignoff(
+  docs: DocRegistry,
+  engine: WorkspaceEngine,
+  reader: TextReader,
+  request: { positionId: string; roundId: string; versionId: string; name: string; now: Date },
+): Promise<Outcome<PositionVersion>> {
+  return withPositionDoc(docs, reader, request.positionId, (live) =>
+    live.exclusive(async (): Promise<Outcome<PositionVersion>> => {
+      const content = docToProseMirror(live.doc);
+      const version: PositionVersion = {
+        id: request.versionId,
+        name: request.name,
+        hash: contentHash(content),
+        namedBy: reader.actor.personId,
+        namedAt: request.now.toISOString(),
+      };
+      const answer = await engine.submitAsSystem({
+        id: randomUUID(),
+        workspaceId: reader.workspaceId,
+        type: 'position.start_signoff',
+        payload: { positionId: request.positionId, round: { id: request.roundId, startedBy: reader.actor.personId }, version, content },
+      });
+      return answer.ok ? { ok: true, value: version } : answer;
+    }),
+  );
 }
 
 /** The text as stored now, with its hash: what a version named at this moment would hold. */

@@ -7,26 +7,30 @@ import type { Actor } from '../domain/actor.js';
 import { documentKind } from '../domain/documents/document-kinds.js';
 import { docToProseMirror } from '../domain/documents/prosemirror.js';
 import type { DocRegistry } from './doc-registry.js';
+import type { LiveDoc } from './live-doc.js';
 
 export type TextReader = { workspaceId: string; state: Readonly<WorkspaceState>; actor: Actor };
 
 const POSITION_TEXT = 'position';
 
 /**
- * A position's text as ProseMirror JSON, as stored now (edits of open editors included), for a
- * reader the `position` document kind lets read it (as for `doc:open`); not found for anyone else.
- * Holds the document only while reading: an open one stays loaded, a closed one unloads as usual.
+ * Runs `use` on a position's live document for a reader the `position` document kind lets read it
+ * (as for `doc:open`); not found for anyone else. Holds the document only meanwhile: an open one
+ * stays loaded, a closed one unloads as usual.
  */
-export async function readPositionText(docs: DocRegistry, reader: TextReader, positionId: string): Promise<{ ok: true; content: PmDoc } | { ok: false; error: AppError }> {
+export async function withPositionDoc<T>(docs: DocRegistry, reader: TextReader, positionId: string, use: (live: LiveDoc) => Promise<T>): Promise<T | { ok: false; error: AppError }> {
   const { workspaceId, state, actor } = reader;
   const kind = documentKind(POSITION_TEXT);
   if (!kind || !state.positions[positionId] || kind.access(state, actor, positionId) === 'none') return { ok: false, error: appError('not_found', 'position not found') };
   const docId = docIdOf(POSITION_TEXT, positionId);
   const holder = `read:${randomUUID()}`;
   try {
-    const live = await docs.acquire(workspaceId, docId, () => kind.seed(state, positionId), holder);
-    return { ok: true, content: docToProseMirror(live.doc) };
+    return await use(await docs.acquire(workspaceId, docId, () => kind.seed(state, positionId), holder));
   } finally {
     docs.release(workspaceId, docId, holder);
   }
 }
+
+/** A position's text as ProseMirror JSON, as stored now (edits of open editors included). */
+export const readPositionText = (docs: DocRegistry, reader: TextReader, positionId: string): Promise<{ ok: true; content: PmDoc } | { ok: false; error: AppError }> =>
+  withPositionDoc(docs, reader, positionId, (live) => Promise.resolve({ ok: true as const, content: docToProseMirror(live.doc) }));

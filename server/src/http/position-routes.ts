@@ -1,8 +1,8 @@
 import { Router } from 'express';
 import { invalidPayload } from '@verbund/shared/errors';
-import { nameVersionBodySchema } from '@verbund/shared/features/positions/positions-feature';
+import { nameVersionBodySchema, startSignoffBodySchema } from '@verbund/shared/features/positions/positions-feature';
 import { positionExportQuerySchema, positionParamsSchema, versionParamsSchema } from '@verbund/shared/http';
-import { currentText, nameVersion, versionText } from '../docs/position-versions.js';
+import { currentText, nameVersion, startSignoff, versionText } from '../docs/position-versions.js';
 import { exportPosition } from '../exports/export-position.js';
 import { requireAccount } from './auth-routes.js';
 import { allow, bindWorkspace, bound } from './bind-workspace.js';
@@ -41,6 +41,19 @@ export function positionRoutes(ctx: HttpContext): Router {
     const named = await nameVersion(ctx.docs, engine, reader, { positionId: params.data.positionId, ...body.data, now: ctx.clock() });
     if (!named.ok) return sendError(res, named.error);
     sendAnswer(res, named.value, 201);
+  });
+
+  // P10: start a sign-off round on the text as stored now; the answer is the frozen version.
+  router.post('/positions/:positionId/signoff', allow('readWorkspace'), async (req, res) => {
+    const params = positionParamsSchema.safeParse(req.params);
+    if (!params.success) return sendError(res, invalidPayload(params.error, 'position id'));
+    const body = startSignoffBodySchema.safeParse(req.body);
+    if (!body.success) return sendError(res, invalidPayload(body.error, 'sign-off round'));
+    const { engine, actor } = bound(res);
+    const reader = { workspaceId: engine.workspaceId, state: await engine.readState(), actor };
+    const started = await startSignoff(ctx.docs, engine, reader, { positionId: params.data.positionId, ...body.data, now: ctx.clock() });
+    if (!started.ok) return sendError(res, started.error);
+    sendAnswer(res, started.value, 201);
   });
 
   // P9: the text as stored now, and each named version's frozen text, to read or compare.

@@ -6,8 +6,9 @@ import type { DomainFeature } from '../feature.js';
 import { withLiveCard } from '../live-card.js';
 import { anyMember } from '../roles.js';
 import { positionText } from './position-text.js';
+import { signoffDeciders, type SignoffCommand } from './signoff.js';
 
-type PositionCommand = 'position.create' | 'position.update' | 'position.link_card' | 'position.unlink_card' | 'position.record_version';
+type PositionCommand = 'position.create' | 'position.update' | 'position.link_card' | 'position.unlink_card' | 'position.record_version' | SignoffCommand;
 
 function withPosition(state: WorkspaceState, positionId: string, then: (position: Position) => Decision): Decision {
   const position = state.positions[positionId];
@@ -34,6 +35,7 @@ function withLinkable(state: WorkspaceState, cardIds: readonly string[], adding:
 }
 
 const positionDeciders: Deciders<PositionCommand> = {
+  ...signoffDeciders,
   'position.create': (state, { payload }, actor, ctx) => {
     if (state.positions[payload.positionId]) return reject(appError('conflict', 'a position with this id exists'));
     if (Object.keys(state.positions).length >= POSITION_LIMITS.positions) {
@@ -94,7 +96,12 @@ export const positionsDomain: DomainFeature<PositionCommand> = {
     'position.unlink_card': anyMember,
     // The server reads the text and records it for the person who named it (P8); nobody sends the content.
     'position.record_version': () => false,
+    // The server freezes the text it stored and opens the round for the person who asked (P10).
+    'position.start_signoff': () => false,
+    // Who answers for a partner and who withdraws is the round's own rule (P12, P14), checked by the decider.
+    'position.answer_signoff': anyMember,
+    'position.withdraw_signoff': anyMember,
   },
-  systemCommands: ['position.record_version'],
+  systemCommands: ['position.record_version', 'position.start_signoff'],
   documents: { position: positionText },
 };

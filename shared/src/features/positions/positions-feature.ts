@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { defineFeature, replace } from '../../feature.js';
-import { idSchema, instantSchema, line } from '../../model.js';
+import { idSchema, instantSchema, line, text } from '../../model.js';
 import { pmDocSchema } from '../../rich-text.js';
 
-export const POSITION_LIMITS = { addresseeName: 200, cards: 50, positions: 1_000, versions: 200, versionName: 120 } as const;
+export const POSITION_LIMITS = { addresseeName: 200, cards: 50, positions: 1_000, versions: 200, versionName: 120, reason: 2_000 } as const;
 
 /**
  * Where a position is in its life (docs/position-rules.md, P1). A new one is a draft; the sign-off
@@ -58,10 +58,56 @@ export const positionVersionSchema = z.strictObject({
 });
 export type PositionVersion = z.infer<typeof positionVersionSchema>;
 
+/** A partner's answer in a sign-off round (P12): given by its Dezernent, or a deputy in their place. */
+export const signoffAnswerSchema = z.strictObject({
+  decision: z.enum(['approved', 'declined']),
+  by: idSchema,
+  /** The Dezernent a deputy answered for ("in Vertretung für"), or null when the Dezernent answered. */
+  onBehalfOf: idSchema.nullable(),
+  /** Why a partner declined; null for an approval. */
+  reason: text(POSITION_LIMITS.reason).nullable(),
+  at: instantSchema,
+});
+export type SignoffAnswer = z.infer<typeof signoffAnswerSchema>;
+
+export const ROUND_OUTCOMES = ['adopted', 'declined', 'withdrawn'] as const;
+
+/**
+ * A sign-off round (P10–P16): the text frozen at one version (its hash is what every partner signs),
+ * the partners active when it started, and their answers. Open until every one approved (adopted), one
+ * declined, or it was withdrawn; the position's rounds are kept, oldest first.
+ */
+export const signoffRoundSchema = z.strictObject({
+  id: idSchema,
+  versionId: idSchema,
+  hash: contentHashSchema,
+  startedBy: idSchema,
+  startedAt: instantSchema,
+  entitled: z.array(idSchema),
+  answers: z.record(z.string(), signoffAnswerSchema),
+  outcome: z.enum(ROUND_OUTCOMES).nullable(),
+  endedAt: instantSchema.nullable(),
+  endedBy: idSchema.nullable(),
+});
+export type SignoffRound = z.infer<typeof signoffRoundSchema>;
+
+/** The open round of a position, if any (P10: at most one). */
+export const openRound = (rounds: readonly SignoffRound[] | undefined): SignoffRound | null => rounds?.find((r) => r.outcome === null) ?? null;
+
 /** Name a version; sent over HTTP, because the server reads the text itself (a client's copy may lag). */
 export const nameVersionBodySchema = z.strictObject({ versionId: idSchema, name: line(POSITION_LIMITS.versionName) });
 
 const versionRecorded = z.strictObject({ positionId: idSchema, version: positionVersionSchema, content: pmDocSchema });
+
+/** Start a sign-off round; over HTTP, because the server freezes the text it has stored (P10). */
+export const startSignoffBodySchema = z.strictObject({ roundId: idSchema, versionId: idSchema, name: line(POSITION_LIMITS.versionName) });
+const signoffStart = z.strictObject({
+  positionId: idSchema,
+  round: z.strictObject({ id: idSchema, startedBy: idSchema }),
+  version: positionVersionSchema,
+  content: pmDocSchema,
+});
+const roundRef = { positionId: idSchema, roundId: idSchema };
 
 const positionChangesSchema = positionFieldsSchema
   .partial()
@@ -90,6 +136,18 @@ export const positionsFeature = defineFeature({
     'position.unlink_card': z.strictObject(cardLink),
     /** The server's own (P8): the text read from the stored document, with its hash and who named it. */
     'position.record_version': versionRecorded,
+    /** The server's own (P10): the text frozen as a version and the round opened, for the person who started it. */
+    'position.start_signoff': signoffStart,
+    /** P12: a partner's answer on exactly the hash the person saw; a decline says why. */
+    'position.answer_signoff': z.strictObject({
+      ...roundRef,
+      partnerId: idSchema,
+      hash: contentHashSchema,
+      decision: z.enum(['approve', 'decline']),
+      reason: text(POSITION_LIMITS.reason).nullable(),
+    }),
+    /** P14: the round is called off; the position is a draft again. */
+    'position.withdraw_signoff': z.strictObject(roundRef),
   },
   events: {
     'position.created': z.strictObject({ position: positionSchema }),
@@ -97,13 +155,20 @@ export const positionsFeature = defineFeature({
     'position.card_linked': z.strictObject(cardLink),
     'position.card_unlinked': z.strictObject(cardLink),
     'position.version_recorded': versionRecorded,
+    'position.signoff_started': z.strictObject({ positionId: idSchema, round: signoffRoundSchema }),
+    'position.signoff_answered': z.strictObject({ ...roundRef, partnerId: idSchema, answer: signoffAnswerSchema }),
+    'position.signoff_ended': z.strictObject({ ...roundRef, outcome: z.enum(ROUND_OUTCOMES), by: idSchema }),
   },
   slice: {
     version: 2,
     // Versions by position, oldest first; only what names them: the content stays in the event (P8).
-    shape: { positions: z.record(z.string(), positionSchema), positionVersions: z.record(z.string(), z.array(positionVersionSchema)) },
-    empty: () => ({ positions: {}, positionVersions: {} }),
-    containers: ['positions', 'positionVersions'],
+    shape: {
+      positions: z.record(z.string(), positionSchema),
+      positionVersions: z.record(z.string(), z.array(positionVersionSchema)),
+      positionRounds: z.record(z.string(), z.array(signoffRoundSchema)),
+    },
+    empty: () => ({ positions: {}, positionVersions: {}, positionRounds: {} }),
+    containers: ['positions', 'positionVersions', 'positionRounds'],
     reducers: {
       'position.created': (s, e) => {
         s.positions[e.data.position.id] = e.data.position;
@@ -120,8 +185,19 @@ export const positionsFeature = defineFeature({
       'position.version_recorded': (s, e) => {
         s.positionVersions[e.data.positionId] = [...(s.positionVersions[e.data.positionId] ?? []), e.data.version];
       },
+      'position.signoff_started': (s, e) => {
+        s.positionRounds[e.data.positionId] = [...(s.positionRounds[e.data.positionId] ?? []), e.data.round];
+        replace(s.positions, e.data.positionId, { status: 'in_review', updatedAt: e.at });
+      },
+      'position.signoff_answered': (s, e) =>
+        updateRound(s.positionRounds, e.data.positionId, e.data.roundId, (round) => ({ ...round, answers: { ...round.answers, [e.data.partnerId]: e.data.answer } })),
+      'position.signoff_ended': (s, e) => {
+        updateRound(s.positionRounds, e.data.positionId, e.data.roundId, (round) => ({ ...round, outcome: e.data.outcome, endedAt: e.at, endedBy: e.data.by }));
+        // P13, P14: adopted exactly when every partner approved; a decline or a withdrawal makes it a draft again.
+        replace(s.positions, e.data.positionId, { status: e.data.outcome === 'adopted' ? 'adopted' : 'draft', updatedAt: e.at });
+      },
     },
-    migrations: { 1: (older) => ({ ...(older as object), positionVersions: {} }) },
+    migrations: { 1: (older) => ({ ...(older as object), positionVersions: {}, positionRounds: {} }) },
   },
   // The position is the subject of all its events, links included: the card shows its positions itself (P4).
   subjects: {
@@ -130,5 +206,13 @@ export const positionsFeature = defineFeature({
     'position.card_linked': (d) => d.positionId,
     'position.card_unlinked': (d) => d.positionId,
     'position.version_recorded': (d) => d.positionId,
+    'position.signoff_started': (d) => d.positionId,
+    'position.signoff_answered': (d) => d.positionId,
+    'position.signoff_ended': (d) => d.positionId,
   },
 });
+
+function updateRound(rounds: Record<string, SignoffRound[]>, positionId: string, roundId: string, change: (round: SignoffRound) => SignoffRound): void {
+  const list = rounds[positionId];
+  if (list) rounds[positionId] = list.map((round) => (round.id === roundId ? change(round) : round));
+}
