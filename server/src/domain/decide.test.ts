@@ -129,6 +129,9 @@ const DECIDED_IN_FEATURE_TESTS: ReadonlySet<string> = new Set([
   'position.link_card',
   'position.unlink_card',
   'position.record_version',
+  'position.start_signoff',
+  'position.answer_signoff',
+  'position.withdraw_signoff',
 ]);
 
 describe('decide: every command type', () => {

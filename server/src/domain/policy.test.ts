@@ -98,6 +98,10 @@ const COMMAND_MATRIX: Partial<Record<CommandType, Row>> = {
   'position.link_card': { build: () => positions.link(testId(80), L), allowed: MEMBERS },
   'position.unlink_card': { build: () => positions.unlink(testId(80), L), allowed: MEMBERS },
   'position.record_version': { build: () => positions.recordVersion(testId(80)), allowed: [] },
+  'position.start_signoff': { build: () => positions.startSignoff(testId(80), testId(81)), allowed: [] },
+  // Which partner a person answers for, and who withdraws, the round's rules decide (P12, P14).
+  'position.answer_signoff': { build: () => positions.answer(testId(80), testId(82), A, 'a'.repeat(64)), allowed: MEMBERS },
+  'position.withdraw_signoff': { build: () => positions.withdraw(testId(80), testId(82)), allowed: MEMBERS },
   'partner.add': { build: () => cmd.addPartner('Stadt C', 'C'), allowed: ADMIN },
   'partner.rename': { build: () => cmd.renamePartner(B, 'Stadt Bee', 'BB'), allowed: ADMIN },
   'partner.deactivate': { build: () => cmd.deactivatePartner(B), allowed: ADMIN },
@@ -157,11 +161,11 @@ describe('policy: one rule per command (S12)', () => {
     }
   });
 
-  it('the system actor may close due votes (D35), erase memberships of an erased account (A12) mirror a description document (Y17) and record a version the server read (P8), nothing else', () => {
+  it('the system actor may close due votes (D35), erase memberships of an erased account (A12) mirror a description document (Y17) and record a version or start a round on a text the server read (P8, P10), nothing else', () => {
     const s = state();
     const system: Actor = { personId: SYSTEM_ACTOR_ID, partnerId: '', roles: ['admin'] };
     const allowed = rows.filter(([, row]) => authorize(system, row.build(), s, TODAY)).map(([type]) => type);
-    expect(allowed.sort()).toEqual(['card.describe', 'member.erase', 'position.record_version', 'vote.close']);
+    expect(allowed.sort()).toEqual(['card.describe', 'member.erase', 'position.record_version', 'position.start_signoff', 'vote.close']);
   });
 
   it('a deactivated person, an outsider and a person without roles are no actor at all', () => {

@@ -6,6 +6,7 @@ import type { Me } from '@verbund/shared/http';
 import type { VoteSettings } from '@verbund/shared/votes';
 import { DEMO_PARTNERS, DEMO_WORKSPACE_ID } from '../seed/demo.js';
 import { accept, adminPath, berlinDay, createLoneAccount, invite, mustCommand, postCommand, workspacePath } from '../test-support/admin.js';
+import { nextId } from '../test-support/builders.js';
 import { checklistCommandsFor } from '../test-support/checklist-commands.js';
 import { positionCommandsFor } from '../test-support/position-commands.js';
 import { demo, OTHER_WORKSPACE_ID, OUTSIDER, openSocket, person, readState, request, seedOtherWorkspace } from '../test-support/live.js';
@@ -72,6 +73,18 @@ const onFreshItem = (build: (cardId: string, itemId: string) => Command) => asyn
   return build(add.payload.cardId, add.payload.itemId);
 };
 const positions = positionCommandsFor(DEMO_WORKSPACE_ID, DEMO_PARTNERS.wob.id);
+/** A fresh position (lead: Wolfsburg) whose sign-off round the admin, a Wolfsburg member, started over HTTP (P10). */
+const inRound = (build: (positionId: string, roundId: string, hash: string) => Command) => async () => {
+  const create = positions.create();
+  await admin(create);
+  const roundId = nextId();
+  const started = await request(server, 'POST', `/api/workspaces/${DEMO_WORKSPACE_ID}/positions/${create.payload.positionId}/signoff`, {
+    cookie: cookies.get('admin'),
+    body: { roundId, versionId: nextId(), name: 'Zur Zeichnung' },
+  });
+  if (started.status !== 201) throw new Error(`the round did not start: ${started.status}`);
+  return build(create.payload.positionId, roundId, (started.body as { hash: string }).hash);
+};
 /** A command about a position the admin just wrote about a fresh card. */
 const onFreshPosition = (build: (positionId: string, cardId: string) => Command | Promise<Command>) => async () => {
   const create = positions.create({}, [await freshCard()]);
@@ -105,6 +118,11 @@ const ROWS: Partial<Record<CommandType, Row>> = {
   'position.create': { allowed: MEMBER_KINDS, prepare: () => positions.create() },
   // A version's content is read by the server (P8): every person is refused.
   'position.record_version': { allowed: [], prepare: onFreshPosition((positionId) => positions.recordVersion(positionId)) },
+  'position.start_signoff': { allowed: [], prepare: onFreshPosition((positionId) => positions.startSignoff(positionId, person('stefan').id)) },
+  // For Braunschweig: only its deputy of today answers here (its Dezernent is no kind of this matrix), P12.
+  'position.answer_signoff': { allowed: ['deputyIn'], prepare: inRound((positionId, roundId, hash) => positions.answer(positionId, roundId, DEMO_PARTNERS.bs.id, hash)) },
+  // The moderator and every member of the lead partner (Wolfsburg), P14.
+  'position.withdraw_signoff': { allowed: ['member', 'dezernent', 'moderator', 'admin'], prepare: inRound((positionId, roundId) => positions.withdraw(positionId, roundId)) },
   'position.update': { allowed: MEMBER_KINDS, prepare: onFreshPosition((positionId) => positions.update(positionId, { dueDate: '2027-01-31' })) },
   'position.link_card': { allowed: MEMBER_KINDS, prepare: onFreshPosition(async (positionId) => positions.link(positionId, await freshCard())) },
   'position.unlink_card': { allowed: MEMBER_KINDS, prepare: onFreshPosition((positionId, cardId) => positions.unlink(positionId, cardId)) },

@@ -27,5 +27,16 @@ export function positionCommandsFor(workspaceId: string, leadPartnerId: string) 
         version: { id: nextId(), name: 'Entwurf', hash: 'a'.repeat(64), namedBy: nextId(), namedAt: '2026-12-04T10:00:00.000Z', ...over },
         content,
       }),
+    /** The server's own (P10): the frozen text and the round, for `startedBy`. */
+    startSignoff: (positionId: string, startedBy: string, over: Partial<PositionVersion> = {}, roundId: string = nextId()): CommandOf<'position.start_signoff'> =>
+      envelope('position.start_signoff', {
+        positionId,
+        round: { id: roundId, startedBy },
+        version: { id: nextId(), name: 'Zur Zeichnung', hash: 'b'.repeat(64), namedBy: startedBy, namedAt: '2026-12-04T10:00:00.000Z', ...over },
+        content: { type: 'doc', content: [] },
+      }),
+    answer: (positionId: string, roundId: string, partnerId: string, hash: string, decision: 'approve' | 'decline' = 'approve', reason: string | null = null): CommandOf<'position.answer_signoff'> =>
+      envelope('position.answer_signoff', { positionId, roundId, partnerId, hash, decision, reason }),
+    withdraw: (positionId: string, roundId: string): CommandOf<'position.withdraw_signoff'> => envelope('position.withdraw_signoff', { positionId, roundId }),
   };
 }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR_ID } from '@verbund/shared/events';
-import { applyEvent, emptyState, type WorkspaceState } from '@verbund/shared/projection';
+import { emptyState, type WorkspaceState } from '@verbund/shared/projection';
 import type { Role } from '@verbund/shared/model';
 import { cardFixture, contextAt, testId } from '../../test-support/builders.js';
+import { littleEngine } from '../../test-support/little-engine.js';
 import { position, proposalSettings, voteCommandsFor } from '../../test-support/vote-commands.js';
 import { actorFrom, type Actor } from '../actor.js';
 import { decide, type DecideContext, type Decision } from '../decide.js';
@@ -52,22 +53,10 @@ function baseState(): WorkspaceState {
 const actor = (s: WorkspaceState, who: Who | 'system'): Actor =>
   who === 'system' ? { personId: SYSTEM_ACTOR_ID, partnerId: '', roles: [] } : (actorFrom(s, PEOPLE[who].id) ?? { personId: PEOPLE[who].id, partnerId: '', roles: [] });
 
-/** A little engine: decides, and applies what was accepted, like the server does. */
+/** Decides and applies what was accepted, like the server does. */
 function world() {
-  const state = baseState();
-  let seq = state.seq;
-  const run = (who: Who | 'system', command: Parameters<typeof decide>[1], now = T0): Decision => {
-    const decision = decide(state, command, actor(state, who), ctxAt(now));
-    if (decision.ok) {
-      for (const event of decision.events) {
-        seq += 1;
-        const envelope = { v: 1 as const, workspaceId: WS, seq, actorId: actor(state, who).personId, partnerId: null, at: now, commandId: command.id, prevHash: '0'.repeat(64), hash: '0'.repeat(64) };
-        applyEvent(state, { ...envelope, ...event });
-      }
-    }
-    return decision;
-  };
-  return { state, run };
+  const engine = littleEngine(baseState(), actor, ctxAt);
+  return { state: engine.state, run: (who: Who | 'system', command: Parameters<typeof decide>[1], now = T0): Decision => engine.run(who, command, now) };
 }
 
 const code = (d: Decision) => (d.ok ? 'accepted' : d.error.code);
