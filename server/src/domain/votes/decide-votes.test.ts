@@ -6,7 +6,7 @@ import { cardFixture, contextAt, testId } from '../../test-support/builders.js';
 import { littleEngine } from '../../test-support/little-engine.js';
 import { position, proposalSettings, voteCommandsFor } from '../../test-support/vote-commands.js';
 import { actorFrom, type Actor } from '../actor.js';
-import { decide, type DecideContext, type Decision } from '../decide.js';
+import type { decide, DecideContext, Decision } from '../decide.js';
 import { computeResult } from './result.js';
 
 const WS = testId(10);
