@@ -98,11 +98,14 @@ export async function startVerbundDocs(options: VerbundDocOptions): Promise<DocT
   return target;
 }
 
-async function openVerbundDoc(socket: VerbundSocket, docId: string): Promise<DocPeer> {
-  const clock = new AckClock();
-  const inner: DocClientSocket = socket;
-  // The provider's socket, with every doc:update's acknowledgement seen on its way back.
-  const watched: DocClientSocket = {
+export type DocUpdateRequest = Parameters<DocClientToServerEvents['doc:update']>[0];
+
+/**
+ * A provider's socket with every doc:update seen on its way out: `onSend` is told of the request
+ * and returns what to call when its acknowledgement comes back (never, if the connection drops first).
+ */
+export function watchDocUpdates(inner: DocClientSocket, onSend: (request: DocUpdateRequest) => () => void): DocClientSocket {
+  return {
     get connected() {
       return inner.connected;
     },
@@ -111,13 +114,21 @@ async function openVerbundDoc(socket: VerbundSocket, docId: string): Promise<Doc
     emit: <E extends keyof DocClientToServerEvents>(event: E, ...args: Parameters<DocClientToServerEvents[E]>) => {
       if (event !== 'doc:update') return inner.emit(event, ...args);
       const [request, ack] = args as Parameters<DocClientToServerEvents['doc:update']>;
-      const covered = clock.length;
+      const acknowledged = onSend(request);
       return inner.emit('doc:update', request, (answer) => {
-        clock.acknowledged(covered);
+        acknowledged();
         ack(answer);
       });
     },
   };
+}
+
+async function openVerbundDoc(socket: VerbundSocket, docId: string): Promise<DocPeer> {
+  const clock = new AckClock();
+  const watched = watchDocUpdates(socket, () => {
+    const covered = clock.length;
+    return () => clock.acknowledged(covered);
+  });
   const provider = new DocProvider(watched, docId);
   trackLocal(provider.doc, clock, (origin) => origin === provider);
   await provider.settled();
@@ -145,8 +156,8 @@ function withDb<T>(file: string, readonly: boolean, use: (db: BenchDb) => T): T 
   }
 }
 
-/** One value from a SQLite file, read while no server writes it. */
-const readOne = (file: string, sql: string, ...params: unknown[]): unknown => withDb(file, true, (db) => db.prepare(sql).pluck().get(...params));
+/** One value from a SQLite file, read while no server writes it (or beside one: WAL lets a reader in). */
+export const readOne = (file: string, sql: string, ...params: unknown[]): unknown => withDb(file, true, (db) => db.prepare(sql).pluck().get(...params));
 
 /** @hocuspocus/server 3.x (bench/hocuspocus-server.ts) on its own SQLite file. */
 export async function startHocuspocus(): Promise<DocTarget & { store: (n: number, state: Uint8Array) => void }> {

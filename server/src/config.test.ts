@@ -10,6 +10,12 @@ describe('configuration', () => {
     expect(config.passwordGate).toEqual({ maxConcurrent: 2, maxWaiting: 8 });
   });
 
+  it('compacts a document after 500 stored updates unless DOC_COMPACT_AFTER_UPDATES says otherwise (Y11)', () => {
+    expect(readConfig({}).docCompactAfterUpdates).toBe(500);
+    expect(readConfig({ DOC_COMPACT_AFTER_UPDATES: '50' }).docCompactAfterUpdates).toBe(50);
+    expect(() => readConfig({ DOC_COMPACT_AFTER_UPDATES: '0' })).toThrow(/DOC_COMPACT_AFTER_UPDATES/);
+  });
+
   it.each([
     ['false', false],
     ['1', 1],

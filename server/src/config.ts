@@ -56,6 +56,7 @@ const envSchema = z.object({
   MAX_SEND_BUFFER_KB: z.coerce.number().int().min(16).default(4096),
   WORKSPACES_PER_ACCOUNT: z.coerce.number().int().min(0).default(20),
   SECURITY_LOG_RETENTION_DAYS: z.coerce.number().min(1).max(3650).default(90),
+  DOC_COMPACT_AFTER_UPDATES: z.coerce.number().int().min(1).default(500),
 });
 
 export type Config = {
@@ -80,6 +81,8 @@ export type Config = {
   maxSendBuffer: number;
   workspacesPerAccount: number;
   securityLogRetentionDays: number;
+  /** Stored updates after which a document is compacted (rule Y11); low only to exercise compaction. */
+  docCompactAfterUpdates: number;
 };
 
 /** Reads and validates the environment; a wrong value stops start-up with a message naming it. */
@@ -110,5 +113,6 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     maxSendBuffer: e.MAX_SEND_BUFFER_KB * 1024,
     workspacesPerAccount: e.WORKSPACES_PER_ACCOUNT,
     securityLogRetentionDays: e.SECURITY_LOG_RETENTION_DAYS,
+    docCompactAfterUpdates: e.DOC_COMPACT_AFTER_UPDATES,
   };
 }

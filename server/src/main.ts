@@ -46,6 +46,7 @@ async function main(): Promise<void> {
     maxSendBuffer: config.maxSendBuffer,
     workspacesPerAccount: config.workspacesPerAccount,
     maintenance: { addressRetentionDays: config.securityLogRetentionDays },
+    docs: { compactAfterUpdates: config.docCompactAfterUpdates },
   });
   await app.engines.warmUp(await storage.listWorkspaceIds());
   app.httpServer.listen(config.port, config.host, () => {

@@ -1,14 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Command } from '../../../shared/src/commands.js';
 import type { AuditKeys } from '../../../server/src/audit/audit-key.js';
 import { openSqliteStorage } from '../../../server/src/storage/sqlite-storage.js';
 import { verifyChain } from '../../../server/src/sync/hash-chain.js';
 import { editCommand, Replica, submitCommand, serverState, stateDigest } from '../clients.js';
-import { freePort, spawnServer, type ServerProcess } from '../proc.js';
-import { DB_FILE, seedBenchData } from '../seed.js';
 import { sleep, waitFor } from '../stats.js';
+import { killMoment, openCrashSite, seededRandom } from './crash-site.js';
 
 export type Kill9Options = {
   rounds: number;
@@ -37,18 +33,6 @@ export type Kill9Round = {
 
 export type Kill9Report = { seed: number; rounds: Kill9Round[]; ok: boolean };
 
-/** A small deterministic generator (mulberry32), so kill moments follow from the seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * A server under an edit storm is killed with SIGKILL at a random moment, again and again. After
  * each kill: every acknowledged command is in the log exactly once and the hash chain verifies;
@@ -58,16 +42,13 @@ export function seededRandom(seed: number): () => number {
 export async function runKill9(options: Kill9Options): Promise<Kill9Report> {
   const log = options.log ?? (() => undefined);
   const random = seededRandom(options.seed);
-  const dataDir = mkdtempSync(join(tmpdir(), 'verbund-kill9-'));
-  const seeded = await seedBenchData(dataDir, { accounts: options.editors });
-  const port = await freePort();
-  const start = () => spawnServer({ mode: options.mode, port, env: { DATA_DIR: dataDir, COMMAND_BURST: '10000', COMMAND_RATE: '10000' } });
+  const site = await openCrashSite({ seed: { accounts: options.editors }, env: { COMMAND_BURST: '10000', COMMAND_RATE: '10000' }, mode: options.mode });
+  const { seeded } = site;
   const acknowledged = new Set<string>();
   const rounds: Kill9Round[] = [];
-  let server: ServerProcess = await start();
   let replicas: Replica[] = [];
   try {
-    replicas = await connectAll(server.url, seeded.cookies, seeded.workspaceId, options.editors);
+    replicas = await connectAll(site.server.url, seeded.cookies, seeded.workspaceId, options.editors);
     for (let round = 1; round <= options.rounds; round++) {
       const inFlight = new Map<string, { replica: Replica; command: Command }>();
       let n = 0;
@@ -82,16 +63,14 @@ export async function runKill9(options: Kill9Options): Promise<Kill9Report> {
           if (answer.ok) acknowledged.add(command.id);
         });
       }, 1000 / options.rate);
-      const killedAfterMs = Math.round(200 + random() * 1_800);
+      const killedAfterMs = killMoment(random);
       await sleep(killedAfterMs);
-      await server.stop('SIGKILL');
+      await site.kill();
       clearInterval(storm);
       for (const r of replicas) r.drop();
 
-      const check = await checkLog(join(dataDir, DB_FILE), seeded.auditKeys, seeded.workspaceId, acknowledged);
-      const restartStart = performance.now();
-      server = await start();
-      const restartMs = performance.now() - restartStart;
+      const check = await checkLog(site.dbFile, seeded.auditKeys, seeded.workspaceId, acknowledged);
+      const restartMs = await site.restart();
       await Promise.all(replicas.map((r) => r.connect()));
       const retried = await Promise.all(
         [...inFlight.values()].map(async ({ replica, command }) => {
@@ -101,8 +80,8 @@ export async function runKill9(options: Kill9Options): Promise<Kill9Report> {
           return answer.ok;
         }),
       );
-      const converged = await convergence(server.url, seeded.cookies[0] ?? '', seeded.workspaceId, replicas);
-      const after = await checkLog(join(dataDir, DB_FILE), seeded.auditKeys, seeded.workspaceId, acknowledged);
+      const converged = await convergence(site.server.url, seeded.cookies[0] ?? '', seeded.workspaceId, replicas);
+      const after = await checkLog(site.dbFile, seeded.auditKeys, seeded.workspaceId, acknowledged);
       const result: Kill9Round = {
         round,
         killedAfterMs,
@@ -124,8 +103,7 @@ export async function runKill9(options: Kill9Options): Promise<Kill9Report> {
     }
   } finally {
     for (const r of replicas) r.close();
-    await server.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await site.close();
   }
   const ok = rounds.every((r) => r.lost.length === 0 && r.duplicated.length === 0 && r.chainOk && r.converged);
   return { seed: options.seed, rounds, ok };
