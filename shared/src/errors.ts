@@ -58,6 +58,13 @@ export const REFUSAL_REASONS = [
   'hash_mismatch',
   'partner_not_entitled',
   'already_answered',
+  'annotation_not_found',
+  'too_many_annotations',
+  'too_many_replies',
+  'not_a_comment',
+  'not_a_proposal',
+  'annotation_unchanged',
+  'proposal_decided',
   'too_many_cards',
   'too_many_positions',
   // Documents (Y6, Y9, Y12 in docs/protocol.md).

@@ -1,4 +1,5 @@
 import { adminFeature } from './features/admin/admin-feature.js';
+import { annotationsFeature } from './features/annotations/annotations-feature.js';
 import { boardFeature } from './features/board/board-feature.js';
 import { checklistsFeature } from './features/checklists/checklists-feature.js';
 import { commentsFeature } from './features/comments/comments-feature.js';
@@ -6,4 +7,4 @@ import { positionsFeature } from './features/positions/positions-feature.js';
 import { votesFeature } from './features/votes/votes-feature.js';
 
 /** Every feature, one line each; events, commands and the projection are built from this list. */
-export const FEATURES = [adminFeature, boardFeature, checklistsFeature, commentsFeature, positionsFeature, votesFeature] as const;
+export const FEATURES = [adminFeature, annotationsFeature, boardFeature, checklistsFeature, commentsFeature, positionsFeature, votesFeature] as const;

@@ -1,4 +1,5 @@
 import { adminDomain } from './admin/admin-feature.js';
+import { annotationsDomain } from './annotations/annotations-feature.js';
 import { boardDomain } from './board/board-feature.js';
 import { checklistsDomain } from './checklists/checklists-feature.js';
 import { commentsDomain } from './comments/comments-feature.js';
@@ -6,4 +7,4 @@ import { positionsDomain } from './positions/positions-feature.js';
 import { votesDomain } from './votes/votes-feature.js';
 
 /** Every feature's server side, one line each (the shared side: shared/src/feature-registry.ts). */
-export const DOMAIN_FEATURES = [adminDomain, boardDomain, checklistsDomain, commentsDomain, positionsDomain, votesDomain] as const;
+export const DOMAIN_FEATURES = [adminDomain, annotationsDomain, boardDomain, checklistsDomain, commentsDomain, positionsDomain, votesDomain] as const;
