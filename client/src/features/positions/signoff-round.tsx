@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { SignoffRound } from '@verbund/shared/features/positions/positions-feature';
 import type { Person } from '@verbund/shared/model';
@@ -5,7 +6,10 @@ import type { WorkspaceState } from '@verbund/shared/projection';
 import { DataTable } from '../../components/data-table';
 import { formatDateTime } from '../../lib/format';
 import { nameOf } from '../../lib/person-name';
-import { approvedCount, declineOf, standings } from './signoff-view';
+import { approvedCount, declineOf, standingOf, standings } from './signoff-view';
+
+/** A partner by its full name, as the table and the sentences name it. */
+export const partnerName = (t: TFunction, state: WorkspaceState, partnerId: string): string => state.partners[partnerId]?.name ?? t('signoff.unknownPartner');
 
 type RoundProps = { positionId: string; round: SignoffRound; state: WorkspaceState; people: Person[] };
 
@@ -40,7 +44,7 @@ export function RoundFacts({ positionId, round, state, people }: RoundProps) {
   );
 }
 
-/** Every entitled partner and its answer, in words: offen, gezeichnet (by whom, for whom), abgelehnt (why). */
+/** Every entitled partner and its answer, in words: offen, gezeichnet (by whom, for whom), abgelehnt (why), überholt. */
 export function RoundTable({ round, state, people }: Omit<RoundProps, 'positionId'>) {
   const { t, i18n } = useTranslation();
   const name = (personId: string) => nameOf(t, people, state.partners, personId);
@@ -50,28 +54,30 @@ export function RoundTable({ round, state, people }: Omit<RoundProps, 'positionI
       className="signoff-table"
       columns={[t('signoff.col.partner'), t('signoff.col.state'), t('signoff.col.by'), t('signoff.col.at'), t('signoff.col.reason')]}
     >
-      {standings(round).map(({ partnerId, answer }) => {
-        const standing = answer?.decision ?? 'open';
-        return (
-          <tr key={partnerId}>
-            <th scope="row">{state.partners[partnerId]?.name ?? t('signoff.unknownPartner')}</th>
-            <td>
-              <span className={`badge signoff-${standing}`}>{t(`signoff.state.${standing}`)}</span>
-            </td>
-            <td>
-              {answer ? name(answer.by) : '–'}
-              {answer?.onBehalfOf && (
-                <>
-                  <br />
-                  <span className="muted">{t('signoff.onBehalfOf', { name: name(answer.onBehalfOf) })}</span>
-                </>
-              )}
-            </td>
-            <td>{answer ? formatDateTime(answer.at, i18n.language) : '–'}</td>
-            <td>{answer?.reason ?? '–'}</td>
-          </tr>
-        );
-      })}
+      {standings(round)
+        .sort((a, b) => partnerName(t, state, a.partnerId).localeCompare(partnerName(t, state, b.partnerId), 'de'))
+        .map(({ partnerId, answer }) => {
+          const standing = standingOf(round, answer);
+          return (
+            <tr key={partnerId}>
+              <th scope="row">{partnerName(t, state, partnerId)}</th>
+              <td>
+                <span className={`badge signoff-${standing}`}>{t(`signoff.state.${standing}`)}</span>
+              </td>
+              <td>
+                {answer ? name(answer.by) : '–'}
+                {answer?.onBehalfOf && (
+                  <>
+                    <br />
+                    <span className="muted">{t('signoff.onBehalfOf', { name: name(answer.onBehalfOf) })}</span>
+                  </>
+                )}
+              </td>
+              <td>{answer ? formatDateTime(answer.at, i18n.language) : '–'}</td>
+              <td>{answer?.reason ?? '–'}</td>
+            </tr>
+          );
+        })}
     </DataTable>
   );
 }
@@ -85,7 +91,7 @@ export function RoundOutcome({ round, state, people }: Omit<RoundProps, 'positio
   if (round.outcome === 'declined' && decline?.answer) {
     return (
       <>
-        {t('signoff.outcome.declined', { date, partner: state.partners[decline.partnerId]?.name ?? t('signoff.unknownPartner') })}{' '}
+        {t('signoff.outcome.declined', { date, partner: partnerName(t, state, decline.partnerId) })}{' '}
         {t('signoff.reasonQuote', { reason: decline.answer.reason ?? '' })}
       </>
     );

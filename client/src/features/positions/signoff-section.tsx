@@ -14,7 +14,7 @@ import { useSession } from '../../lib/session-context';
 import { useCommand } from '../../lib/use-command';
 import { SignoffAnswerForm } from './signoff-answer';
 import { startSignoff } from './signoff-api';
-import { EarlierRounds, RoundFacts, RoundOutcome, RoundTable, RoundVersion } from './signoff-round';
+import { EarlierRounds, partnerName, RoundFacts, RoundOutcome, RoundTable, RoundVersion } from './signoff-round';
 import { answerableFor, mayRunRound } from './signoff-view';
 
 type Props = { positionId: string; state: WorkspaceState; people: Person[] };
@@ -50,7 +50,6 @@ export function SignoffSection({ positionId, state, people }: Props) {
   const mayRun = mayRunRound(membership, position);
   const answerable = running ? answerableFor(state, me.id, running, today()) : null;
   const name = (personId: string) => nameOf(t, people, state.partners, personId);
-  const partnerName = (partnerId: string) => state.partners[partnerId]?.name ?? t('signoff.unknownPartner');
 
   return (
     <section className="panel signoff" aria-labelledby={`${id}-heading`}>
@@ -68,24 +67,13 @@ export function SignoffSection({ positionId, state, people }: Props) {
         </p>
       )}
 
-      {running ? (
+      {running && (
         <>
           <p className="signoff-running">
             <span className="badge signoff-open">{t('signoff.running')}</span>
           </p>
           <RoundFacts positionId={positionId} round={running} state={state} people={people} />
         </>
-      ) : (
-        position.status === 'draft' &&
-        (mayRun ? (
-          <div className="form-actions">
-            <button type="button" className="button button-primary" disabled={start.isPending} onClick={() => setConfirming('start')}>
-              {t('signoff.start')}
-            </button>
-          </div>
-        ) : (
-          <p className="notice">{t('signoff.notRunner', { lead: partnerName(position.leadPartnerId) })}</p>
-        ))
       )}
 
       {latest && <RoundTable round={latest} state={state} people={people} />}
@@ -96,7 +84,7 @@ export function SignoffSection({ positionId, state, people }: Props) {
           positionId={positionId}
           round={running}
           partnerId={answerable.partnerId}
-          partnerName={partnerName(answerable.partnerId)}
+          partnerName={partnerName(t, state, answerable.partnerId)}
           onBehalfOfName={answerable.onBehalfOf ? name(answerable.onBehalfOf) : null}
           onAnswered={focusHeading}
         />
@@ -109,6 +97,18 @@ export function SignoffSection({ positionId, state, people }: Props) {
           </button>
         </div>
       )}
+
+      {!running &&
+        position.status === 'draft' &&
+        (mayRun ? (
+          <div className="form-actions">
+            <button type="button" className="button button-primary" disabled={start.isPending} onClick={() => setConfirming('start')}>
+              {t('signoff.start')}
+            </button>
+          </div>
+        ) : (
+          <p className="notice">{t('signoff.notRunner', { lead: partnerName(t, state, position.leadPartnerId) })}</p>
+        ))}
 
       <EarlierRounds positionId={positionId} rounds={rounds.slice(0, -1)} state={state} people={people} />
 

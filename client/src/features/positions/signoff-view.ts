@@ -14,6 +14,18 @@ export type PartnerStanding = { partnerId: string; answer: SignoffAnswer | null 
 
 export const standings = (round: SignoffRound): PartnerStanding[] => round.entitled.map((partnerId) => ({ partnerId, answer: round.answers[partnerId] ?? null }));
 
+/**
+ * A partner's standing in words: still to answer while the round runs, no answer once it ended;
+ * an approval counts only in the round that was adopted, in any other it is superseded (never carried over).
+ */
+export type Standing = 'open' | 'unanswered' | 'approved' | 'superseded' | 'declined';
+
+export function standingOf(round: SignoffRound, answer: SignoffAnswer | null): Standing {
+  if (!answer) return round.outcome === null ? 'open' : 'unanswered';
+  if (answer.decision === 'declined') return 'declined';
+  return round.outcome === null || round.outcome === 'adopted' ? 'approved' : 'superseded';
+}
+
 export const approvedCount = (round: SignoffRound): number => Object.values(round.answers).filter((a) => a.decision === 'approved').length;
 
 /**
