@@ -20,3 +20,13 @@ export function positionText(page: Page): Locator {
 export function textStatus(page: Page): Locator {
   return page.locator('.collab-status');
 }
+
+/** The position's sign-off panel ("Zeichnung"). */
+export function signoffPanel(page: Page): Locator {
+  return page.getByRole('region', { name: 'Zeichnung', exact: true });
+}
+
+/** A partner's row in the sign-off table of the panel. */
+export function signoffRow(page: Page, partnerName: string): Locator {
+  return signoffPanel(page).getByRole('table', { name: 'Zeichnungen der Partner' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: partnerName }) });
+}

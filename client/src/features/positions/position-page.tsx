@@ -15,6 +15,7 @@ import { useCommand } from '../../lib/use-command';
 import { CollabEditor } from '../editor/collab-editor';
 import { PositionExport } from './position-export';
 import { PositionForm } from './position-form';
+import { SignoffSection } from './signoff-section';
 import { VersionsSection } from './versions-section';
 import { addresseeText, dueText, leadText } from './position-text';
 
@@ -117,6 +118,8 @@ export function PositionPage({ positionId, state, people }: Props) {
           </>
         )}
       </section>
+
+      <SignoffSection positionId={positionId} state={state} people={people} />
 
       <section className="panel" aria-labelledby={`${id}-text`}>
         <h3 id={`${id}-text`}>{t('positions.text')}</h3>
