@@ -1,7 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from '@tanstack/react-query';
-import { openRound } from '@verbund/shared/features/positions/positions-feature';
+import { mayRunRound, openRound } from '@verbund/shared/features/positions/positions-feature';
 import type { Person } from '@verbund/shared/model';
 import type { WorkspaceState } from '@verbund/shared/projection';
 import { ConfirmDialog } from '../../components/confirm-dialog';
@@ -15,7 +15,7 @@ import { useCommand } from '../../lib/use-command';
 import { SignoffAnswerForm } from './signoff-answer';
 import { startSignoff } from './signoff-api';
 import { EarlierRounds, partnerName, RoundFacts, RoundOutcome, RoundTable, RoundVersion } from './signoff-round';
-import { answerableFor, mayRunRound } from './signoff-view';
+import { answerableFor } from './signoff-view';
 
 type Props = { positionId: string; state: WorkspaceState; people: Person[] };
 

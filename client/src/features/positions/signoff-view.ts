@@ -1,13 +1,5 @@
-import type { Position, SignoffAnswer, SignoffRound } from '@verbund/shared/features/positions/positions-feature';
-import type { Membership } from '@verbund/shared/http';
+import type { SignoffAnswer, SignoffRound } from '@verbund/shared/features/positions/positions-feature';
 import { deputyshipOn, isRepresentative, type WorkspaceState } from '@verbund/shared/projection';
-
-/**
- * P10, to show or hide the controls: a moderator, or a member of the lead partner. The server's
- * decider (`domain/positions/signoff.ts`) decides; this only spares the others a button that is refused.
- */
-export const mayRunRound = (membership: Membership, position: Position): boolean =>
-  membership.roles.includes('moderator') || membership.partnerId === position.leadPartnerId;
 
 /** Where a partner stands in a round: no answer yet, or its answer. */
 export type PartnerStanding = { partnerId: string; answer: SignoffAnswer | null };

@@ -1,15 +1,11 @@
 import { refusal } from '@verbund/shared/errors';
-import { openRound, type Position, type SignoffAnswer, type SignoffRound } from '@verbund/shared/features/positions/positions-feature';
+import { mayRunRound, openRound, type Position, type SignoffAnswer, type SignoffRound } from '@verbund/shared/features/positions/positions-feature';
 import { deputyshipOn, isRepresentative, type WorkspaceState } from '@verbund/shared/projection';
 import type { NewEvent } from '@verbund/shared/events';
-import { actorFrom, type Actor } from '../actor.js';
+import { actorFrom } from '../actor.js';
 import { accept, reject, type Deciders, type Decision } from '../decision.js';
-import { hasRole } from '../roles.js';
 
 export type SignoffCommand = 'position.start_signoff' | 'position.answer_signoff' | 'position.withdraw_signoff';
-
-/** P10: a moderator, or a member of the lead partner, runs a position's sign-off round. */
-export const mayRunRound = (actor: Actor, position: Position): boolean => hasRole(actor, 'moderator') || actor.partnerId === position.leadPartnerId;
 
 function withPositionIn(state: WorkspaceState, positionId: string, then: (position: Position) => Decision): Decision {
   const position = state.positions[positionId];

@@ -91,6 +91,10 @@ export const signoffRoundSchema = z.strictObject({
 });
 export type SignoffRound = z.infer<typeof signoffRoundSchema>;
 
+/** P10: who runs a position's sign-off round: a moderator, or a member of the lead partner (server and UI alike). */
+export const mayRunRound = (who: { roles: readonly string[]; partnerId: string }, position: Pick<Position, 'leadPartnerId'>): boolean =>
+  who.roles.includes('moderator') || who.partnerId === position.leadPartnerId;
+
 /** The open round of a position, if any (P10: at most one). */
 export const openRound = (rounds: readonly SignoffRound[] | undefined): SignoffRound | null => rounds?.find((r) => r.outcome === null) ?? null;
 
