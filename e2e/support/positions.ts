@@ -30,3 +30,29 @@ export function signoffPanel(page: Page): Locator {
 export function signoffRow(page: Page, partnerName: string): Locator {
   return signoffPanel(page).getByRole('table', { name: 'Zeichnungen der Partner' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: partnerName }) });
 }
+
+/** Selects the first occurrence of `text` in the position's text (across marks), as a person dragging over it would. */
+export async function selectInText(page: Page, text: string): Promise<void> {
+  await positionText(page).click();
+  await positionText(page).evaluate((root, needle) => {
+    const nodes: Text[] = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
+    const whole = nodes.map((n) => n.data).join('');
+    const at = whole.indexOf(needle);
+    if (at < 0) throw new Error(`"${needle}" is not in the text`);
+    const place = (offset: number): [Text, number] => {
+      let seen = 0;
+      for (const node of nodes) {
+        if (offset <= seen + node.data.length) return [node, offset - seen];
+        seen += node.data.length;
+      }
+      throw new Error('past the end');
+    };
+    const range = document.createRange();
+    range.setStart(...place(at));
+    range.setEnd(...place(at + needle.length));
+    window.getSelection()?.removeAllRanges();
+    window.getSelection()?.addRange(range);
+  }, text);
+}

@@ -18,6 +18,8 @@ export type CollabEditorProps = {
   preview?: string;
   /** Content to put in place of the text, as an edit of this person's (an old version restored); then `onReplaced`. */
   replaceWith?: PmDoc | null;
+  /** Comments on passages and proposed changes beside the text (issue 10 item 4). */
+  annotations?: boolean;
   onReplaced?: () => void;
 };
 

@@ -7,6 +7,8 @@ import type { DocStatus } from '@verbund/shared/doc-provider';
 import type { Partner } from '@verbund/shared/model';
 import { errorMessageKey } from '../../lib/error-messages';
 import { useSession } from '../../lib/session-context';
+import { AnnotationMarks } from './annotation-marks';
+import { AnnotationsPanel } from './annotations-panel';
 import { caretRendering, writerOf, type Writer } from './carets';
 import { EditorToolbar } from './editor-toolbar';
 import { textExtensions } from './extensions';
@@ -31,7 +33,7 @@ export default function RichTextEditor(props: CollabEditorProps) {
 
 type BoundProps = CollabEditorProps & { collab: CollabDoc; status: DocStatus };
 
-function BoundEditor({ collab, status, label, hideLabel, readOnly, readOnlyNote, partners, replaceWith, onReplaced }: BoundProps) {
+function BoundEditor({ collab, status, label, hideLabel, readOnly, readOnlyNote, partners, replaceWith, onReplaced, annotations, docId }: BoundProps) {
   const { t } = useTranslation();
   const { me } = useSession();
   const id = useId();
@@ -42,6 +44,7 @@ function BoundEditor({ collab, status, label, hideLabel, readOnly, readOnlyNote,
         ...textExtensions(),
         Collaboration.configure({ document: collab.doc }),
         CollaborationCaret.configure({ provider: collab.provider, user: { name: me.name }, ...caretRendering(partners) }),
+        AnnotationMarks,
       ],
       editable: false,
       editorProps: {
@@ -74,6 +77,7 @@ function BoundEditor({ collab, status, label, hideLabel, readOnly, readOnlyNote,
       <p id={`${id}-status`} className="collab-status muted" aria-live="polite">
         {statusText(t, status, writable, readOnlyNote)}
       </p>
+      {annotations && status.synced && <AnnotationsPanel editor={editor} docId={docId} writable={writable} />}
     </>
   );
 }

@@ -131,6 +131,7 @@ export function PositionPage({ positionId, state, people }: Props) {
           readOnly={!draft}
           readOnlyNote={t('positions.textFrozen')}
           partners={state.partners}
+          annotations
           replaceWith={restored?.content ?? null}
           onReplaced={onRestored}
         />
