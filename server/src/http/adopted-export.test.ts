@@ -61,7 +61,7 @@ async function download(format: string, lang = 'de') {
 
 beforeAll(async () => {
   server = await startTestServer({ deps: { clock: () => now, flood: { docs: { burst: 100_000, perSecond: 100_000 } } } });
-  for (const who of ['anna', 'jonas', 'lena', 'thomas', 'markus', 'sabine', 'petra']) {
+  for (const who of ['anna', 'jonas', 'lena', 'thomas', 'markus', 'sabine', 'petra', 'stefan']) {
     cookies[who] = await server.login(person(who).email);
     sockets[who] = (await server.connect(cookies[who] ?? '')).socket;
   }
@@ -194,5 +194,13 @@ describe('the export of an adopted position (P50–P55)', () => {
     expect(text.split(`SHA-256 ${adopted.hash}`).length - 1).toBe(pages);
     expect(text).not.toContain(declined.hash);
     expect(text).not.toContain('Entwurf');
+  });
+
+  it('P54 names come from the accounts as they are now: once Markus Weber’s membership is erased, the deputy signed for a former member of Braunschweig', async () => {
+    await mustCommand(server, cookies.stefan ?? '', demo.eraseMember(person('markus').id));
+    const markdown = (await download('md')).toString('utf8');
+    expect(markdown).toContain(`| Stadt Braunschweig | Lena Hoffmann | in Vertretung für ehemaliges Mitglied von Stadt Braunschweig | 4\\. Dezember 2026 um 10:22 Uhr | \`${adopted.hash}\` |`);
+    expect(markdown).not.toContain('Markus Weber');
+    expect(markdown).toContain('| Stadt Wolfsburg | Dr. Thomas Becker | Dezernent |');
   });
 });
