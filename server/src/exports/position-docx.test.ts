@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { docxParts, docxText, exportFixture } from '../test-support/export-fixtures.js';
+import { ADOPTED_HASH, adoptedFixture, docxParts, docxText, exportFixture } from '../test-support/export-fixtures.js';
 import { positionDocx } from './position-docx.js';
 
 describe('DOCX export (P42)', () => {
@@ -27,5 +27,28 @@ describe('DOCX export (P42)', () => {
     expect(numbering).toContain('<w:numFmt w:val="decimal"/>');
     expect(numbering).toContain('<w:start w:val="3"/>');
     expect(parts['word/styles.xml']).toContain('w:val="de-DE"');
+  });
+
+  it('P52 P53 an adopted paper: its text after the cover, then the signature page as a table, a row per signature with the hash; the hash in the footer', async () => {
+    const parts = docxParts(await positionDocx(adoptedFixture()));
+    const body = parts['word/document.xml'] ?? '';
+    const text = docxText(body);
+    expect(body.match(/<w:pageBreakBefore\/>/g)).toHaveLength(2);
+    const rows = text.slice(text.indexOf('Zeichnung')).split('\n');
+    expect(rows).toEqual([
+      'Zeichnung',
+      '„Stellungnahme zum OZG-Änderungsgesetz“ wurde am 4. Dezember 2026 von allen Partnern in der Fassung mit dieser Prüfsumme beschlossen.',
+      `Version (SHA-256): ${ADOPTED_HASH}`,
+      ...['Partner', 'Gezeichnet von', 'Funktion', 'Zeitpunkt', 'Version (SHA-256)'],
+      ...['Stadt Braunschweig', 'Lena Hoffmann', 'in Vertretung für Markus Weber', '4. Dezember 2026 um 10:22 Uhr', ADOPTED_HASH],
+      ...['Stadt Wolfsburg', 'Dr. Thomas Becker', 'Dezernent', '4. Dezember 2026 um 10:21 Uhr', ADOPTED_HASH],
+      '',
+    ]);
+    expect(Object.entries(parts).filter(([path]) => path.startsWith('word/footer')).map(([, xml]) => docxText(xml)).join('\n')).toContain(`SHA-256 ${ADOPTED_HASH}`);
+  });
+
+  it('P55 a draft says "Entwurf" under its title', async () => {
+    const text = docxText(docxParts(await positionDocx(exportFixture(undefined, { notice: 'Entwurf – nicht beschlossen' })))['word/document.xml'] ?? '');
+    expect(text.split('\n').slice(0, 2)).toEqual(['Stellungnahme zum OZG-Änderungsgesetz', 'Entwurf – nicht beschlossen']);
   });
 });

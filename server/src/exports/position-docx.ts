@@ -19,7 +19,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { PmNode } from '@verbund/shared/rich-text';
-import type { PositionExport } from './position-export.js';
+import type { Adoption, PositionExport } from './position-export.js';
 import { headingLevel, listStart, plainText, runsOf, tableRows } from './text-runs.js';
 
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6] as const;
@@ -49,17 +49,46 @@ export async function positionDocx(position: PositionExport): Promise<Buffer> {
     numbering: { config: lists.definitions() },
     sections: [
       {
-        footers: { default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT, ' / ', PageNumber.TOTAL_PAGES] })] })] }) },
+        footers: { default: footer(position.adoption) },
         children: [
           new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(position.title)] }),
+          ...(position.notice ? [new Paragraph({ children: [new TextRun({ text: position.notice, bold: true, allCaps: true })] })] : []),
           ...position.facts.map((f) => new Paragraph({ children: [new TextRun({ text: `${f.label}: `, bold: true }), new TextRun(f.value)] })),
           new Paragraph({ border: { bottom: { style: BorderStyle.SINGLE, size: 6, space: 1, color: 'auto' } }, children: [] }),
+          // P51: an adopted paper's text starts after its cover, on a page of its own.
+          ...(position.adoption ? [new Paragraph({ pageBreakBefore: true, children: [] })] : []),
           ...(body.length > 0 ? body : [new Paragraph({ children: [new TextRun({ text: labels.emptyText, italics: true })] })]),
+          ...(position.adoption ? signaturePage(position.adoption, labels) : []),
         ],
       },
     ],
   });
   return Packer.toBuffer(document);
+}
+
+/** Page numbers; on an adopted paper the version's hash above them on every page (P52). */
+function footer(adoption: Adoption | null): Footer {
+  const pages = new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT, ' / ', PageNumber.TOTAL_PAGES] })] });
+  if (!adoption) return new Footer({ children: [pages] });
+  return new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: `SHA-256 ${adoption.hash}`, font: MONO, size: 14 })] }), pages] });
+}
+
+/** P53: the signature page: the statement of adoption, the hash, and a row per partner's signature. */
+function signaturePage(adoption: Adoption, labels: PositionExport['labels']): Block[] {
+  const cell = (text: string, bold = false, font?: string) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold, font })] })] });
+  const head = [labels.partner, labels.signedBy, labels.capacity, labels.signedAt, labels.version];
+  return [
+    new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun(labels.signatures)] }),
+    new Paragraph({ children: [new TextRun(adoption.statement)] }),
+    new Paragraph({ children: [new TextRun({ text: `${labels.version}: `, bold: true }), new TextRun({ text: adoption.hash, font: MONO })] }),
+    new Table({
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      rows: [
+        new TableRow({ tableHeader: true, children: head.map((text) => cell(text, true)) }),
+        ...adoption.signatures.map((s) => new TableRow({ children: [cell(s.partner), cell(s.person), cell(s.capacity), cell(s.at), cell(adoption.hash, false, MONO)] })),
+      ],
+    }),
+  ];
 }
 
 /** Numbering definitions made while the text is walked: one for bullets, one per ordered list. */

@@ -1,9 +1,16 @@
 import type { ExportFormat, ExportLanguage } from '@verbund/shared/http';
+import type { SignoffRound } from '@verbund/shared/features/positions/positions-feature';
 import type { WorkspaceState } from '@verbund/shared/projection';
 import type { PmDoc } from '@verbund/shared/rich-text';
 import { EXPORT_LABELS, type ExportLabels } from './export-labels.js';
 
-/** What every format renders (P41): the position's facts, labelled for the reader, and its text as stored. */
+/** One line of the signature page (P53): a partner, who approved for it, in which capacity, when. */
+export type Signature = { partner: string; person: string; capacity: string; at: string };
+
+/** What an adopted export adds (P50–P54): the adopted version's hash, when it was adopted, and its signatures. */
+export type Adoption = { hash: string; statement: string; signatures: Signature[] };
+
+/** What every format renders (P41): the position's facts, labelled for the reader, and its text. */
 export type PositionExport = {
   lang: ExportLanguage;
   labels: ExportLabels;
@@ -12,15 +19,33 @@ export type PositionExport = {
   facts: { label: string; value: string }[];
   exportedAt: Date;
   content: PmDoc;
+  /** "Entwurf" on the export of a text not adopted (P55); null on an adopted one. */
+  notice: string | null;
+  adoption: Adoption | null;
 };
 
+/**
+ * The round whose version an adopted position exports (P50): the last one that ended adopted, while
+ * the position is adopted or beyond. A draft or a position in review has none and exports its live text.
+ */
+export function adoptedRound(state: Readonly<WorkspaceState>, positionId: string): SignoffRound | null {
+  const status = state.positions[positionId]?.status;
+  if (status === undefined || status === 'draft' || status === 'in_review') return null;
+  return state.positionRounds[positionId]?.findLast((round) => round.outcome === 'adopted') ?? null;
+}
+
+/** The adopted round with the names of the people who answered in it (`names` holds only people not erased). */
+export type Signed = { round: SignoffRound; names: ReadonlyMap<string, string> };
+
 /** The export of a position that exists in `state` (the route has checked it), at `now`. */
-export function positionExport(state: Readonly<WorkspaceState>, positionId: string, content: PmDoc, now: Date, lang: ExportLanguage): PositionExport {
+export function positionExport(state: Readonly<WorkspaceState>, positionId: string, content: PmDoc, now: Date, lang: ExportLanguage, signed: Signed | null = null): PositionExport {
   const position = state.positions[positionId];
   if (!position) throw new Error(`position ${positionId} is not in the workspace`);
   const labels = EXPORT_LABELS[lang];
   const { kind, name } = position.addressee;
   const initiatives = position.cardIds.map((id) => state.cards[id]?.title).filter((title): title is string => title !== undefined);
+  const partnerName = (id: string) => state.partners[id]?.name ?? labels.unknownPartner;
+  const adoption = signed ? adoptionOf(signed, position.title, labels, partnerName) : null;
   return {
     lang,
     labels,
@@ -28,15 +53,49 @@ export function positionExport(state: Readonly<WorkspaceState>, positionId: stri
     workspace: state.name,
     facts: [
       { label: labels.addressee, value: kind === 'land' ? name : `${name} (${labels.addresseeKinds[kind]})` },
-      { label: labels.lead, value: state.partners[position.leadPartnerId]?.name ?? labels.unknownPartner },
+      { label: labels.lead, value: partnerName(position.leadPartnerId) },
       { label: labels.status, value: labels.statuses[position.status] },
       { label: labels.due, value: position.dueDate ? labels.day(position.dueDate) : labels.noDueDate },
       { label: labels.initiatives, value: initiatives.length > 0 ? initiatives.join('; ') : labels.none },
+      ...(signed ? coverFacts(signed.round, state.name, labels, partnerName) : []),
       { label: labels.exportedAt, value: labels.instant(now) },
     ],
     exportedAt: now,
     content,
+    notice: signed ? null : labels.draftNotice,
+    adoption,
   };
+}
+
+/** P51: the cover's facts of an adopted position: the day of adoption in Berlin, the partners who signed, the cooperation, the hash. */
+function coverFacts(round: SignoffRound, workspace: string, labels: ExportLabels, partnerName: (id: string) => string): PositionExport['facts'] {
+  return [
+    { label: labels.adoptedOn, value: adoptedDay(round, labels) },
+    { label: labels.partners, value: sortedPartners(round, partnerName).map(partnerName).join(', ') },
+    { label: labels.workspace, value: workspace },
+    { label: labels.version, value: round.hash },
+  ];
+}
+
+/** An adopted round has ended; its end is the answer that completed the approvals (P13). */
+const adoptedDay = (round: SignoffRound, labels: ExportLabels) => labels.dayOf(new Date(round.endedAt ?? round.startedAt));
+
+const sortedPartners = (round: SignoffRound, partnerName: (id: string) => string) => [...round.entitled].sort((a, b) => partnerName(a).localeCompare(partnerName(b), 'de'));
+
+/**
+ * P53, P54: one signature per entitled partner of the adopted round, from that round's answers only,
+ * so approvals of a declined or withdrawn round never appear. An erased person shows as a former
+ * member of the partner (A12), never by a name the accounts no longer hold.
+ */
+function adoptionOf(signed: Signed, title: string, labels: ExportLabels, partnerName: (id: string) => string): Adoption {
+  const { round, names } = signed;
+  const signatures = sortedPartners(round, partnerName).flatMap((partnerId): Signature[] => {
+    const answer = round.answers[partnerId];
+    if (answer?.decision !== 'approved') return [];
+    const person = (id: string) => names.get(id) ?? labels.formerMember(partnerName(partnerId));
+    return [{ partner: partnerName(partnerId), person: person(answer.by), capacity: answer.onBehalfOf ? labels.onBehalfOf(person(answer.onBehalfOf)) : labels.dezernent, at: labels.instant(new Date(answer.at)) }];
+  });
+  return { hash: round.hash, statement: labels.adoptedStatement(title, adoptedDay(round, labels)), signatures };
 }
 
 const FOLDED: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss', Ä: 'Ae', Ö: 'Oe', Ü: 'Ue' };

@@ -1,6 +1,6 @@
 import { escapeMarkdown } from '../decisions/decision-register.js';
 import type { PmNode } from '@verbund/shared/rich-text';
-import type { PositionExport } from './position-export.js';
+import type { Adoption, PositionExport } from './position-export.js';
 import { headingLevel, listStart, runsOf, tableRows, type Run } from './text-runs.js';
 
 /**
@@ -10,9 +10,19 @@ import { headingLevel, listStart, runsOf, tableRows, type Run } from './text-run
  */
 export function positionMarkdown(position: PositionExport): string {
   const facts = position.facts.map((f) => `- **${escapeMarkdown(f.label)}:** ${escapeMarkdown(f.value)}`).join('\n');
+  const notice = position.notice ? `**${escapeMarkdown(position.notice)}**\n\n` : '';
   const body = blocksOf(position.content.content ?? []);
   const text = body.length > 0 ? body : `*${escapeMarkdown(position.labels.emptyText)}*`;
-  return `# ${escapeMarkdown(position.title)}\n\n${facts}\n\n---\n\n${text}\n`;
+  const signatures = position.adoption ? `\n\n---\n\n${signatureSection(position.adoption, position.labels)}` : '';
+  return `# ${escapeMarkdown(position.title)}\n\n${notice}${facts}\n\n---\n\n${text}${signatures}\n`;
+}
+
+/** P53: the signature page as a section: the statement of adoption, then a row per signature, each with the hash signed. */
+function signatureSection(adoption: Adoption, labels: PositionExport['labels']): string {
+  const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  const head = [labels.partner, labels.signedBy, labels.capacity, labels.signedAt, labels.version].map(escapeMarkdown);
+  const rows = adoption.signatures.map((s) => row([...[s.partner, s.person, s.capacity, s.at].map(escapeMarkdown), `\`${adoption.hash}\``]));
+  return [`## ${escapeMarkdown(labels.signatures)}`, '', escapeMarkdown(adoption.statement), '', `${escapeMarkdown(labels.version)}: \`${adoption.hash}\``, '', row(head), row(head.map(() => '---')), ...rows].join('\n');
 }
 
 function blocksOf(nodes: readonly PmNode[]): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exportFixture } from '../test-support/export-fixtures.js';
+import { ADOPTED_HASH, adoptedFixture, exportFixture } from '../test-support/export-fixtures.js';
 import { expectPdfA, inspectPdf, PDF_CHECKS_RUN } from '../test-support/pdf-tools.js';
 import { EXPORT_LABELS } from './export-labels.js';
 import { positionPdf } from './position-pdf.js';
@@ -47,5 +47,26 @@ describe.runIf(PDF_CHECKS_RUN)('PDF/A-2b export (P46, P47)', () => {
     for (let page = 1; page <= pages; page++) expect(german.text).toContain(`Seite ${page} von ${pages}`);
     const english = inspectPdf(await positionPdf({ ...long, lang: 'en', labels: EXPORT_LABELS.en }));
     expect(english.text).toContain('Page 1 of 1');
+  });
+
+  it('P51 P52 P53 an adopted paper: cover, text and signature page, each signature whole with name, capacity, time and hash; the hash under every page', async () => {
+    const report = inspectPdf(await positionPdf(adoptedFixture()));
+    expectPdfA(report);
+    const pages = report.text.split('\f').filter((page) => page.trim().length > 0);
+    expect(pages).toHaveLength(3);
+    expect(pages[0]).toContain('Federführung: Stadt Wolfsburg');
+    expect(pages[0]).not.toContain('Gemeinsame Stellungnahme');
+    expect(pages[1]).toContain('Die Partner begrüßen ausdrücklich die Änderung');
+    expect(pages[2]).toContain('Zeichnung\n„Stellungnahme zum OZG-Änderungsgesetz“ wurde am 4. Dezember 2026');
+    expect(pages[2]).toContain(`Stadt Braunschweig\nGezeichnet von: Lena Hoffmann, in Vertretung für Markus Weber\nZeitpunkt: 4. Dezember 2026 um 10:22 Uhr\nVersion (SHA-256):\n${ADOPTED_HASH}`);
+    expect(pages[2]).toContain(`Stadt Wolfsburg\nGezeichnet von: Dr. Thomas Becker, Dezernent\nZeitpunkt: 4. Dezember 2026 um 10:21 Uhr\nVersion (SHA-256):\n${ADOPTED_HASH}`);
+    pages.forEach((page, i) => expect(page).toContain(`SHA-256 ${ADOPTED_HASH}\n\nSeite ${i + 1} von 3`));
+  });
+
+  it('P55 a draft says "ENTWURF" under its title and has no signature page', async () => {
+    const { text } = inspectPdf(await positionPdf(exportFixture(undefined, { notice: 'Entwurf – nicht beschlossen' })));
+    // The title wraps at its hyphen (pdftotext joins the halves); the notice is the line right under it.
+    expect(text).toMatch(/^Stellungnahme zum OZG-?Änderungsgesetz\nENTWURF – NICHT BESCHLOSSEN\nAdressat: Land Niedersachsen/);
+    expect(text).not.toContain('Zeichnung');
   });
 });

@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { PmNode } from '@verbund/shared/rich-text';
 import { fontFor, PDF_FONTS } from './pdf-fonts.js';
-import type { PositionExport } from './position-export.js';
+import type { Adoption, PositionExport } from './position-export.js';
 import { headingLevel, listStart, plainText, runsOf, tableRows, type Run } from './text-runs.js';
 
 type Pdf = PDFKit.PDFDocument;
@@ -16,6 +16,7 @@ const LIST_INDENT = 18;
 const QUOTE_INDENT = 16;
 const CELL_PADDING = 4;
 const MUTED = '#555555';
+const DRAFT_RED = '#a00000';
 
 /**
  * The position as PDF/A-2b (P46): PDF 1.7, tagged (headings, paragraphs, lists and tables are
@@ -42,24 +43,16 @@ export async function positionPdf(position: PositionExport): Promise<Buffer> {
   doc.addStructure(root);
   const column: Column = { left: MARGIN.left, width: doc.page.width - MARGIN.left - MARGIN.right, quoted: false };
 
-  leaf(doc, root, 'H1', () => doc.font(PDF_FONTS.bold).fontSize(22).fillColor('black').text(position.title, column.left, doc.y, { width: column.width }));
-  doc.moveDown(0.5);
-  for (const fact of position.facts) {
-    leaf(doc, root, 'P', () => {
-      doc.font(PDF_FONTS.bold).fontSize(10).fillColor(MUTED).text(`${fact.label}: `, column.left, doc.y, { width: column.width, continued: true });
-      doc.font(PDF_FONTS.regular).text(fact.value);
-    });
-  }
-  doc.moveDown(0.5);
-  rule(doc, column);
+  cover(doc, root, position, column);
   const blocks = position.content.content ?? [];
   if (blocks.length === 0) leaf(doc, root, 'P', () => doc.font(PDF_FONTS.italic).fontSize(BODY_SIZE).fillColor(MUTED).text(labels.emptyText, column.left, doc.y, { width: column.width }));
   for (const [index, node] of blocks.entries()) {
     block(doc, root, node, column);
     if (index % BLOCKS_PER_SLICE === BLOCKS_PER_SLICE - 1) await nextTurn();
   }
+  if (position.adoption) signaturePage(doc, root, position.adoption, labels, column);
   root.end();
-  pageNumbers(doc, labels.page);
+  pageNumbers(doc, labels.page, position.adoption?.hash ?? null);
   doc.end();
   return done;
 }
@@ -70,6 +63,59 @@ export async function positionPdf(position: PositionExport): Promise<Buffer> {
  * connections and other requests answered while a long paper is exported.
  */
 const BLOCKS_PER_SLICE = 25;
+
+/**
+ * The title and facts. A text not adopted says "Entwurf" under its title (P55); an adopted one
+ * makes this its cover page, with the adoption's facts and hash, the text starting overleaf (P51).
+ */
+function cover(doc: Pdf, root: Struct, position: PositionExport, column: Column): void {
+  leaf(doc, root, 'H1', () => doc.font(PDF_FONTS.bold).fontSize(22).fillColor('black').text(position.title, column.left, doc.y, { width: column.width }));
+  const { notice } = position;
+  if (notice) leaf(doc, root, 'P', () => doc.font(PDF_FONTS.bold).fontSize(14).fillColor(DRAFT_RED).text(notice.toUpperCase(), column.left, doc.y, { width: column.width }));
+  doc.moveDown(0.5);
+  for (const fact of position.facts) {
+    leaf(doc, root, 'P', () => {
+      doc.font(PDF_FONTS.bold).fontSize(10).fillColor(MUTED).text(`${fact.label}: `, column.left, doc.y, { width: column.width, continued: true });
+      doc.font(PDF_FONTS.regular).text(fact.value);
+    });
+  }
+  doc.moveDown(0.5);
+  rule(doc, column);
+  if (position.adoption) doc.addPage();
+}
+
+/**
+ * P53: the signature page, a block per partner that approved the adopted hash: the partner, the
+ * person and their capacity, the time and the hash they signed, each on a line of its own so that
+ * every signature reads whole (in `pdftotext` too).
+ */
+function signaturePage(doc: Pdf, root: Struct, adoption: Adoption, labels: PositionExport['labels'], column: Column): void {
+  doc.addPage();
+  leaf(doc, root, 'H1', () => doc.font(PDF_FONTS.bold).fontSize(HEADING_SIZES[0] ?? BODY_SIZE).fillColor('black').text(labels.signatures, column.left, doc.y, { width: column.width }));
+  doc.moveDown(0.3);
+  leaf(doc, root, 'P', () => doc.font(PDF_FONTS.regular).fontSize(BODY_SIZE).text(adoption.statement, column.left, doc.y, { width: column.width }));
+  doc.moveDown(0.6);
+  group(doc, root, 'L', (list) => {
+    for (const signature of adoption.signatures) {
+      ensureSpace(doc, 5 * BODY_SIZE * 1.4);
+      group(doc, list, 'LI', (item) => {
+        leaf(doc, item, 'Lbl', () => doc.font(PDF_FONTS.bold).fontSize(BODY_SIZE).fillColor('black').text(signature.partner, column.left, doc.y, { width: column.width }));
+        group(doc, item, 'LBody', (body) => {
+          const line = (label: string, value: string, font: string = PDF_FONTS.regular) =>
+            leaf(doc, body, 'P', () => {
+              doc.font(PDF_FONTS.bold).fontSize(BODY_SIZE - 1).fillColor(MUTED).text(`${label}: `, column.left, doc.y, { width: column.width, continued: true });
+              doc.font(font).fillColor('black').text(value);
+            });
+          line(labels.signedBy, `${signature.person}, ${signature.capacity}`);
+          line(labels.signedAt, signature.at);
+          line(labels.version, adoption.hash, PDF_FONTS.mono);
+        });
+      });
+      doc.moveDown(0.4);
+      rule(doc, column);
+    }
+  });
+}
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function collect(doc: Pdf): Promise<Buffer> {
@@ -230,19 +276,19 @@ function rule(doc: Pdf, column: Column): void {
  * "Seite n von m" under every page. Written below the bottom margin, where pdfkit would start a new
  * page, so the margin is lifted while the footer is written.
  */
-function pageNumbers(doc: Pdf, label: (page: number, pages: number) => string): void {
+function pageNumbers(doc: Pdf, label: (page: number, pages: number) => string, hash: string | null): void {
   const { start, count } = doc.bufferedPageRange();
+  const width = doc.page.width - MARGIN.left - MARGIN.right;
   for (let i = start; i < start + count; i++) {
     doc.switchToPage(i);
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    artifact(doc, () =>
-      doc
-        .font(PDF_FONTS.regular)
-        .fontSize(9)
-        .fillColor(MUTED)
-        .text(label(i - start + 1, count), MARGIN.left, doc.page.height - MARGIN.bottom / 2, { width: doc.page.width - MARGIN.left - MARGIN.right, align: 'center', lineBreak: false }),
-    );
+    const y = doc.page.height - MARGIN.bottom / 2;
+    artifact(doc, () => {
+      // P52: the hash of the adopted version on every page, so a single page names the text it belongs to.
+      if (hash) doc.font(PDF_FONTS.mono).fontSize(7).fillColor(MUTED).text(`SHA-256 ${hash}`, MARGIN.left, y - 11, { width, align: 'center', lineBreak: false });
+      doc.font(PDF_FONTS.regular).fontSize(9).fillColor(MUTED).text(label(i - start + 1, count), MARGIN.left, y, { width, align: 'center', lineBreak: false });
+    });
     doc.page.margins.bottom = bottom;
   }
 }

@@ -53,7 +53,7 @@ afterAll(async () => {
 });
 
 describe('position exports over HTTP (P40–P49)', () => {
-  it('P43 P48 P49 Markdown: exactly the title, the facts in German, the time in Berlin and the text as stored; an attachment with a slug name', async () => {
+  it('P43 P48 P49 P55 Markdown: exactly the title, "Entwurf", the facts in German, the time in Berlin and the text as stored; an attachment with a slug name', async () => {
     const answer = await download(exportPath(positionId, 'format=md'));
     expect(answer.status).toBe(200);
     expect(answer.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
@@ -62,6 +62,8 @@ describe('position exports over HTTP (P40–P49)', () => {
     expect(answer.body.toString('utf8')).toBe(
       [
         '# Stellungnahme zum OZG-Änderungsgesetz',
+        '',
+        '**Entwurf – nicht beschlossen**',
         '',
         '- **Adressat:** Land Niedersachsen',
         '- **Federführung:** Stadt Wolfsburg',
@@ -95,14 +97,14 @@ describe('position exports over HTTP (P40–P49)', () => {
     }
   });
 
-  it.runIf(PDF_CHECKS_RUN)('P46 P47 PDF: passes qpdf, every font embedded, PDF/A-2b, and pdftotext finds the text with its umlauts and the table’s cells', async () => {
+  it.runIf(PDF_CHECKS_RUN)('P46 P47 P55 PDF: passes qpdf, every font embedded, PDF/A-2b, and pdftotext finds the text with its umlauts and the table’s cells', async () => {
     const answer = await download(exportPath(positionId, 'format=pdf'));
     expect(answer.status).toBe(200);
     expect(answer.headers.get('content-type')).toBe('application/pdf');
     expect(answer.headers.get('content-disposition')).toBe(`attachment; filename="${FILE}.pdf"`);
     const report = inspectPdf(answer.body);
     expectPdfA(report);
-    for (const expected of ['Stand: 4. Dezember 2026 um 19:30 Uhr', 'Die Partner begrüßen ausdrücklich die Änderung', 'Größe', 'Bürgerinnen', 'Partner', 'Anteil', 'Gifhorn | Kreis', 'Übrige', 'Seite 1 von 1']) {
+    for (const expected of ['ENTWURF – NICHT BESCHLOSSEN', 'Stand: 4. Dezember 2026 um 19:30 Uhr', 'Die Partner begrüßen ausdrücklich die Änderung', 'Größe', 'Bürgerinnen', 'Partner', 'Anteil', 'Gifhorn | Kreis', 'Übrige', 'Seite 1 von 1']) {
       expect(report.text).toContain(expected);
     }
   });

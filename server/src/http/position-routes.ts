@@ -22,7 +22,7 @@ export function positionRoutes(ctx: HttpContext): Router {
     if (!query.success) return sendError(res, invalidPayload(query.error, 'export query'));
     const { engine, actor } = bound(res);
     const where = { workspaceId: engine.workspaceId, state: await engine.readState(), actor };
-    const exported = await exportPosition(ctx.docs, where, params.data.positionId, query.data, ctx.clock());
+    const exported = await exportPosition(ctx, where, params.data.positionId, query.data, ctx.clock());
     if (!exported.ok) return sendError(res, exported.error);
     const { body, contentType, fileName } = exported.file;
     res.setHeader('Content-Type', contentType);

@@ -23,8 +23,26 @@ export function exportFixture(content: PmDoc = richContent(), over: Partial<Posi
     ],
     exportedAt: new Date('2026-12-04T18:30:00Z'),
     content,
+    notice: null,
+    adoption: null,
     ...over,
   };
+}
+
+export const ADOPTED_HASH = '4ec9f29d7ad2614b8d7a617122f8e0c181b3241ba6ebd3dff6268f43f7e7d76e';
+
+/** The fixture as an adopted paper: no draft notice, two signatures, one of them by a deputy. */
+export function adoptedFixture(content: PmDoc = richContent()): PositionExport {
+  return exportFixture(content, {
+    adoption: {
+      hash: ADOPTED_HASH,
+      statement: '„Stellungnahme zum OZG-Änderungsgesetz“ wurde am 4. Dezember 2026 von allen Partnern in der Fassung mit dieser Prüfsumme beschlossen.',
+      signatures: [
+        { partner: 'Stadt Braunschweig', person: 'Lena Hoffmann', capacity: 'in Vertretung für Markus Weber', at: '4. Dezember 2026 um 10:22 Uhr' },
+        { partner: 'Stadt Wolfsburg', person: 'Dr. Thomas Becker', capacity: 'Dezernent', at: '4. Dezember 2026 um 10:21 Uhr' },
+      ],
+    },
+  });
 }
 
 /** The rich document's Markdown, pinned: a change to the renderer shows here line by line. */
