@@ -1,3 +1,4 @@
+import { docIdOf } from '@verbund/shared/docs';
 import { describe, expect, it } from 'vitest';
 import { COMMAND_TYPES, type Command, type CommandType } from '@verbund/shared/commands';
 import { SYSTEM_ACTOR_ID } from '@verbund/shared/events';
@@ -5,6 +6,7 @@ import type { Role } from '@verbund/shared/model';
 import { emptyState, isRepresentative, type WorkspaceState } from '@verbund/shared/projection';
 import { commandsFor, testId } from '../test-support/builders.js';
 import { checklistCommandsFor } from '../test-support/checklist-commands.js';
+import { annotationCommandsFor } from '../test-support/annotation-commands.js';
 import { positionCommandsFor } from '../test-support/position-commands.js';
 import { position, proposalSettings, voteCommandsFor } from '../test-support/vote-commands.js';
 import { actorFrom, type Actor } from './actor.js';
@@ -78,6 +80,7 @@ const WITHOUT_ROLES: Kind[] = ['deactivated', 'outsider', 'noRole'];
 type Row = { build: () => Command; allowed: Kind[] };
 const L = testId(30);
 const positions = positionCommandsFor(WS, A);
+const annotations = annotationCommandsFor(WS);
 /** Partial on purpose: a command type without a row fails the coverage test by name. */
 const COMMAND_MATRIX: Partial<Record<CommandType, Row>> = {
   'card.create': { build: () => cmd.createCard(), allowed: MEMBERS },
@@ -99,6 +102,12 @@ const COMMAND_MATRIX: Partial<Record<CommandType, Row>> = {
   'position.unlink_card': { build: () => positions.unlink(testId(80), L), allowed: MEMBERS },
   'position.record_version': { build: () => positions.recordVersion(testId(80)), allowed: [] },
   'position.start_signoff': { build: () => positions.startSignoff(testId(80), testId(81)), allowed: [] },
+  // The document's own access decides each annotation (read to comment, write to propose and decide).
+  'annotation.comment': { build: () => annotations.comment(docIdOf('position', testId(80))), allowed: MEMBERS },
+  'annotation.propose': { build: () => annotations.propose(docIdOf('position', testId(80))), allowed: MEMBERS },
+  'annotation.reply': { build: () => annotations.reply(testId(83)), allowed: MEMBERS },
+  'annotation.resolve': { build: () => annotations.resolve(testId(83)), allowed: MEMBERS },
+  'annotation.decide': { build: () => annotations.decide(testId(83)), allowed: MEMBERS },
   // Which partner a person answers for, and who withdraws, the round's rules decide (P12, P14).
   'position.answer_signoff': { build: () => positions.answer(testId(80), testId(82), A, 'a'.repeat(64)), allowed: MEMBERS },
   'position.withdraw_signoff': { build: () => positions.withdraw(testId(80), testId(82)), allowed: MEMBERS },

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { docIdOf } from '@verbund/shared/docs';
 import { PROTOCOL_VERSION } from '@verbund/shared/protocol';
 import { COMMAND_TYPES, type Command, type CommandType } from '@verbund/shared/commands';
 import type { StoredEvent } from '@verbund/shared/events';
@@ -6,6 +7,7 @@ import type { Me } from '@verbund/shared/http';
 import type { VoteSettings } from '@verbund/shared/votes';
 import { DEMO_PARTNERS, DEMO_WORKSPACE_ID } from '../seed/demo.js';
 import { accept, adminPath, berlinDay, createLoneAccount, invite, mustCommand, postCommand, workspacePath } from '../test-support/admin.js';
+import { annotationCommandsFor } from '../test-support/annotation-commands.js';
 import { nextId } from '../test-support/builders.js';
 import { checklistCommandsFor } from '../test-support/checklist-commands.js';
 import { positionCommandsFor } from '../test-support/position-commands.js';
@@ -73,6 +75,15 @@ const onFreshItem = (build: (cardId: string, itemId: string) => Command) => asyn
   return build(add.payload.cardId, add.payload.itemId);
 };
 const positions = positionCommandsFor(DEMO_WORKSPACE_ID, DEMO_PARTNERS.wob.id);
+const annotations = annotationCommandsFor(DEMO_WORKSPACE_ID);
+/** A command about a comment (or a proposal) the admin just made on a fresh draft's text. */
+const onFreshAnnotation = (build: (annotationId: string) => Command, kind: 'comment' | 'proposal' = 'comment') =>
+  onFreshPosition(async (positionId) => {
+    const docId = docIdOf('position', positionId);
+    const made = kind === 'comment' ? annotations.comment(docId) : annotations.propose(docId);
+    await admin(made);
+    return build(made.payload.annotationId);
+  });
 /** A fresh position (lead: Wolfsburg) whose sign-off round the admin, a Wolfsburg member, started over HTTP (P10). */
 const inRound = (build: (positionId: string, roundId: string, hash: string) => Command) => async () => {
   const create = positions.create();
@@ -118,6 +129,12 @@ const ROWS: Partial<Record<CommandType, Row>> = {
   'position.create': { allowed: MEMBER_KINDS, prepare: () => positions.create() },
   // A version's content is read by the server (P8): every person is refused.
   'position.record_version': { allowed: [], prepare: onFreshPosition((positionId) => positions.recordVersion(positionId)) },
+  // Annotations of a fresh draft's text: the document's access decides (every member reads and writes a draft).
+  'annotation.comment': { allowed: MEMBER_KINDS, prepare: onFreshPosition((positionId) => annotations.comment(docIdOf('position', positionId))) },
+  'annotation.propose': { allowed: MEMBER_KINDS, prepare: onFreshPosition((positionId) => annotations.propose(docIdOf('position', positionId))) },
+  'annotation.reply': { allowed: MEMBER_KINDS, prepare: onFreshAnnotation((id) => annotations.reply(id)) },
+  'annotation.resolve': { allowed: MEMBER_KINDS, prepare: onFreshAnnotation((id) => annotations.resolve(id)) },
+  'annotation.decide': { allowed: MEMBER_KINDS, prepare: onFreshAnnotation((id) => annotations.decide(id), 'proposal') },
   'position.start_signoff': { allowed: [], prepare: onFreshPosition((positionId) => positions.startSignoff(positionId, person('stefan').id)) },
   // For Braunschweig: only its deputy of today answers here (its Dezernent is no kind of this matrix), P12.
   'position.answer_signoff': { allowed: ['deputyIn'], prepare: inRound((positionId, roundId, hash) => positions.answer(positionId, roundId, DEMO_PARTNERS.bs.id, hash)) },
