@@ -50,7 +50,7 @@ const DESCRIBERS: Describers = {
   'position.signoff_answered': (e, ctx) =>
     `${positionOf(ctx, e.data.positionId)}: ${partner(ctx, e.data.partnerId)} ${ctx.t(`audit.text.${e.data.answer.decision}`)}${e.data.answer.onBehalfOf ? ` (${ctx.t('audit.text.onBehalfOf', { name: person(ctx, e.data.answer.onBehalfOf) })})` : ''}`,
   'position.signoff_ended': (e, ctx) => `${positionOf(ctx, e.data.positionId)}: ${ctx.t(`audit.text.round_${e.data.outcome}`)}`,
-  'annotation.added': (e, ctx) => `„${e.data.annotation.anchor.quote}“: ${e.data.annotation.kind === 'comment' ? e.data.annotation.body : (e.data.annotation.replacement ?? '')}`,
+  'annotation.added': (e) => `„${e.data.annotation.anchor.quote}“: ${e.data.annotation.kind === 'comment' ? e.data.annotation.body : (e.data.annotation.replacement ?? '')}`,
   'annotation.replied': (e) => e.data.reply.body,
   'annotation.decided': (e, ctx) => ctx.t(`audit.text.proposal_${e.data.decision.outcome}`),
   'checklist.item_added': (e, ctx) => `${card(ctx, e.data.cardId)}: „${e.data.text}“`,
