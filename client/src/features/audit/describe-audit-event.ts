@@ -45,6 +45,17 @@ const DESCRIBERS: Describers = {
   'position.updated': (e, ctx) => `${positionOf(ctx, e.data.positionId)}: ${Object.keys(e.data.changes).map((f) => ctx.t(`positions.field.${f}`)).join(', ')}`,
   'position.card_linked': (e, ctx) => `${positionOf(ctx, e.data.positionId)} – ${card(ctx, e.data.cardId)}`,
   'position.card_unlinked': (e, ctx) => `${positionOf(ctx, e.data.positionId)} – ${card(ctx, e.data.cardId)}`,
+  'position.dispatch_recorded': (e, ctx) =>
+    `${positionOf(ctx, e.data.positionId)} – ${ctx.t('dispatch.audit.recorded', {
+      recipient: e.data.dispatch.recipient,
+      channel: ctx.t(`dispatch.channels.${e.data.dispatch.channel}`),
+      date: formatDate(e.data.dispatch.sentOn, ctx.language),
+    })}`,
+  'position.dispatch_acknowledged': (e, ctx) => `${positionOf(ctx, e.data.positionId)} – ${ctx.t('dispatch.audit.acknowledged', { date: formatDate(e.data.acknowledgedOn, ctx.language) })}`,
+  'position.follow_up_set': (e, ctx) =>
+    `${positionOf(ctx, e.data.positionId)} – ${e.data.followUpOn ? ctx.t('dispatch.audit.followUp', { date: formatDate(e.data.followUpOn, ctx.language) }) : ctx.t('dispatch.audit.followUpCleared')}`,
+  'position.answer_recorded': (e, ctx) => `${positionOf(ctx, e.data.positionId)} – ${ctx.t('dispatch.audit.answer', { date: formatDate(e.data.answer.receivedOn, ctx.language) })}`,
+  'position.outcome_set': (e, ctx) => `${positionOf(ctx, e.data.positionId)} – ${ctx.t('dispatch.audit.outcome', { outcome: ctx.t(`dispatch.outcomes.${e.data.outcome}`) })}`,
   'checklist.item_added': (e, ctx) => `${card(ctx, e.data.cardId)}: „${e.data.text}“`,
   'checklist.item_renamed': (e, ctx) => `${card(ctx, e.data.cardId)}: „${e.data.text}“`,
   'checklist.item_ticked': (e, ctx) => `${card(ctx, e.data.cardId)}: ${ctx.t(e.data.done ? 'history.checklistTicked' : 'history.checklistUnticked')}`,
