@@ -72,6 +72,8 @@ test('P31 P33 P34 P35 P36 P37 a lead-partner member records the dispatch and a f
     await form.getByLabel('Wiedervorlage').fill(followUp.iso);
     await form.getByRole('button', { name: 'Versand erfassen' }).click();
     await expect(section(anna).getByRole('heading', { name: `Land Niedersachsen – beA/EGVP, versendet am ${sentOn.shown}` })).toBeVisible();
+    // The lead partner is told it is due (P33); Lena, of another partner, reads the date in the record only.
+    await expect(section(anna).getByText(`Wiedervorlage fällig: Land Niedersachsen (${followUp.shown})`)).toBeVisible();
     await expectNoViolations(anna, 'the dispatch section with a record and its forms');
   });
 
@@ -80,6 +82,7 @@ test('P31 P33 P34 P35 P36 P37 a lead-partner member records the dispatch and a f
     const record = section(lena).getByRole('listitem');
     await expect(record).toContainText('MI 41-05020/3');
     await expect(record).toContainText(`${followUp.shown} überfällig`);
+    await expect(section(lena).getByText('Wiedervorlage fällig')).toHaveCount(0);
     // Lena is of another partner: she reads, the forms are the lead partner's (P38).
     await expect(section(lena).getByRole('button')).toHaveCount(0);
     await lena.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Board' }).click();

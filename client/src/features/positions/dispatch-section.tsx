@@ -1,12 +1,13 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DISPATCH_CHANNELS, DISPATCH_LIMITS } from '@verbund/shared/features/positions/dispatch';
+import { DISPATCH_CHANNELS, DISPATCH_LIMITS, pendingFollowUp } from '@verbund/shared/features/positions/dispatch';
 import type { Position } from '@verbund/shared/features/positions/positions-feature';
 import { officeDay, type Person } from '@verbund/shared/model';
 import type { WorkspaceState } from '@verbund/shared/projection';
 import { SelectField } from '../../components/select-field';
 import { TextField } from '../../components/text-field';
 import { newId } from '../../lib/command-queue';
+import { formatDate } from '../../lib/format';
 import { useSession } from '../../lib/session-context';
 import { useCommand } from '../../lib/use-command';
 import { DispatchRecordItem } from './dispatch-record';
@@ -15,7 +16,7 @@ type Props = { position: Position; state: WorkspaceState; people: Person[] };
 
 /** After sending (P30–P39): the dispatch records of an adopted position, kept by the lead partner and the moderators. */
 export function DispatchSection({ position, state, people }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { membership } = useSession();
   const id = useId().replace(/:/g, '');
   const records = state.positionDispatches[position.id] ?? [];
@@ -23,10 +24,22 @@ export function DispatchSection({ position, state, people }: Props) {
   const keeper = membership.partnerId === position.leadPartnerId || membership.roles.includes('moderator');
   const sendable = position.status !== 'draft' && position.status !== 'in_review';
   const today = officeDay(new Date());
+  // P33: those who keep the records are told which follow-ups are due today or overdue.
+  const due = keeper
+    ? records.flatMap((r) => {
+        const day = pendingFollowUp(r);
+        return day !== null && day <= today ? [{ recipient: r.recipient, day }] : [];
+      })
+    : [];
 
   return (
     <section className="panel dispatch-section" aria-labelledby={`${id}-heading`}>
       <h3 id={`${id}-heading`}>{t('dispatch.heading')}</h3>
+      {due.length > 0 && (
+        <p className="notice dispatch-due">
+          {t('dispatch.due', { list: due.map((r) => `${r.recipient} (${formatDate(r.day, i18n.language)})`).join(', ') })}
+        </p>
+      )}
       {!sendable && <p className="muted">{t('dispatch.notYet')}</p>}
       {sendable && records.length === 0 && <p className="muted">{t('dispatch.none')}</p>}
       {records.length > 0 && (
