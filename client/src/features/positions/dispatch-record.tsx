@@ -16,7 +16,7 @@ import { useCommand } from '../../lib/use-command';
 type Props = { position: Position; record: DispatchRecord; state: WorkspaceState; people: Person[]; keeper: boolean; today: string };
 
 /** The title a follow-up initiative starts with: the answer's first line, cut to a card title. */
-const titleFrom = (answer: string) => (answer.split('\n')[0] ?? '').trim().slice(0, Math.min(LIMITS.title, 120));
+const titleFrom = (answer: string) => (answer.split('\n')[0] ?? '').trim().slice(0, LIMITS.title);
 
 /** One dispatch record (P31–P36): what was sent, the acknowledgement, the follow-up date, the answer and its outcome. */
 export function DispatchRecordItem({ position, record, state, people, keeper, today }: Props) {
@@ -28,7 +28,7 @@ export function DispatchRecordItem({ position, record, state, people, keeper, to
 
   return (
     <li className="dispatch-record">
-      <h4 id={`${id}-heading`}>{t('dispatch.title', { recipient: record.recipient, channel: t(`dispatch.channels.${record.channel}`), date: day(record.sentOn) })}</h4>
+      <h4>{t('dispatch.title', { recipient: record.recipient, channel: t(`dispatch.channels.${record.channel}`), date: day(record.sentOn) })}</h4>
       <dl className="facts">
         <dt>{t('dispatch.fileReference')}</dt>
         <dd>{record.fileReference ?? t('dispatch.noReference')}</dd>
