@@ -67,6 +67,14 @@ export const REFUSAL_REASONS = [
   'proposal_decided',
   'too_many_cards',
   'too_many_positions',
+  // After sending (P30–P39).
+  'position_not_adopted',
+  'not_dispatcher',
+  'dispatch_not_found',
+  'too_many_dispatches',
+  'before_sending',
+  'answer_recorded',
+  'no_answer',
   // Documents (Y6, Y9, Y12 in docs/protocol.md).
   'document_read_only',
   'document_not_open',

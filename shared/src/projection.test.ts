@@ -111,8 +111,8 @@ describe('versions', () => {
     expect(EVENT_VERSION).toBe(1);
   });
 
-  it('P8 a positions slice stored before versions existed (version 1) migrates to version 2 with no versions', () => {
+  it('P8 P30 a positions slice stored before versions existed (version 1) migrates to version 2 with no versions, rounds or dispatch records', () => {
     const stored = { positions: {} };
-    expect(positionsFeature.slice.migrations[1]?.(stored)).toEqual({ positions: {}, positionVersions: {} });
+    expect(positionsFeature.slice.migrations[1]?.(stored)).toEqual({ positions: {}, positionVersions: {}, positionRounds: {}, positionDispatches: {} });
   });
 });

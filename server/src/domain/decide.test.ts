@@ -112,7 +112,8 @@ const oneOfEach: Partial<Record<Command['type'], Sample>> = {
 /**
  * Vote commands need a vote in the state; votes/decide-votes.test.ts runs them through `decide` (D2–D35).
  * Checklist commands need items: checklists/checklists-feature.test.ts (C1–C5).
- * Position commands need partners and positions: positions/positions-feature.test.ts (P1–P5).
+ * Position commands need partners and positions: positions/positions-feature.test.ts (P1–P5),
+ * signoff.test.ts (P10–P14) and dispatch.test.ts (P30–P39).
  */
 const DECIDED_IN_FEATURE_TESTS: ReadonlySet<string> = new Set([
   'vote.open',
@@ -137,6 +138,12 @@ const DECIDED_IN_FEATURE_TESTS: ReadonlySet<string> = new Set([
   'position.start_signoff',
   'position.answer_signoff',
   'position.withdraw_signoff',
+  'position.record_dispatch',
+  'position.acknowledge_dispatch',
+  'position.set_follow_up',
+  'position.record_answer',
+  'position.set_outcome',
+  'position.create_follow_up',
 ]);
 
 describe('decide: every command type', () => {

@@ -111,6 +111,13 @@ const COMMAND_MATRIX: Partial<Record<CommandType, Row>> = {
   // Which partner a person answers for, and who withdraws, the round's rules decide (P12, P14).
   'position.answer_signoff': { build: () => positions.answer(testId(80), testId(82), A, 'a'.repeat(64)), allowed: MEMBERS },
   'position.withdraw_signoff': { build: () => positions.withdraw(testId(80), testId(82)), allowed: MEMBERS },
+  // After sending, the decider holds the position's lead partner against the person (P38).
+  'position.record_dispatch': { build: () => positions.dispatch(testId(80)), allowed: MEMBERS },
+  'position.acknowledge_dispatch': { build: () => positions.acknowledge(testId(80), testId(83)), allowed: MEMBERS },
+  'position.set_follow_up': { build: () => positions.followUp(testId(80), testId(83), '2027-02-01'), allowed: MEMBERS },
+  'position.record_answer': { build: () => positions.answerReceived(testId(80), testId(83)), allowed: MEMBERS },
+  'position.set_outcome': { build: () => positions.outcome(testId(80), testId(83), 'accepted'), allowed: MEMBERS },
+  'position.create_follow_up': { build: () => positions.followUpInitiative(testId(80), testId(83), testId(84)), allowed: MEMBERS },
   'partner.add': { build: () => cmd.addPartner('Stadt C', 'C'), allowed: ADMIN },
   'partner.rename': { build: () => cmd.renamePartner(B, 'Stadt Bee', 'BB'), allowed: ADMIN },
   'partner.deactivate': { build: () => cmd.deactivatePartner(B), allowed: ADMIN },

@@ -5,7 +5,7 @@ import { COMMAND_TYPES, type Command, type CommandType } from '@verbund/shared/c
 import type { StoredEvent } from '@verbund/shared/events';
 import type { Me } from '@verbund/shared/http';
 import type { VoteSettings } from '@verbund/shared/votes';
-import { DEMO_PARTNERS, DEMO_WORKSPACE_ID } from '../seed/demo.js';
+import { DEMO_BOARD_ID, DEMO_PARTNERS, DEMO_WORKSPACE_ID } from '../seed/demo.js';
 import { accept, adminPath, berlinDay, createLoneAccount, invite, mustCommand, postCommand, workspacePath } from '../test-support/admin.js';
 import { annotationCommandsFor } from '../test-support/annotation-commands.js';
 import { nextId } from '../test-support/builders.js';
@@ -96,6 +96,40 @@ const inRound = (build: (positionId: string, roundId: string, hash: string) => C
   if (started.status !== 201) throw new Error(`the round did not start: ${started.status}`);
   return build(create.payload.positionId, roundId, (started.body as { hash: string }).hash);
 };
+/**
+ * Adopted positions (lead: Wolfsburg) the dispatch rows record on, made while Salzgitter's Dezernent
+ * is still active: the admin starts the round and the four Dezernenten approve (P10–P13).
+ */
+const adopted = new Map<string, number>();
+async function adoptPosition(dezernenten: readonly string[]): Promise<void> {
+  const create = positions.create({ title: 'Versandfähig' });
+  await admin(create);
+  const positionId = create.payload.positionId;
+  const roundId = nextId();
+  const started = await request(server, 'POST', `/api/workspaces/${DEMO_WORKSPACE_ID}/positions/${positionId}/signoff`, {
+    cookie: cookies.get('admin'),
+    body: { roundId, versionId: nextId(), name: 'Zur Zeichnung' },
+  });
+  const hash = (started.body as { hash: string }).hash;
+  const partners = [DEMO_PARTNERS.wob, DEMO_PARTNERS.bs, DEMO_PARTNERS.sz, DEMO_PARTNERS.gf];
+  for (const [i, cookie] of dezernenten.entries()) await mustCommand(server, cookie, positions.answer(positionId, roundId, partners[i]?.id ?? '', hash));
+  adopted.set(positionId, 0);
+}
+/** The adopted position with the fewest records: each holds at most 20 (P31). */
+function sendable(): string {
+  const [positionId = '', count = 0] = [...adopted].sort((a, b) => a[1] - b[1])[0] ?? [];
+  adopted.set(positionId, count + 1);
+  return positionId;
+}
+/** A command about a dispatch the admin just recorded, answered first when `answered`. */
+const onDispatch = (build: (positionId: string, dispatchId: string) => Command, answered = false) => async () => {
+  const dispatch = positions.dispatch(sendable());
+  await admin(dispatch);
+  const { positionId, dispatchId } = dispatch.payload;
+  if (answered) await admin(positions.answerReceived(positionId, dispatchId));
+  return build(positionId, dispatchId);
+};
+const DISPATCHERS = ['member', 'dezernent', 'moderator', 'admin'] as const;
 /** A command about a position the admin just wrote about a fresh card. */
 const onFreshPosition = (build: (positionId: string, cardId: string) => Command | Promise<Command>) => async () => {
   const create = positions.create({}, [await freshCard()]);
@@ -141,6 +175,13 @@ const ROWS: Partial<Record<CommandType, Row>> = {
   // The moderator and every member of the lead partner (Wolfsburg), P14.
   'position.withdraw_signoff': { allowed: ['member', 'dezernent', 'moderator', 'admin'], prepare: inRound((positionId, roundId) => positions.withdraw(positionId, roundId)) },
   'position.update': { allowed: MEMBER_KINDS, prepare: onFreshPosition((positionId) => positions.update(positionId, { dueDate: '2027-01-31' })) },
+  // After sending: the moderator and every member of the lead partner (Wolfsburg), P38.
+  'position.record_dispatch': { allowed: DISPATCHERS, prepare: () => positions.dispatch(sendable()) },
+  'position.acknowledge_dispatch': { allowed: DISPATCHERS, prepare: onDispatch((positionId, dispatchId) => positions.acknowledge(positionId, dispatchId)) },
+  'position.set_follow_up': { allowed: DISPATCHERS, prepare: onDispatch((positionId, dispatchId) => positions.followUp(positionId, dispatchId, '2027-02-01')) },
+  'position.record_answer': { allowed: DISPATCHERS, prepare: onDispatch((positionId, dispatchId) => positions.answerReceived(positionId, dispatchId)) },
+  'position.set_outcome': { allowed: DISPATCHERS, prepare: onDispatch((positionId, dispatchId) => positions.outcome(positionId, dispatchId, 'partial'), true) },
+  'position.create_follow_up': { allowed: DISPATCHERS, prepare: onDispatch((positionId, dispatchId) => positions.followUpInitiative(positionId, dispatchId, DEMO_BOARD_ID), true) },
   'position.link_card': { allowed: MEMBER_KINDS, prepare: onFreshPosition(async (positionId) => positions.link(positionId, await freshCard())) },
   'position.unlink_card': { allowed: MEMBER_KINDS, prepare: onFreshPosition((positionId, cardId) => positions.unlink(positionId, cardId)) },
   'checklist.add_item': { allowed: MEMBER_KINDS, prepare: async () => checklist.add(await freshCard(), 'Matrix') },
@@ -253,6 +294,7 @@ beforeAll(async () => {
   const now = new Date();
   await mustCommand(server, markus, demo.appointDeputy(person('lena').id, berlinDay(now), berlinDay(now, 30)));
   await mustCommand(server, petraCookie, demo.appointDeputy(person('mehmet').id, berlinDay(now, 10), berlinDay(now, 20)));
+  for (let i = 0; i < 6; i++) await adoptPosition([cookies.get('dezernent') ?? '', markus, cookies.get('deactivated') ?? '', petraCookie]);
   await admin(demo.deactivateMember(person('sabine').id));
   for (const n of [1, 2]) {
     const { token } = await invite(server, cookies.get('admin') ?? '', { partnerId: DEMO_PARTNERS.gf.id, roles: ['member'] });

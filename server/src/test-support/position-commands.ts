@@ -38,5 +38,26 @@ export function positionCommandsFor(workspaceId: string, leadPartnerId: string) 
     answer: (positionId: string, roundId: string, partnerId: string, hash: string, decision: 'approve' | 'decline' = 'approve', reason: string | null = null): CommandOf<'position.answer_signoff'> =>
       envelope('position.answer_signoff', { positionId, roundId, partnerId, hash, decision, reason }),
     withdraw: (positionId: string, roundId: string): CommandOf<'position.withdraw_signoff'> => envelope('position.withdraw_signoff', { positionId, roundId }),
+    /** P31: sent to the Land by beA on 4 December, unless `over` says otherwise. */
+    dispatch: (positionId: string, over: Partial<CommandOf<'position.record_dispatch'>['payload']> = {}): CommandOf<'position.record_dispatch'> =>
+      envelope('position.record_dispatch', {
+        positionId,
+        dispatchId: nextId(),
+        recipient: 'Land Niedersachsen',
+        channel: 'bea_egvp',
+        sentOn: '2026-12-04',
+        fileReference: 'MI 41-05020/3',
+        followUpOn: '2027-01-15',
+        ...over,
+      }),
+    acknowledge: (positionId: string, dispatchId: string, acknowledgedOn = '2026-12-07'): CommandOf<'position.acknowledge_dispatch'> =>
+      envelope('position.acknowledge_dispatch', { positionId, dispatchId, acknowledgedOn }),
+    followUp: (positionId: string, dispatchId: string, followUpOn: string | null): CommandOf<'position.set_follow_up'> => envelope('position.set_follow_up', { positionId, dispatchId, followUpOn }),
+    answerReceived: (positionId: string, dispatchId: string, text = 'Das Land prüft die Vorschläge.', receivedOn = '2026-12-20'): CommandOf<'position.record_answer'> =>
+      envelope('position.record_answer', { positionId, dispatchId, text, receivedOn }),
+    outcome: (positionId: string, dispatchId: string, outcome: 'accepted' | 'partial' | 'rejected' | 'open'): CommandOf<'position.set_outcome'> =>
+      envelope('position.set_outcome', { positionId, dispatchId, outcome }),
+    followUpInitiative: (positionId: string, dispatchId: string, boardId: string, cardId: string = nextId()): CommandOf<'position.create_follow_up'> =>
+      envelope('position.create_follow_up', { positionId, dispatchId, cardId, boardId, position: 'z5', title: 'Folge: Zeitplan des Landes', area: 'basisdienste' }),
   };
 }

@@ -20,3 +20,24 @@ describe('audit texts for checklist events', () => {
     expect(describeAuditEvent(stored({ type: 'checklist.item_removed', data: ref }), ctx)).toBe(ctx.t('audit.text.card', { title: 'Breitband' }));
   });
 });
+
+describe('audit texts for the dispatch of a position (P30–P36)', () => {
+  const positionId = uuid();
+  const dispatchId = uuid();
+  const withTitle: AuditContext = { ...ctx, positionTitles: { [positionId]: 'Stellungnahme OZG' } };
+  const position = withTitle.t('audit.text.position', { title: 'Stellungnahme OZG' });
+
+  it('P31 P34 P35 names the position, the recipient, channel and days, and the outcome', () => {
+    const dispatch = {
+      id: dispatchId, recipient: 'Land Niedersachsen', channel: 'bea_egvp' as const, sentOn: '2026-12-04', fileReference: null, recordedBy: PERSON_ID, recordedAt: AT,
+      acknowledgedOn: null, followUpOn: '2027-01-15', answer: null, outcome: null,
+    };
+    const recorded = stored({ type: 'position.dispatch_recorded', data: { positionId, dispatch } });
+    expect(auditKind(ctx.t, recorded.type)).toBe('Versand einer Position erfasst');
+    expect(describeAuditEvent(recorded, withTitle)).toBe(`${position} – versendet an Land Niedersachsen (beA/EGVP) am 04.12.2026`);
+    expect(describeAuditEvent(stored({ type: 'position.follow_up_set', data: { positionId, dispatchId, followUpOn: null } }), withTitle)).toBe(`${position} – Wiedervorlage entfernt`);
+    const answer = { text: 'Wir prüfen das.', receivedOn: '2026-12-20', recordedBy: PERSON_ID, recordedAt: AT };
+    expect(describeAuditEvent(stored({ type: 'position.answer_recorded', data: { positionId, dispatchId, answer } }), withTitle)).toBe(`${position} – Antwort eingegangen am 20.12.2026`);
+    expect(describeAuditEvent(stored({ type: 'position.outcome_set', data: { positionId, dispatchId, outcome: 'partial' } }), withTitle)).toBe(`${position} – Ergebnis: teilweise`);
+  });
+});

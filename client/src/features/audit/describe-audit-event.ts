@@ -53,6 +53,17 @@ const DESCRIBERS: Describers = {
   'annotation.added': (e) => `„${e.data.annotation.anchor.quote}“: ${e.data.annotation.kind === 'comment' ? e.data.annotation.body : (e.data.annotation.replacement ?? '')}`,
   'annotation.replied': (e) => e.data.reply.body,
   'annotation.decided': (e, ctx) => ctx.t(`audit.text.proposal_${e.data.decision.outcome}`),
+  'position.dispatch_recorded': (e, ctx) =>
+    `${positionOf(ctx, e.data.positionId)} – ${ctx.t('dispatch.audit.recorded', {
+      recipient: e.data.dispatch.recipient,
+      channel: ctx.t(`dispatch.channels.${e.data.dispatch.channel}`),
+      date: formatDate(e.data.dispatch.sentOn, ctx.language),
+    })}`,
+  'position.dispatch_acknowledged': (e, ctx) => `${positionOf(ctx, e.data.positionId)} – ${ctx.t('dispatch.audit.acknowledged', { date: formatDate(e.data.acknowledgedOn, ctx.language) })}`,
+  'position.follow_up_set': (e, ctx) =>
+    `${positionOf(ctx, e.data.positionId)} – ${e.data.followUpOn ? ctx.t('dispatch.audit.followUp', { date: formatDate(e.data.followUpOn, ctx.language) }) : ctx.t('dispatch.audit.followUpCleared')}`,
+  'position.answer_recorded': (e, ctx) => `${positionOf(ctx, e.data.positionId)} – ${ctx.t('dispatch.audit.answer', { date: formatDate(e.data.answer.receivedOn, ctx.language) })}`,
+  'position.outcome_set': (e, ctx) => `${positionOf(ctx, e.data.positionId)} – ${ctx.t('dispatch.audit.outcome', { outcome: ctx.t(`dispatch.outcomes.${e.data.outcome}`) })}`,
   'checklist.item_added': (e, ctx) => `${card(ctx, e.data.cardId)}: „${e.data.text}“`,
   'checklist.item_renamed': (e, ctx) => `${card(ctx, e.data.cardId)}: „${e.data.text}“`,
   'checklist.item_ticked': (e, ctx) => `${card(ctx, e.data.cardId)}: ${ctx.t(e.data.done ? 'history.checklistTicked' : 'history.checklistUnticked')}`,

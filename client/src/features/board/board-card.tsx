@@ -3,6 +3,7 @@ import { useDraggable, useDroppable } from '@dnd-kit/core';
 import { useTranslation } from 'react-i18next';
 import type { Card, Partner, Person } from '@verbund/shared/model';
 import { CardPresence } from '../../components/card-presence';
+import { FollowUpMark } from '../../components/follow-up-mark';
 import { PartnerBadge } from '../../components/partner-badge';
 import type { ColumnKey, MoveDirection } from '../../lib/card-moves';
 import { formatDate } from '../../lib/format';
@@ -19,6 +20,8 @@ type Props = {
   people: Map<string, Person>;
   /** Ticked and all items of the card's checklist; null without one. */
   checklist: { done: number; total: number } | null;
+  /** Wiedervorlage of a position this card concerns (P37); overdue once the office's today is past it. */
+  followUpOn: string | null;
   onOpen: (cardId: string) => void;
   onMove: (card: Card, direction: MoveDirection) => void;
 };
@@ -31,7 +34,7 @@ export function moveDirectionForKey(event: Pick<KeyboardEvent, 'key' | 'altKey' 
   return ARROWS[event.key] ?? null;
 }
 
-export function BoardCard({ card, column, view, partners, people, checklist, onOpen, onMove }: Props) {
+export function BoardCard({ card, column, view, partners, people, checklist, followUpOn, onOpen, onMove }: Props) {
   const { t, i18n } = useTranslation();
   const { me } = useSession();
   const entries = usePresenceStore((s) => s.entries);
@@ -98,6 +101,7 @@ export function BoardCard({ card, column, view, partners, people, checklist, onO
         )}
         {owners.length > 0 && <span className="card-line">{t('board.owners', { names: owners.join(', ') })}</span>}
         {card.dueDate && <span className="card-line">{t('board.due', { date: formatDate(card.dueDate, i18n.language) })}</span>}
+        {followUpOn && <FollowUpMark day={followUpOn} />}
         {checklist && (
           <span className={checklist.done === checklist.total ? 'card-line card-checklist card-checklist-done' : 'card-line card-checklist'}>
             <span className="visually-hidden">{t('board.checklist', checklist)}</span>

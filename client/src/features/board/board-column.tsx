@@ -15,11 +15,13 @@ type Props = {
   partners: Record<string, Partner>;
   people: Map<string, Person>;
   checklists: WorkspaceState['checklists'];
+  /** The earliest pending follow-up date of the positions each card concerns (P37). */
+  followUps: Readonly<Record<string, string>>;
   onOpen: (cardId: string) => void;
   onMove: (card: Card, direction: MoveDirection) => void;
 };
 
-export function BoardColumn({ column, cards, view, partners, people, checklists, onOpen, onMove }: Props) {
+export function BoardColumn({ column, cards, view, partners, people, checklists, followUps, onOpen, onMove }: Props) {
   const { t } = useTranslation();
   const { setNodeRef, isOver } = useDroppable({ id: `column:${column}`, data: { column, cardId: null } });
   const headingId = `column-heading-${column}`;
@@ -39,6 +41,7 @@ export function BoardColumn({ column, cards, view, partners, people, checklists,
             partners={partners}
             people={people}
             checklist={checklistProgress(checklists[card.id])}
+            followUpOn={followUps[card.id] ?? null}
             onOpen={onOpen}
             onMove={onMove}
           />

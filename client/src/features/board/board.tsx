@@ -10,6 +10,7 @@ import {
   type DragEndEvent,
 } from '@dnd-kit/core';
 import { useTranslation } from 'react-i18next';
+import { followUpsOfCards } from '@verbund/shared/features/positions/dispatch';
 import { AREAS, STATUSES, type Card, type Person } from '@verbund/shared/model';
 import type { WorkspaceState } from '@verbund/shared/projection';
 import { buildColumns, columnKeys, dropMove, type ColumnKey, type MoveDirection } from '../../lib/card-moves';
@@ -50,6 +51,7 @@ export function Board({ state, people }: Props) {
   const visible = useMemo(() => filterCards(allCards, filter, showArchived), [allCards, filter, showArchived]);
   const columns = useMemo(() => buildColumns(visible, view), [visible, view]);
   const peopleById = useMemo(() => new Map(people.map((p) => [p.id, p])), [people]);
+  const followUps = useMemo(() => followUpsOfCards(state.positions, state.positionDispatches), [state.positions, state.positionDispatches]);
   const partnerList = useMemo(() => Object.values(state.partners).sort((a, b) => a.name.localeCompare(b.name, 'de')), [state.partners]);
   const boardId = Object.keys(state.boards).sort()[0] ?? null;
   const announcements = useDndAnnouncements(state.cards, view);
@@ -95,6 +97,7 @@ export function Board({ state, people }: Props) {
               partners={state.partners}
               people={peopleById}
               checklists={state.checklists}
+              followUps={followUps}
               onOpen={openCard}
               onMove={onMove}
             />

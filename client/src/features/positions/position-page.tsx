@@ -13,6 +13,7 @@ import { navigate, onLinkClick, routePath } from '../../lib/router';
 import { useUiStore } from '../../lib/ui-store';
 import { useCommand } from '../../lib/use-command';
 import { CollabEditor } from '../editor/collab-editor';
+import { DispatchSection } from './dispatch-section';
 import { PositionExport } from './position-export';
 import { PositionForm } from './position-form';
 import { SignoffSection } from './signoff-section';
@@ -138,6 +139,8 @@ export function PositionPage({ positionId, state, people }: Props) {
       </section>
 
       <VersionsSection positionId={positionId} state={state} people={people} writable={draft} onRestore={(content, version) => setRestored({ content, version })} />
+
+      <DispatchSection position={position} state={state} people={people} />
 
       <section className="panel" aria-labelledby={`${id}-cards`}>
         <h3 id={`${id}-cards`}>{t('positions.cardsHeading')}</h3>

@@ -6,9 +6,10 @@ import type { DomainFeature } from '../feature.js';
 import { withLiveCard } from '../live-card.js';
 import { anyMember } from '../roles.js';
 import { positionText } from './position-text.js';
+import { dispatchDeciders, type DispatchCommand } from './dispatch.js';
 import { signoffDeciders, type SignoffCommand } from './signoff.js';
 
-type PositionCommand = 'position.create' | 'position.update' | 'position.link_card' | 'position.unlink_card' | 'position.record_version' | SignoffCommand;
+type PositionCommand = 'position.create' | 'position.update' | 'position.link_card' | 'position.unlink_card' | 'position.record_version' | SignoffCommand | DispatchCommand;
 
 function withPosition(state: WorkspaceState, positionId: string, then: (position: Position) => Decision): Decision {
   const position = state.positions[positionId];
@@ -36,6 +37,7 @@ function withLinkable(state: WorkspaceState, cardIds: readonly string[], adding:
 
 const positionDeciders: Deciders<PositionCommand> = {
   ...signoffDeciders,
+  ...dispatchDeciders,
   'position.create': (state, { payload }, actor, ctx) => {
     if (state.positions[payload.positionId]) return reject(appError('conflict', 'a position with this id exists'));
     if (Object.keys(state.positions).length >= POSITION_LIMITS.positions) {
@@ -101,6 +103,13 @@ export const positionsDomain: DomainFeature<PositionCommand> = {
     // Who answers for a partner and who withdraws is the round's own rule (P12, P14), checked by the decider.
     'position.answer_signoff': anyMember,
     'position.withdraw_signoff': anyMember,
+    // After sending (P38): the lead partner and the moderators, checked by the decider with the position at hand.
+    'position.record_dispatch': anyMember,
+    'position.acknowledge_dispatch': anyMember,
+    'position.set_follow_up': anyMember,
+    'position.record_answer': anyMember,
+    'position.set_outcome': anyMember,
+    'position.create_follow_up': anyMember,
   },
   systemCommands: ['position.record_version', 'position.start_signoff'],
   documents: { position: positionText },

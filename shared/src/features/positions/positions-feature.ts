@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineFeature, replace } from '../../feature.js';
 import { idSchema, instantSchema, line, text } from '../../model.js';
 import { pmDocSchema } from '../../rich-text.js';
+import { dispatchCommands, dispatchEvents, dispatchRecordSchema, dispatchStatus, updateDispatch, type DispatchRecord } from './dispatch.js';
 
 export const POSITION_LIMITS = { addresseeName: 200, cards: 50, positions: 1_000, versions: 200, versionName: 120, reason: 2_000 } as const;
 
@@ -152,6 +153,7 @@ export const positionsFeature = defineFeature({
     }),
     /** P14: the round is called off; the position is a draft again. */
     'position.withdraw_signoff': z.strictObject(roundRef),
+    ...dispatchCommands,
   },
   events: {
     'position.created': z.strictObject({ position: positionSchema }),
@@ -162,6 +164,7 @@ export const positionsFeature = defineFeature({
     'position.signoff_started': z.strictObject({ positionId: idSchema, round: signoffRoundSchema }),
     'position.signoff_answered': z.strictObject({ ...roundRef, partnerId: idSchema, answer: signoffAnswerSchema }),
     'position.signoff_ended': z.strictObject({ ...roundRef, outcome: z.enum(ROUND_OUTCOMES), by: idSchema }),
+    ...dispatchEvents,
   },
   slice: {
     version: 2,
@@ -170,9 +173,11 @@ export const positionsFeature = defineFeature({
       positions: z.record(z.string(), positionSchema),
       positionVersions: z.record(z.string(), z.array(positionVersionSchema)),
       positionRounds: z.record(z.string(), z.array(signoffRoundSchema)),
+      // Dispatch records by position, in the order they were recorded (P30).
+      positionDispatches: z.record(z.string(), z.array(dispatchRecordSchema)),
     },
-    empty: () => ({ positions: {}, positionVersions: {}, positionRounds: {} }),
-    containers: ['positions', 'positionVersions', 'positionRounds'],
+    empty: () => ({ positions: {}, positionVersions: {}, positionRounds: {}, positionDispatches: {} }),
+    containers: ['positions', 'positionVersions', 'positionRounds', 'positionDispatches'],
     reducers: {
       'position.created': (s, e) => {
         s.positions[e.data.position.id] = e.data.position;
@@ -200,8 +205,23 @@ export const positionsFeature = defineFeature({
         // P13, P14: adopted exactly when every partner approved; a decline or a withdrawal makes it a draft again.
         replace(s.positions, e.data.positionId, { status: e.data.outcome === 'adopted' ? 'adopted' : 'draft', updatedAt: e.at });
       },
+      'position.dispatch_recorded': (s, e) => {
+        s.positionDispatches[e.data.positionId] = [...(s.positionDispatches[e.data.positionId] ?? []), e.data.dispatch];
+        settleStatus(s, e.data.positionId, e.at);
+      },
+      'position.dispatch_acknowledged': (s, e) => updateDispatch(s.positionDispatches, e.data.positionId, e.data.dispatchId, { acknowledgedOn: e.data.acknowledgedOn }),
+      'position.follow_up_set': (s, e) => updateDispatch(s.positionDispatches, e.data.positionId, e.data.dispatchId, { followUpOn: e.data.followUpOn }),
+      'position.answer_recorded': (s, e) => {
+        updateDispatch(s.positionDispatches, e.data.positionId, e.data.dispatchId, { answer: e.data.answer });
+        settleStatus(s, e.data.positionId, e.at);
+      },
+      'position.outcome_set': (s, e) => {
+        updateDispatch(s.positionDispatches, e.data.positionId, e.data.dispatchId, { outcome: e.data.outcome });
+        settleStatus(s, e.data.positionId, e.at);
+      },
     },
-    migrations: { 1: (older) => ({ ...(older as object), positionVersions: {}, positionRounds: {} }) },
+    // The slice has not shipped at version 2 yet, so the dispatch records join that version's migration.
+    migrations: { 1: (older) => ({ ...(older as object), positionVersions: {}, positionRounds: {}, positionDispatches: {} }) },
   },
   // The position is the subject of all its events, links included: the card shows its positions itself (P4).
   subjects: {
@@ -213,8 +233,19 @@ export const positionsFeature = defineFeature({
     'position.signoff_started': (d) => d.positionId,
     'position.signoff_answered': (d) => d.positionId,
     'position.signoff_ended': (d) => d.positionId,
+    'position.dispatch_recorded': (d) => d.positionId,
+    'position.dispatch_acknowledged': (d) => d.positionId,
+    'position.follow_up_set': (d) => d.positionId,
+    'position.answer_recorded': (d) => d.positionId,
+    'position.outcome_set': (d) => d.positionId,
   },
 });
+
+/** P30: after sending, the status follows the dispatch records. */
+function settleStatus(s: { positions: Record<string, Position>; positionDispatches: Record<string, DispatchRecord[]> }, positionId: string, at: string): void {
+  const status = dispatchStatus(s.positionDispatches[positionId] ?? []);
+  if (s.positions[positionId]?.status !== status) replace(s.positions, positionId, { status, updatedAt: at });
+}
 
 function updateRound(rounds: Record<string, SignoffRound[]>, positionId: string, roundId: string, change: (round: SignoffRound) => SignoffRound): void {
   const list = rounds[positionId];
