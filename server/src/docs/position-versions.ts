@@ -9,7 +9,7 @@ import type { DocRegistry } from './doc-registry.js';
 import { docToProseMirror } from '../domain/documents/prosemirror.js';
 import { readPositionText, withPositionDoc, type TextReader } from './read-text.js';
 
-type Outcome<T> = { ok: true; value: T } | { ok: false; error: AppError };
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
 /** P8: the SHA-256 of the content's canonical JSON, so equal texts have equal hashes on every server. */
 export const contentHash = (content: PmDoc): string => createHash('sha256').update(canonicalJson(content)).digest('hex');
