@@ -169,9 +169,11 @@ export async function startHocuspocus(): Promise<DocTarget & { store: (n: number
     name: 'hocuspocus',
     server,
     connect: async () => {
-      // Connected before any document is attached, like a Verbund socket before its first doc:open.
-      const websocket = new HocuspocusProviderWebsocket({ url: `ws://127.0.0.1:${port}`, WebSocketPolyfill: WebSocket, autoConnect: false });
-      await websocket.connect();
+      // Open before any document is attached, like a Verbund socket before its first doc:open. Its
+      // `connect` event (and `connect()`) waits for the first message, which comes only once a
+      // document is attached: the socket's `open` is the moment to wait for.
+      const websocket = new HocuspocusProviderWebsocket({ url: `ws://127.0.0.1:${port}`, WebSocketPolyfill: WebSocket });
+      await new Promise<void>((resolve) => websocket.on('open', () => resolve()));
       return { open: (n) => openHocuspocusDoc(websocket, documentName(n)), close: () => websocket.destroy() };
     },
     storedBytes: (n) => Number(readOne(file, 'SELECT length(data) FROM documents WHERE name = ?', documentName(n)) ?? 0),
