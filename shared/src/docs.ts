@@ -77,10 +77,11 @@ export type DocUpdated = { docId: string; updateId: string };
 /** Server → client: an update another connection made, or awareness of others. */
 export type DocRelay = { docId: string; update: Uint8Array };
 
-const anyBytes = bytesSchema(Number.MAX_SAFE_INTEGER);
-export const docOpenedSchema = z.object({ docId: z.string(), access: z.enum(DOC_ACCESS), update: anyBytes, stateVector: anyBytes });
+/** What the server sends: its own bytes, of whatever size the document has. */
+const serverBytes = bytesSchema(Number.MAX_SAFE_INTEGER);
+export const docOpenedSchema = z.object({ docId: z.string(), access: z.enum(DOC_ACCESS), update: serverBytes, stateVector: serverBytes });
 export const docUpdatedSchema = z.object({ docId: z.string(), updateId: idSchema });
-export const docRelaySchema = z.object({ docId: z.string(), update: anyBytes });
+export const docRelaySchema = z.object({ docId: z.string(), update: serverBytes });
 
 export interface DocClientToServerEvents {
   'doc:open': (request: { docId: string; stateVector?: Uint8Array }, ack: (answer: Ack<DocOpened>) => void) => void;

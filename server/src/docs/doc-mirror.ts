@@ -14,6 +14,8 @@ type Pending = { workspaceId: string; entityId: string; kind: DocumentKind; live
  */
 export class DocMirror {
   private readonly pending = new Map<string, Pending>();
+  /** Documents compared since they were loaded: a lag can only come from before the load, so once is enough. */
+  private readonly checked = new WeakSet<LiveDoc>();
 
   constructor(
     private readonly engines: EngineRegistry,
@@ -34,9 +36,11 @@ export class DocMirror {
     this.pending.set(key, { workspaceId, entityId, kind, live, writers, timer });
   }
 
-  /** On open: mirrors at once if the state lags behind the stored document (a mirror lost to a crash). */
+  /** On the first open after a load: mirrors at once if the state lags behind the stored document (a mirror lost to a crash). */
   check(workspaceId: string, docId: string, entityId: string, kind: DocumentKind, live: LiveDoc): void {
-    if (!kind.mirror || this.pending.has(keyOf(workspaceId, docId))) return;
+    if (!kind.mirror || this.checked.has(live)) return;
+    this.checked.add(live);
+    if (this.pending.has(keyOf(workspaceId, docId))) return;
     void this.submit({ workspaceId, entityId, kind, live, writers: new Set() });
   }
 

@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { appError, type AppError } from '@verbund/shared/errors';
+import { appError } from '@verbund/shared/errors';
 import type { PositionVersion } from '@verbund/shared/features/positions/positions-feature';
 import type { VersionText } from '@verbund/shared/http';
+import type { Ack } from '@verbund/shared/protocol';
 import { canonicalJson, type PmDoc } from '@verbund/shared/rich-text';
 import type { Storage } from '../storage/port.js';
 import type { WorkspaceEngine } from '../sync/workspace-engine.js';
@@ -9,10 +10,17 @@ import type { DocRegistry } from './doc-registry.js';
 import { docToProseMirror } from '../domain/documents/prosemirror.js';
 import { readPositionText, withPositionDoc, type TextReader } from './read-text.js';
 
-export type Outcome<T> = { ok: true; value: T } | { ok: false; error: AppError };
-
 /** P8: the SHA-256 of the content's canonical JSON, so equal texts have equal hashes on every server. */
 export const contentHash = (content: PmDoc): string => createHash('sha256').update(canonicalJson(content)).digest('hex');
+
+/** The version a person names of the content just read. */
+const versionOf = (content: PmDoc, reader: TextReader, request: { versionId: string; name: string; now: Date }): PositionVersion => ({
+  id: request.versionId,
+  name: request.name,
+  hash: contentHash(content),
+  namedBy: reader.actor.personId,
+  namedAt: request.now.toISOString(),
+});
 
 /**
  * P8: a person names a version; the server reads the text from the stored document (never from the
@@ -23,16 +31,10 @@ export async function nameVersion(
   engine: WorkspaceEngine,
   reader: TextReader,
   request: { positionId: string; versionId: string; name: string; now: Date },
-): Promise<Outcome<PositionVersion>> {
+): Promise<Ack<PositionVersion>> {
   const text = await readPositionText(docs, reader, request.positionId);
   if (!text.ok) return text;
-  const version: PositionVersion = {
-    id: request.versionId,
-    name: request.name,
-    hash: contentHash(text.content),
-    namedBy: reader.actor.personId,
-    namedAt: request.now.toISOString(),
-  };
+  const version = versionOf(text.content, reader, request);
   const answer = await engine.submitAsSystem({
     id: randomUUID(),
     workspaceId: reader.workspaceId,
@@ -52,17 +54,11 @@ export async function startSignoff(
   engine: WorkspaceEngine,
   reader: TextReader,
   request: { positionId: string; roundId: string; versionId: string; name: string; now: Date },
-): Promise<Outcome<PositionVersion>> {
+): Promise<Ack<PositionVersion>> {
   return withPositionDoc(docs, reader, request.positionId, (live) =>
-    live.exclusive(async (): Promise<Outcome<PositionVersion>> => {
+    live.exclusive(async (): Promise<Ack<PositionVersion>> => {
       const content = docToProseMirror(live.doc);
-      const version: PositionVersion = {
-        id: request.versionId,
-        name: request.name,
-        hash: contentHash(content),
-        namedBy: reader.actor.personId,
-        namedAt: request.now.toISOString(),
-      };
+      const version = versionOf(content, reader, request);
       const answer = await engine.submitAsSystem({
         id: randomUUID(),
         workspaceId: reader.workspaceId,
@@ -75,13 +71,13 @@ export async function startSignoff(
 }
 
 /** The text as stored now, with its hash: what a version named at this moment would hold. */
-export async function currentText(docs: DocRegistry, reader: TextReader, positionId: string): Promise<Outcome<VersionText>> {
+export async function currentText(docs: DocRegistry, reader: TextReader, positionId: string): Promise<Ack<VersionText>> {
   const text = await readPositionText(docs, reader, positionId);
   return text.ok ? { ok: true, value: { version: null, hash: contentHash(text.content), content: text.content } } : text;
 }
 
 /** A named version's frozen content, from the event that recorded it (the state keeps only its name and hash). */
-export async function versionText(storage: Storage, reader: TextReader, positionId: string, versionId: string): Promise<Outcome<VersionText>> {
+export async function versionText(storage: Storage, reader: TextReader, positionId: string, versionId: string): Promise<Ack<VersionText>> {
   const known = reader.state.positionVersions[positionId]?.find((v) => v.id === versionId);
   if (!known || reader.actor.roles.length === 0) return { ok: false, error: appError('not_found', 'version not found') };
   for (const event of await storage.readSubjectEvents(reader.workspaceId, positionId)) {

@@ -3,7 +3,8 @@ import type { z } from 'zod';
 import { invalidPayload } from '@verbund/shared/errors';
 import { nameVersionBodySchema, startSignoffBodySchema, type PositionVersion } from '@verbund/shared/features/positions/positions-feature';
 import { positionExportQuerySchema, positionParamsSchema, versionParamsSchema } from '@verbund/shared/http';
-import { currentText, nameVersion, startSignoff, versionText, type Outcome } from '../docs/position-versions.js';
+import type { Ack } from '@verbund/shared/protocol';
+import { currentText, nameVersion, startSignoff, versionText } from '../docs/position-versions.js';
 import type { TextReader } from '../docs/read-text.js';
 import { exportPosition } from '../exports/export-position.js';
 import { requireAccount } from './auth-routes.js';
@@ -39,7 +40,7 @@ export function positionRoutes(ctx: HttpContext): Router {
   });
 
   /** A change to the text's record, for the person of the request; the answer is the version it froze. */
-  const onText = <B extends z.ZodType>(path: string, bodySchema: B, what: string, change: (engine: WorkspaceEngine, reader: TextReader, positionId: string, body: z.output<B>) => Promise<Outcome<PositionVersion>>) =>
+  const onText = <B extends z.ZodType>(path: string, bodySchema: B, what: string, change: (engine: WorkspaceEngine, reader: TextReader, positionId: string, body: z.output<B>) => Promise<Ack<PositionVersion>>) =>
     router.post(path, allow('readWorkspace'), async (req, res) => {
       const params = positionParamsSchema.safeParse(req.params);
       if (!params.success) return sendError(res, invalidPayload(params.error, 'position id'));

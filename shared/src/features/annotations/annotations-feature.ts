@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { docIdSchema } from '../../docs.js';
 import { defineFeature } from '../../feature.js';
 import { idSchema, instantSchema, text } from '../../model.js';
 
 export const ANNOTATION_LIMITS = { body: 5_000, quote: 1_000, replacement: 20_000, perDocument: 500, replies: 200 } as const;
 
 /** A document of the `doc:*` stream, by its id (`position:<id>`); the kind's rules decide who may annotate it. */
-const docRefSchema = z.string().regex(/^[a-z]+(?:-[a-z]+)*:[0-9a-f-]{36}$/, 'a document id');
+const docRefSchema = docIdSchema.transform((ref) => ref.docId);
 const yId = z.strictObject({ client: z.number().int().nonnegative(), clock: z.number().int().nonnegative() });
 
 /**
