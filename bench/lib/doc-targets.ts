@@ -213,7 +213,7 @@ export async function storeVerbundHistory(seeded: Seeded, docId: string, updates
   const storage = openSqliteStorage(join(seeded.dataDir, DB_FILE));
   try {
     let n = 0;
-    for (const update of updates) await storage.appendDocUpdate(seeded.workspaceId, docId, `00000000-0000-4000-8000-${String(n++).padStart(12, '0')}`, update, 64 * 1024 * 1024);
+    for (const update of updates) await storage.appendDocUpdates(seeded.workspaceId, docId, [{ updateId: `00000000-0000-4000-8000-${String(n++).padStart(12, '0')}`, update }], 64 * 1024 * 1024);
   } finally {
     await storage.close();
   }

@@ -7,12 +7,12 @@ import { documentKind } from '../domain/documents/document-kinds.js';
 import type { DocumentKind } from '../domain/feature.js';
 import type { FloodControl } from '../live/flood-control.js';
 import type { LiveSocket } from '../live/socket-server.js';
-import { DocQuotaError } from '../storage/port.js';
+
 import type { EngineRegistry } from '../sync/engine-registry.js';
 import type { DocMirror } from './doc-mirror.js';
 import type { DocRegistry } from './doc-registry.js';
 import { InvalidAwarenessError, stampAwareness } from './awareness-stamp.js';
-import { InvalidUpdateError, ReadOnlyNowError, type LiveDoc } from './live-doc.js';
+import { DocQuotaError, InvalidUpdateError, ReadOnlyNowError, type LiveDoc } from './live-doc.js';
 
 export type DocDeps = {
   docs: DocRegistry;

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
-import type { Storage, StoredDoc } from '../storage/port.js';
+import type { DocAppendOutcome, Storage, StoredDoc } from '../storage/port.js';
 
 export type DocSettings = {
   /** A document's stored bytes (snapshot and updates) may not pass this (rule Y12, DOC_MAX_BYTES). */
@@ -31,6 +31,14 @@ export class InvalidUpdateError extends Error {
   }
 }
 
+/** The update would pass the document's quota; nothing is stored (rule Y12). */
+export class DocQuotaError extends Error {
+  constructor(readonly docId: string, readonly maxBytes: number) {
+    super(`document ${docId} would pass its quota of ${maxBytes} bytes`);
+    this.name = 'DocQuotaError';
+  }
+}
+
 /** The update came when the text was no longer writable for its sender (a round froze it meanwhile): nothing stored. */
 export class ReadOnlyNowError extends Error {
   constructor() {
@@ -47,28 +55,63 @@ function docFrom(stored: StoredDoc): Y.Doc {
   return doc;
 }
 
-/** Throws InvalidUpdateError unless `update` decodes and applies as Yjs on its own. */
-function checkUpdate(update: Uint8Array): void {
+/** Whether `update` decodes and applies as Yjs on its own. */
+function isUpdate(update: Uint8Array): boolean {
   const probe = new Y.Doc();
   try {
     Y.applyUpdate(probe, update);
+    return true;
   } catch {
-    throw new InvalidUpdateError();
+    return false;
   } finally {
     probe.destroy();
   }
 }
 
+/** One update waiting for its turn, with what its sender waits on. */
+type WaitingWrite = {
+  kind: 'write';
+  updateId: string;
+  update: Uint8Array;
+  relay: () => void;
+  mayWrite: () => boolean;
+  resolve: (outcome: 'stored' | 'duplicate') => void;
+  reject: (error: Error) => void;
+};
+/** Work that runs alone between writes (a freeze, a compaction). */
+type ExclusiveTask = { kind: 'task'; run: () => Promise<void> };
+
+/** At most this many waiting updates go into one transaction, so one batch cannot hold the writer long. */
+const MAX_BATCH = 256;
+
+const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
+
+/** Applies the update; true when it changed the document (a re-applied update changes nothing). */
+function applyChanged(doc: Y.Doc, update: Uint8Array): boolean {
+  let changed = false;
+  const mark = () => (changed = true);
+  doc.on('update', mark);
+  try {
+    Y.applyUpdate(doc, update);
+  } finally {
+    doc.off('update', mark);
+  }
+  return changed;
+}
+
 /**
  * One open document in memory: the Y.Doc every connection syncs with and the awareness relayed
  * between them. Writes are serialised, and each is stored before it is applied and relayed
- * (rule Y3), so the memory never holds what storage does not.
+ * (rule Y3), so the memory never holds what storage does not. Updates arriving while a write is
+ * stored wait together and are stored in one transaction next (group commit, rule Y19).
  */
 export class LiveDoc {
   readonly awareness: Awareness;
   /** Which connection speaks for each awareness client id (Y16): one connection's carets are its own. */
   readonly claims = new Map<number, string>();
-  private writes: Promise<unknown> = Promise.resolve();
+  private readonly queue: (WaitingWrite | ExclusiveTask)[] = [];
+  private drained: Promise<void> = Promise.resolve();
+  private draining = false;
   private compacting = false;
 
   private constructor(
@@ -85,7 +128,7 @@ export class LiveDoc {
   static async load(storage: Storage, workspaceId: string, docId: string, seed: () => Uint8Array, settings: DocSettings): Promise<LiveDoc> {
     let stored = await storage.readDoc(workspaceId, docId);
     if (!stored) {
-      await storage.appendDocUpdate(workspaceId, docId, seedUpdateId(docId), seed(), settings.maxBytes);
+      await storage.appendDocUpdates(workspaceId, docId, [{ updateId: seedUpdateId(docId), update: seed() }], settings.maxBytes);
       stored = await storage.readDoc(workspaceId, docId);
       if (!stored) throw new Error(`document ${docId} was seeded but reads as missing`);
     }
@@ -96,25 +139,12 @@ export class LiveDoc {
 
   /**
    * Stores the update (once per id), then applies it and calls `relay`; resolves when that is done.
-   * A duplicate is neither applied again nor relayed. `mayWrite` is asked again when the update's turn
-   * comes: what froze the text while it waited (a sign-off round, P10) counts.
+   * A duplicate is applied and relayed only if the memory lacks it (stored by an attempt whose
+   * answer was lost). `mayWrite` is asked again when the update's turn comes: what froze the text
+   * while it waited (a sign-off round, P10) counts.
    */
   write(updateId: string, update: Uint8Array, relay: () => void, mayWrite: () => boolean = () => true): Promise<'stored' | 'duplicate'> {
-    const run = async () => {
-      if (!mayWrite()) throw new ReadOnlyNowError();
-      checkUpdate(update);
-      const { storage, workspaceId, docId, settings } = this.where;
-      const outcome = await storage.appendDocUpdate(workspaceId, docId, updateId, update, settings.maxBytes);
-      if (outcome === 'duplicate') return outcome;
-      Y.applyUpdate(this.doc, update);
-      relay();
-      this.sinceSnapshot = { updates: this.sinceSnapshot.updates + 1, bytes: this.sinceSnapshot.bytes + update.byteLength };
-      this.compactIfDue();
-      return outcome;
-    };
-    const result = this.writes.then(run, run);
-    this.writes = result.catch(() => undefined);
-    return result;
+    return new Promise((resolve, reject) => this.enqueue({ kind: 'write', updateId, update, relay, mayWrite, resolve, reject }));
   }
 
   /**
@@ -122,14 +152,14 @@ export class LiveDoc {
    * text is exactly what is stored until it ends (freezing the text for a sign-off round, P10).
    */
   exclusive<T>(task: () => Promise<T>): Promise<T> {
-    const result = this.writes.then(task, task);
-    this.writes = result.catch(() => undefined);
-    return result;
+    return new Promise((resolve, reject) => {
+      this.enqueue({ kind: 'task', run: () => Promise.resolve().then(task).then(resolve, reject) });
+    });
   }
 
   /** Resolves once every write begun so far is done (and a compaction running now). */
-  async settled(): Promise<void> {
-    await this.writes;
+  settled(): Promise<void> {
+    return this.drained;
   }
 
   destroy(): void {
@@ -137,14 +167,88 @@ export class LiveDoc {
     this.doc.destroy();
   }
 
+  private enqueue(work: WaitingWrite | ExclusiveTask): void {
+    this.queue.push(work);
+    if (this.draining) return;
+    this.draining = true;
+    this.drained = this.drain();
+  }
+
+  /**
+   * Takes the queue in order: a task alone, else every write waiting before the next task, as one
+   * batch. `draining` drops in the same step as the queue is found empty, so work enqueued after
+   * that starts the next drain instead of waiting for this one.
+   */
+  private async drain(): Promise<void> {
+    try {
+      for (let next = this.queue.shift(); next; next = this.queue.shift()) {
+        if (next.kind === 'task') {
+          await next.run();
+          continue;
+        }
+        const batch = [next];
+        while (batch.length < MAX_BATCH) {
+          const waiting = this.queue[0];
+          if (waiting?.kind !== 'write') break;
+          batch.push(waiting);
+          this.queue.shift();
+        }
+        await this.storeBatch(batch);
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private async storeBatch(batch: WaitingWrite[]): Promise<void> {
+    const admitted = batch.filter((w) => {
+      const refusal = !w.mayWrite() ? new ReadOnlyNowError() : isUpdate(w.update) ? null : new InvalidUpdateError();
+      if (refusal) w.reject(refusal);
+      return refusal === null;
+    });
+    if (admitted.length === 0) return;
+    const { storage, workspaceId, docId, settings } = this.where;
+    let outcomes: DocAppendOutcome[];
+    try {
+      outcomes = await storage.appendDocUpdates(workspaceId, docId, admitted.map(({ updateId, update }) => ({ updateId, update })), settings.maxBytes);
+    } catch (error) {
+      for (const w of admitted) w.reject(asError(error));
+      return;
+    }
+    admitted.forEach((w, i) => {
+      try {
+        w.resolve(this.took(w, outcomes[i]));
+      } catch (error) {
+        w.reject(asError(error));
+      }
+    });
+    this.compactIfDue();
+  }
+
+  /**
+   * Brings the memory to what storage answered for one update. A duplicate the memory lacks (stored
+   * by an attempt whose answer was lost) is applied and relayed now.
+   */
+  private took(w: WaitingWrite, outcome: DocAppendOutcome | undefined): 'stored' | 'duplicate' {
+    if (outcome === 'over_quota') throw new DocQuotaError(this.where.docId, this.where.settings.maxBytes);
+    if (outcome === 'duplicate') {
+      if (applyChanged(this.doc, w.update)) w.relay();
+      return 'duplicate';
+    }
+    if (outcome !== 'stored') throw new Error(`storage gave no outcome for update ${w.updateId}`);
+    Y.applyUpdate(this.doc, w.update);
+    this.sinceSnapshot = { updates: this.sinceSnapshot.updates + 1, bytes: this.sinceSnapshot.bytes + w.update.byteLength };
+    w.relay();
+    return 'stored';
+  }
+
   private compactIfDue(): void {
     const { settings } = this.where;
     const due = this.sinceSnapshot.updates >= settings.compactAfterUpdates || this.sinceSnapshot.bytes >= settings.compactAfterBytes;
     if (!due || this.compacting) return;
     this.compacting = true;
-    // Queued as a write, so a close or unload waits for it; a failure only delays compaction.
-    const run = () => this.compact().finally(() => (this.compacting = false));
-    this.writes = this.writes.then(run, run).catch(() => undefined);
+    // Queued as a task, so a close or unload waits for it; a failure only delays compaction.
+    this.enqueue({ kind: 'task', run: () => this.compact().catch(() => undefined).finally(() => (this.compacting = false)) });
   }
 
   /**

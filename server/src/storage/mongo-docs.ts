@@ -1,5 +1,5 @@
 import mongoose, { Schema, type ClientSession, type Connection, type Types } from 'mongoose';
-import { DocQuotaError, type Storage } from './port.js';
+import type { DocAppendOutcome, Storage } from './port.js';
 
 /*
  * The document part of the mongoose adapter (rules Y4, Y11, Y12). On a replica set each write is one
@@ -59,12 +59,15 @@ export function defineDocModels(conn: Connection) {
 
 type DocModels = ReturnType<typeof defineDocModels>;
 
-export function mongoDocs(conn: Connection, m: DocModels, transactions: boolean): Pick<Storage, 'appendDocUpdate' | 'readDoc' | 'compactDoc'> {
+/** Thrown inside an append to roll its transaction back; answered as `over_quota`. */
+class OverQuota extends Error {}
+
+export function mongoDocs(conn: Connection, m: DocModels, transactions: boolean): Pick<Storage, 'appendDocUpdates' | 'readDoc' | 'compactDoc'> {
   const { DocHead, DocUpdate, DocUpdateId } = m;
   const inTransaction = <T>(work: (session: ClientSession | undefined) => Promise<T>): Promise<T> =>
     transactions ? conn.transaction((session) => work(session)) : work(undefined);
 
-  const append = async (workspaceId: string, docId: string, updateId: string, bytes: Uint8Array, maxBytes: number, session: ClientSession | undefined) => {
+  const append = async (workspaceId: string, docId: string, updateId: string, bytes: Uint8Array, maxBytes: number, session: ClientSession | undefined): Promise<DocAppendOutcome> => {
     const _id = headKey(workspaceId, docId);
     await DocHead.updateOne({ _id }, { $setOnInsert: { workspaceId, docId, snapshot: null, throughSeq: 0, lastSeq: 0, bytes: 0 } }, { upsert: true, session });
     const idKey = `${_id}/${updateId}`;
@@ -84,7 +87,7 @@ export function mongoDocs(conn: Connection, m: DocModels, transactions: boolean)
     ).lean<DocHead>();
     if (!claimed) {
       await undoId();
-      throw new DocQuotaError(docId, maxBytes);
+      throw new OverQuota();
     }
     try {
       await DocUpdate.create([{ workspaceId, docId, seq: claimed.lastSeq, size: bytes.byteLength, body: Buffer.from(bytes) }], { session });
@@ -110,7 +113,19 @@ export function mongoDocs(conn: Connection, m: DocModels, transactions: boolean)
   };
 
   return {
-    appendDocUpdate: (workspaceId, docId, updateId, update, maxBytes) => inTransaction((session) => append(workspaceId, docId, updateId, update, maxBytes, session)),
+    // One transaction per update: a refused one must roll back its claimed id, which a shared transaction cannot.
+    appendDocUpdates: async (workspaceId, docId, batch, maxBytes) => {
+      const outcomes: DocAppendOutcome[] = [];
+      for (const { updateId, update } of batch) {
+        outcomes.push(
+          await inTransaction((session) => append(workspaceId, docId, updateId, update, maxBytes, session)).catch((error: unknown) => {
+            if (error instanceof OverQuota) return 'over_quota' as const;
+            throw error;
+          }),
+        );
+      }
+      return outcomes;
+    },
     readDoc: async (workspaceId, docId) => {
       const doc = await DocHead.findById(headKey(workspaceId, docId)).lean<DocHead>();
       if (!doc) return null;

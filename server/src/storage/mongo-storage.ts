@@ -298,7 +298,7 @@ export async function openMongoStorage(uri: string, opts: { dbName?: string } = 
 
 type Models = ReturnType<typeof defineModels>;
 
-function mongoStorage(conn: Connection, m: Models, transactions: boolean): Omit<Storage, 'appendDocUpdate' | 'readDoc' | 'compactDoc'> {
+function mongoStorage(conn: Connection, m: Models, transactions: boolean): Omit<Storage, 'appendDocUpdates' | 'readDoc' | 'compactDoc'> {
   const { Event, Snapshot, Account, Session, SecurityEvent } = m;
 
   const erase = async (accountId: string, erasedAt: string, session?: ClientSession) => {

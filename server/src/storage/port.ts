@@ -12,18 +12,14 @@ export class SequenceConflictError extends Error {
   }
 }
 
-/** Thrown by `appendDocUpdate` when the document would pass its quota; nothing is stored (rule Y12). */
-export class DocQuotaError extends Error {
-  constructor(readonly docId: string, readonly maxBytes: number) {
-    super(`document ${docId} would pass its quota of ${maxBytes} bytes`);
-    this.name = 'DocQuotaError';
-  }
-}
-
 /** One stored Yjs update of a document; `seq` orders a document's updates (per document, from 1). */
 export type DocUpdateRow = { seq: number; update: Uint8Array };
 /** A document as stored: the compacted snapshot (a Yjs update) and the updates stored after it. */
 export type StoredDoc = { snapshot: Uint8Array | null; updates: DocUpdateRow[]; bytes: number };
+/** One update to append, named by the id its sender gave it. */
+export type DocAppend = { updateId: string; update: Uint8Array };
+/** What became of one appended update: stored, already stored under its id, or refused as it would pass the quota. */
+export type DocAppendOutcome = 'stored' | 'duplicate' | 'over_quota';
 
 export type StorageHealth = { ok: true } | { ok: false; reason: string };
 
@@ -74,11 +70,13 @@ export interface Storage {
   loadSnapshot(workspaceId: string): Promise<Snapshot | null>;
 
   /**
-   * Stores one update of a document durably, once per `updateId` (a retry answers `duplicate` and
-   * stores nothing, also after compaction). Refuses with DocQuotaError when snapshot plus updates
-   * would pass `maxBytes`.
+   * Stores updates of one document durably, in order, each once per `updateId` (a retry answers
+   * `duplicate` and stores nothing, also after compaction); an update that would take snapshot plus
+   * updates past `maxBytes` answers `over_quota` and stores nothing, not even its id (rule Y12). One
+   * outcome per update, in order. An adapter may commit the whole batch at once (one fsync for all
+   * the updates that waited meanwhile, rule Y19); it must not store a later one and lose an earlier one.
    */
-  appendDocUpdate(workspaceId: string, docId: string, updateId: string, update: Uint8Array, maxBytes: number): Promise<'stored' | 'duplicate'>;
+  appendDocUpdates(workspaceId: string, docId: string, updates: readonly DocAppend[], maxBytes: number): Promise<DocAppendOutcome[]>;
   /** The snapshot and the updates after it in order, or null for a document never stored. */
   readDoc(workspaceId: string, docId: string): Promise<StoredDoc | null>;
   /**

@@ -19,7 +19,7 @@ describe('SQLite writer thread (issue 8, item 9: never a server that answers but
     const db = new Database(file);
     db.pragma('journal_mode = WAL');
     db.exec('CREATE TABLE events (workspace_id TEXT, seq INTEGER, type TEXT, subject_id TEXT, command_id TEXT, body TEXT, PRIMARY KEY (workspace_id, seq))');
-    const writer = startAppendWriter(file, { conflict: (seq) => new Error(`conflict at ${seq}`), quota: () => new Error('quota') }, { onFatal });
+    const writer = startAppendWriter(file, { conflict: (seq) => new Error(`conflict at ${seq}`) }, { onFatal });
     cleanups.push(async () => {
       await writer.close();
       db.close();

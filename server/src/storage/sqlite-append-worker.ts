@@ -1,15 +1,16 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import type { DocAppend } from './port.js';
 
 /** One event row as the writer inserts it; the body is the event's JSON. */
 export type EventRow = { seq: number; type: string; subjectId: string | null; commandId: string | null; body: string };
 
 /** Document writes go through the same thread: one durable writer, and no fsync on the main thread. */
 export type DocWrite =
-  | { op: 'doc-append'; workspaceId: string; docId: string; updateId: string; update: Uint8Array; maxBytes: number }
+  | { op: 'doc-append'; workspaceId: string; docId: string; updates: readonly DocAppend[]; maxBytes: number }
   | { op: 'doc-compact'; workspaceId: string; docId: string; snapshot: Uint8Array; throughSeq: number };
 type Request = { id: number } & ({ op: 'events'; workspaceId: string; rows: EventRow[] } | DocWrite);
-type Reply = { id: number; ok: true; result: unknown } | { id: number; ok: false; conflictAt: number | null; quota: boolean; message: string };
+type Reply = { id: number; ok: true; result: unknown } | { id: number; ok: false; conflictAt: number | null; message: string };
 
 /*
  * Runs in a worker thread with its own connection. A durable commit (WAL, synchronous=FULL) waits
@@ -28,7 +29,6 @@ db.pragma('secure_delete = ON');
 const maxSeq = db.prepare('SELECT MAX(seq) AS seq FROM events WHERE workspace_id = ?');
 const insert = db.prepare('INSERT INTO events (workspace_id, seq, type, subject_id, command_id, body) VALUES (?, ?, ?, ?, ?, ?)');
 class Conflict extends Error {}
-class Quota extends Error {}
 const append = db.transaction((workspaceId, rows) => {
   const last = maxSeq.get(workspaceId).seq ?? 0;
   if (rows[0].seq !== last + 1) throw new Conflict(String(rows[0].seq));
@@ -41,20 +41,25 @@ const docWrites = () => {
   if (docs) return docs;
   const ensureDoc = db.prepare('INSERT OR IGNORE INTO docs (workspace_id, doc_id) VALUES (?, ?)');
   const docRow = db.prepare('SELECT last_seq, through_seq, bytes FROM docs WHERE workspace_id = ? AND doc_id = ?');
-  const claimId = db.prepare('INSERT OR IGNORE INTO doc_update_ids (workspace_id, doc_id, update_id) VALUES (?, ?, ?)');
+  const knownId = db.prepare('SELECT 1 FROM doc_update_ids WHERE workspace_id = ? AND doc_id = ? AND update_id = ?');
+  const claimId = db.prepare('INSERT INTO doc_update_ids (workspace_id, doc_id, update_id) VALUES (?, ?, ?)');
   const insertUpdate = db.prepare('INSERT INTO doc_updates (workspace_id, doc_id, seq, body) VALUES (?, ?, ?, ?)');
   const grow = db.prepare('UPDATE docs SET last_seq = ?, bytes = bytes + ? WHERE workspace_id = ? AND doc_id = ?');
   const dropMerged = db.prepare('DELETE FROM doc_updates WHERE workspace_id = ? AND doc_id = ? AND seq <= ?');
   const keptBytes = db.prepare('SELECT COALESCE(SUM(length(body)), 0) AS bytes FROM doc_updates WHERE workspace_id = ? AND doc_id = ?');
   const setSnapshot = db.prepare('UPDATE docs SET snapshot = ?, through_seq = ?, bytes = ? WHERE workspace_id = ? AND doc_id = ?');
-  const docAppend = db.transaction(({ workspaceId, docId, updateId, update, maxBytes }) => {
+  // A batch of waiting updates in one transaction, so one fsync: each is decided on its own.
+  const docAppend = db.transaction(({ workspaceId, docId, updates, maxBytes }) => {
     ensureDoc.run(workspaceId, docId);
-    if (claimId.run(workspaceId, docId, updateId).changes === 0) return 'duplicate';
-    const doc = docRow.get(workspaceId, docId);
-    if (doc.bytes + update.byteLength > maxBytes) throw new Quota('quota');
-    insertUpdate.run(workspaceId, docId, doc.last_seq + 1, blob(update));
-    grow.run(doc.last_seq + 1, update.byteLength, workspaceId, docId);
-    return 'stored';
+    return updates.map(({ updateId, update }) => {
+      if (knownId.get(workspaceId, docId, updateId)) return 'duplicate';
+      const doc = docRow.get(workspaceId, docId);
+      if (doc.bytes + update.byteLength > maxBytes) return 'over_quota';
+      claimId.run(workspaceId, docId, updateId);
+      insertUpdate.run(workspaceId, docId, doc.last_seq + 1, blob(update));
+      grow.run(doc.last_seq + 1, update.byteLength, workspaceId, docId);
+      return 'stored';
+    });
   });
   const docCompact = db.transaction(({ workspaceId, docId, snapshot, throughSeq }) => {
     const doc = docRow.get(workspaceId, docId);
@@ -79,7 +84,7 @@ parentPort.on('message', (request) => {
   } catch (error) {
     const conflictAt = error instanceof Conflict ? Number(error.message)
       : request.op === 'events' && String(error && error.code).startsWith('SQLITE_CONSTRAINT') ? request.rows[0].seq : null;
-    parentPort.postMessage({ id: request.id, ok: false, conflictAt, quota: error instanceof Quota, message: String(error && error.message) });
+    parentPort.postMessage({ id: request.id, ok: false, conflictAt, message: String(error && error.message) });
   }
 });
 `;
@@ -89,7 +94,7 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 export type AppendWriter = {
   /** Commits the rows in one durable transaction; rejects with `conflict(seq)` when the sequence is taken. */
   append: (workspaceId: string, rows: EventRow[]) => Promise<void>;
-  /** One durable document write; rejects with `quota()` when an append would pass the document's quota. */
+  /** One durable document write (a batch of appends is one transaction); answers what the worker's statement returns. */
   docWrite: (write: DocWrite) => Promise<unknown>;
   /** Null while the writer can write; else why it cannot (it gave up restarting its thread). */
   failure: () => Error | null;
@@ -108,7 +113,7 @@ export type WriterOptions = {
 const MAX_RESTARTS = 5;
 const RESTART_WINDOW_MS = 60_000;
 
-export type WriterErrors = { conflict: (seq: number) => Error; quota: () => Error };
+export type WriterErrors = { conflict: (seq: number) => Error };
 
 export function startAppendWriter(file: string, errors: WriterErrors, options: WriterOptions = {}): AppendWriter {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
@@ -126,7 +131,6 @@ export function startAppendWriter(file: string, errors: WriterErrors, options: W
       settle();
       if (!waiter) return;
       if (reply.ok) waiter.resolve(reply.result);
-      else if (reply.quota) waiter.reject(errors.quota());
       else waiter.reject(reply.conflictAt === null ? new Error(reply.message) : errors.conflict(reply.conflictAt));
     });
     thread.on('error', (error) => options.log?.('the event writer thread failed', error));

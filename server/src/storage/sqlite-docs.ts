@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { AppendWriter } from './sqlite-append-worker.js';
-import { DocQuotaError, type Storage } from './port.js';
+import type { DocAppendOutcome, Storage } from './port.js';
 
 /** Migration 5: collaborative documents (rules Y4, Y11, Y12). `bytes` is kept so the quota check reads one row. */
 export const DOC_TABLES = `CREATE TABLE docs (
@@ -34,7 +34,7 @@ type UpdateRow = { seq: number; body: Buffer };
 const plain = (bytes: Uint8Array): Uint8Array => new Uint8Array(bytes);
 
 /** The document part of the SQLite adapter: reads here, durable writes on the writer thread. */
-export function sqliteDocs(db: Database.Database, writer: AppendWriter): Pick<Storage, 'appendDocUpdate' | 'readDoc' | 'compactDoc'> {
+export function sqliteDocs(db: Database.Database, writer: AppendWriter): Pick<Storage, 'appendDocUpdates' | 'readDoc' | 'compactDoc'> {
   const docRow = db.prepare<[string, string], DocRow>('SELECT snapshot, bytes FROM docs WHERE workspace_id = ? AND doc_id = ?');
   const updates = db.prepare<[string, string], UpdateRow>('SELECT seq, body FROM doc_updates WHERE workspace_id = ? AND doc_id = ? ORDER BY seq');
   // One read transaction: a compaction committing between the two reads would otherwise lose updates.
@@ -45,13 +45,8 @@ export function sqliteDocs(db: Database.Database, writer: AppendWriter): Pick<St
     return { snapshot: doc.snapshot ? plain(doc.snapshot) : null, updates: rows.map((r) => ({ seq: r.seq, update: plain(r.body) })), bytes: doc.bytes };
   });
   return {
-    appendDocUpdate: async (workspaceId, docId, updateId, update, maxBytes) => {
-      try {
-        return (await writer.docWrite({ op: 'doc-append', workspaceId, docId, updateId, update, maxBytes })) === 'duplicate' ? 'duplicate' : 'stored';
-      } catch (error) {
-        throw error instanceof DocQuotaError ? new DocQuotaError(docId, maxBytes) : error;
-      }
-    },
+    appendDocUpdates: async (workspaceId, docId, batch, maxBytes) =>
+      batch.length === 0 ? [] : ((await writer.docWrite({ op: 'doc-append', workspaceId, docId, updates: batch, maxBytes })) as DocAppendOutcome[]),
     readDoc: (workspaceId, docId) => new Promise((resolve) => resolve(read(workspaceId, docId))),
     compactDoc: async (workspaceId, docId, snapshot, throughSeq) => {
       await writer.docWrite({ op: 'doc-compact', workspaceId, docId, snapshot, throughSeq });

@@ -5,7 +5,7 @@ import type { StoredEvent } from '@verbund/shared/events';
 import { eventSubjectId } from '@verbund/shared/events';
 import { startAppendWriter, type WriterOptions } from './sqlite-append-worker.js';
 import { sqliteDocs, DOC_TABLES } from './sqlite-docs.js';
-import { DocQuotaError, SequenceConflictError, type Account, type SecurityEvent, type Session, type Snapshot, type Storage } from './port.js';
+import { SequenceConflictError, type Account, type SecurityEvent, type Session, type Snapshot, type Storage } from './port.js';
 
 /** Numbered migrations; each runs once, in order, in one transaction with its version bump. */
 const MIGRATIONS: readonly string[] = [
@@ -109,8 +109,8 @@ export function openSqliteStorage(file: string, options: WriterOptions = {}): St
   migrate(db);
 
   // Appends go to a writer thread (see sqlite-append-worker.ts); everything else stays here.
-  // Both errors are completed by their callers (workspace, document): the thread only says which it was.
-  const writer = startAppendWriter(file, { conflict: (seq) => new SequenceConflictError('', seq), quota: () => new DocQuotaError('', 0) }, options);
+  // The conflict is completed by its caller (the workspace): the thread only says where it was.
+  const writer = startAppendWriter(file, { conflict: (seq) => new SequenceConflictError('', seq) }, options);
   const ping = db.prepare('SELECT 1');
   const append = async (workspaceId: string, events: readonly StoredEvent[]): Promise<void> => {
     const first = events[0];

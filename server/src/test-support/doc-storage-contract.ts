@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stableId } from '../seed/workspace-setup.js';
-import { DocQuotaError, type Storage } from '../storage/port.js';
+import type { DocAppendOutcome, Storage } from '../storage/port.js';
 
 const WS_A = stableId('contract/doc-workspace-a');
 const WS_B = stableId('contract/doc-workspace-b');
@@ -10,6 +10,12 @@ const id = (n: number) => stableId(`contract/doc-update-${n}`);
 /** Storage treats updates as opaque bytes; distinct fills make mix-ups visible. */
 const bytes = (fill: number, length = 8) => new Uint8Array(length).fill(fill);
 const PLENTY = 1_000_000;
+
+/** One update appended on its own: its outcome. */
+async function appendOne(storage: Storage, workspaceId: string, docId: string, updateId: string, update: Uint8Array, maxBytes: number): Promise<DocAppendOutcome | undefined> {
+  const [outcome] = await storage.appendDocUpdates(workspaceId, docId, [{ updateId, update }], maxBytes);
+  return outcome;
+}
 
 /**
  * Documents in the storage contract (rules ST70–ST77, docs/protocol.md Y4, Y11, Y12), run inside
@@ -23,7 +29,7 @@ export function docStorageContract(current: () => Storage, reopener: () => (() =
 
     it('ST71 appended updates come back in order with their sequence, and the stored bytes are counted', async () => {
       const storage = current();
-      for (const n of [1, 2, 3]) expect(await storage.appendDocUpdate(WS_A, DOC, id(n), bytes(n, n * 4), PLENTY)).toBe('stored');
+      for (const n of [1, 2, 3]) expect(await appendOne(storage, WS_A, DOC, id(n), bytes(n, n * 4), PLENTY)).toBe('stored');
       expect(await storage.readDoc(WS_A, DOC)).toEqual({
         snapshot: null,
         updates: [{ seq: 1, update: bytes(1, 4) }, { seq: 2, update: bytes(2, 8) }, { seq: 3, update: bytes(3, 12) }],
@@ -33,36 +39,64 @@ export function docStorageContract(current: () => Storage, reopener: () => (() =
 
     it('ST72 an update id is stored once: a retry, also a racing one, answers duplicate and stores nothing', async () => {
       const storage = current();
-      await storage.appendDocUpdate(WS_A, DOC, id(1), bytes(1), PLENTY);
-      expect(await storage.appendDocUpdate(WS_A, DOC, id(1), bytes(1), PLENTY)).toBe('duplicate');
-      const racing = await Promise.all([2, 2, 2].map(() => storage.appendDocUpdate(WS_A, DOC, id(2), bytes(2), PLENTY)));
+      await appendOne(storage, WS_A, DOC, id(1), bytes(1), PLENTY);
+      expect(await appendOne(storage, WS_A, DOC, id(1), bytes(1), PLENTY)).toBe('duplicate');
+      const racing = await Promise.all([2, 2, 2].map(() => appendOne(storage, WS_A, DOC, id(2), bytes(2), PLENTY)));
       expect(racing.filter((r) => r === 'stored')).toHaveLength(1);
       expect((await storage.readDoc(WS_A, DOC))?.updates.map((u) => u.update)).toEqual([bytes(1), bytes(2)]);
     });
 
-    it('ST73 an append that would pass the quota fails with DocQuotaError and stores nothing, not even its id', async () => {
+    it('ST73 an append that would pass the quota answers over_quota and stores nothing, not even its id', async () => {
       const storage = current();
-      await storage.appendDocUpdate(WS_A, DOC, id(1), bytes(1, 60), 100);
-      const error: unknown = await storage.appendDocUpdate(WS_A, DOC, id(2), bytes(2, 41), 100).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(DocQuotaError);
-      expect((error as DocQuotaError).docId).toBe(DOC);
+      await appendOne(storage, WS_A, DOC, id(1), bytes(1, 60), 100);
+      expect(await appendOne(storage, WS_A, DOC, id(2), bytes(2, 41), 100)).toBe('over_quota');
       expect(await storage.readDoc(WS_A, DOC)).toEqual({ snapshot: null, updates: [{ seq: 1, update: bytes(1, 60) }], bytes: 60 });
-      expect(await storage.appendDocUpdate(WS_A, DOC, id(2), bytes(2, 40), 100)).toBe('stored');
+      expect(await appendOne(storage, WS_A, DOC, id(2), bytes(2, 40), 100)).toBe('stored');
+    });
+
+    it('ST78 a batch is stored in order with one outcome each: a duplicate inside it or from before stores nothing', async () => {
+      const storage = current();
+      await appendOne(storage, WS_A, DOC, id(1), bytes(1), PLENTY);
+      const batch = [1, 2, 3, 2].map((n) => ({ updateId: id(n), update: bytes(n) }));
+      expect(await storage.appendDocUpdates(WS_A, DOC, batch, PLENTY)).toEqual(['duplicate', 'stored', 'stored', 'duplicate']);
+      expect(await storage.readDoc(WS_A, DOC)).toEqual({
+        snapshot: null,
+        updates: [1, 2, 3].map((n) => ({ seq: n, update: bytes(n) })),
+        bytes: 24,
+      });
+      expect(await storage.appendDocUpdates(WS_A, DOC, [], PLENTY)).toEqual([]);
+    });
+
+    it('ST79 in a batch, an update past the quota is refused on its own: the ones before and after it that fit are stored', async () => {
+      const storage = current();
+      const batch = [
+        { updateId: id(1), update: bytes(1, 50) },
+        { updateId: id(2), update: bytes(2, 60) },
+        { updateId: id(3), update: bytes(3, 40) },
+      ];
+      expect(await storage.appendDocUpdates(WS_A, DOC, batch, 100)).toEqual(['stored', 'over_quota', 'stored']);
+      expect(await storage.readDoc(WS_A, DOC)).toEqual({
+        snapshot: null,
+        updates: [{ seq: 1, update: bytes(1, 50) }, { seq: 2, update: bytes(3, 40) }],
+        bytes: 90,
+      });
+      // The refused id was not taken: it can be sent again once it fits.
+      expect(await appendOne(storage, WS_A, DOC, id(2), bytes(2, 10), 100)).toBe('stored');
     });
 
     it('ST74 compaction replaces the merged updates by the snapshot, keeps later ones, and still knows the merged ids', async () => {
       const storage = current();
-      for (const n of [1, 2, 3]) await storage.appendDocUpdate(WS_A, DOC, id(n), bytes(n, 10), PLENTY);
+      for (const n of [1, 2, 3]) await appendOne(storage, WS_A, DOC, id(n), bytes(n, 10), PLENTY);
       await storage.compactDoc(WS_A, DOC, bytes(9, 5), 2);
       expect(await storage.readDoc(WS_A, DOC)).toEqual({ snapshot: bytes(9, 5), updates: [{ seq: 3, update: bytes(3, 10) }], bytes: 15 });
-      expect(await storage.appendDocUpdate(WS_A, DOC, id(1), bytes(1, 10), PLENTY)).toBe('duplicate');
-      expect(await storage.appendDocUpdate(WS_A, DOC, id(4), bytes(4, 10), PLENTY)).toBe('stored');
+      expect(await appendOne(storage, WS_A, DOC, id(1), bytes(1, 10), PLENTY)).toBe('duplicate');
+      expect(await appendOne(storage, WS_A, DOC, id(4), bytes(4, 10), PLENTY)).toBe('stored');
       expect((await storage.readDoc(WS_A, DOC))?.updates).toEqual([{ seq: 3, update: bytes(3, 10) }, { seq: 4, update: bytes(4, 10) }]);
     });
 
     it('ST75 a compaction older than the stored one, or beyond the last update, changes nothing', async () => {
       const storage = current();
-      for (const n of [1, 2, 3]) await storage.appendDocUpdate(WS_A, DOC, id(n), bytes(n), PLENTY);
+      for (const n of [1, 2, 3]) await appendOne(storage, WS_A, DOC, id(n), bytes(n), PLENTY);
       await storage.compactDoc(WS_A, DOC, bytes(8), 3);
       const after = await storage.readDoc(WS_A, DOC);
       await storage.compactDoc(WS_A, DOC, bytes(7), 2);
@@ -74,9 +108,9 @@ export function docStorageContract(current: () => Storage, reopener: () => (() =
 
     it('ST76 documents are kept apart per workspace and document id, update ids included', async () => {
       const storage = current();
-      await storage.appendDocUpdate(WS_A, DOC, id(1), bytes(1), PLENTY);
-      expect(await storage.appendDocUpdate(WS_B, DOC, id(1), bytes(2), PLENTY)).toBe('stored');
-      expect(await storage.appendDocUpdate(WS_A, OTHER_DOC, id(1), bytes(3), PLENTY)).toBe('stored');
+      await appendOne(storage, WS_A, DOC, id(1), bytes(1), PLENTY);
+      expect(await appendOne(storage, WS_B, DOC, id(1), bytes(2), PLENTY)).toBe('stored');
+      expect(await appendOne(storage, WS_A, OTHER_DOC, id(1), bytes(3), PLENTY)).toBe('stored');
       expect((await storage.readDoc(WS_A, DOC))?.updates).toEqual([{ seq: 1, update: bytes(1) }]);
       expect((await storage.readDoc(WS_B, DOC))?.updates).toEqual([{ seq: 1, update: bytes(2) }]);
       expect((await storage.readDoc(WS_A, OTHER_DOC))?.updates).toEqual([{ seq: 1, update: bytes(3) }]);
@@ -86,14 +120,14 @@ export function docStorageContract(current: () => Storage, reopener: () => (() =
       const reopen = reopener();
       if (!reopen) return skip('this adapter keeps nothing across a reopen');
       const storage = current();
-      await storage.appendDocUpdate(WS_A, DOC, id(1), bytes(1), PLENTY);
-      await storage.appendDocUpdate(WS_A, DOC, id(2), bytes(2), PLENTY);
+      await appendOne(storage, WS_A, DOC, id(1), bytes(1), PLENTY);
+      await appendOne(storage, WS_A, DOC, id(2), bytes(2), PLENTY);
       await storage.compactDoc(WS_A, DOC, bytes(9), 1);
       const before = await storage.readDoc(WS_A, DOC);
       await storage.close();
       const again = await reopen();
       expect(await again.readDoc(WS_A, DOC)).toEqual(before);
-      expect(await again.appendDocUpdate(WS_A, DOC, id(1), bytes(1), PLENTY)).toBe('duplicate');
+      expect(await appendOne(again, WS_A, DOC, id(1), bytes(1), PLENTY)).toBe('duplicate');
     });
   });
 }
