@@ -63,9 +63,15 @@ class AckClock {
   }
 }
 
+/**
+ * Counts local changes on `afterTransaction`, which Yjs emits before `update`: a provider sends on
+ * `update`, so the change is counted before the send that carries it (counted on `update` after the
+ * provider's own listener, each acknowledgement was credited to the keystroke after it).
+ */
 const trackLocal = (doc: Y.Doc, clock: AckClock, isRemote: (origin: unknown) => boolean) =>
-  doc.on('update', (_update: Uint8Array, origin: unknown) => {
-    if (!isRemote(origin)) clock.changed(performance.now());
+  doc.on('afterTransaction', (transaction: Y.Transaction) => {
+    const inserted = [...transaction.afterState].some(([client, clockAfter]) => clockAfter !== transaction.beforeState.get(client));
+    if (!isRemote(transaction.origin) && (inserted || transaction.deleteSet.clients.size > 0)) clock.changed(performance.now());
   });
 
 export type VerbundDocOptions = { accounts: number; documents: number; env?: Record<string, string>; prepare?: (seeded: Seeded) => Promise<void> };
