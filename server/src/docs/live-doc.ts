@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
+import { SEED_CLIENT_ID } from '../domain/documents/paragraphs.js';
 import type { Storage, StoredDoc } from '../storage/port.js';
 
 export type DocSettings = {
@@ -75,6 +76,8 @@ export class LiveDoc {
     readonly doc: Y.Doc,
     private readonly where: { storage: Storage; workspaceId: string; docId: string; settings: DocSettings },
     private sinceSnapshot: { updates: number; bytes: number },
+    /** Who wrote under each Yjs client id (Y18), loaded on open: only an id new to the document costs a write. */
+    private readonly writers: Map<number, string>,
   ) {
     this.awareness = new Awareness(doc);
     // The server is no participant: only the connections' states are relayed.
@@ -89,7 +92,8 @@ export class LiveDoc {
       stored = await storage.readDoc(workspaceId, docId);
       if (!stored) throw new Error(`document ${docId} was seeded but reads as missing`);
     }
-    const live = new LiveDoc(docFrom(stored), { storage, workspaceId, docId, settings }, pendingOf(stored));
+    const writers = new Map((await storage.readDocWriters(workspaceId, docId)).map((w) => [w.clientId, w.personId]));
+    const live = new LiveDoc(docFrom(stored), { storage, workspaceId, docId, settings }, pendingOf(stored), writers);
     live.compactIfDue();
     return live;
   }
@@ -97,12 +101,14 @@ export class LiveDoc {
   /**
    * Stores the update (once per id), then applies it and calls `relay`; resolves when that is done.
    * A duplicate is neither applied again nor relayed. `mayWrite` is asked again when the update's turn
-   * comes: what froze the text while it waited (a sign-off round, P10) counts.
+   * comes: what froze the text while it waited (a sign-off round, P10) counts. `by` is the person whose
+   * connection sent it: the client ids it writes under for the first time become theirs (Y18).
    */
-  write(updateId: string, update: Uint8Array, relay: () => void, mayWrite: () => boolean = () => true): Promise<'stored' | 'duplicate'> {
+  write(updateId: string, update: Uint8Array, relay: () => void, mayWrite: () => boolean = () => true, by: string | null = null): Promise<'stored' | 'duplicate'> {
     const run = async () => {
       if (!mayWrite()) throw new ReadOnlyNowError();
       checkUpdate(update);
+      if (by) await this.claimWriters(update, by);
       const { storage, workspaceId, docId, settings } = this.where;
       const outcome = await storage.appendDocUpdate(workspaceId, docId, updateId, update, settings.maxBytes);
       if (outcome === 'duplicate') return outcome;
@@ -127,6 +133,11 @@ export class LiveDoc {
     return result;
   }
 
+  /** The person who wrote under a Yjs client id, or null for the seed and ids nobody claimed (Y18). */
+  writerOf(clientId: number): string | null {
+    return this.writers.get(clientId) ?? null;
+  }
+
   /** Resolves once every write begun so far is done (and a compaction running now). */
   async settled(): Promise<void> {
     await this.writes;
@@ -135,6 +146,19 @@ export class LiveDoc {
   destroy(): void {
     this.awareness.destroy();
     this.doc.destroy();
+  }
+
+  /**
+   * Y18: the client ids under which the update's structs are written and nobody has claimed become
+   * `personId`'s, stored before the update itself. A claimed id stays its first writer's, so nobody
+   * takes over someone else's text by sending structs under their id; the seed's id is nobody's.
+   */
+  private async claimWriters(update: Uint8Array, personId: string): Promise<void> {
+    const fresh = [...Y.parseUpdateMeta(update).from.keys()].filter((clientId) => clientId !== SEED_CLIENT_ID && !this.writers.has(clientId));
+    if (fresh.length === 0) return;
+    const { storage, workspaceId, docId } = this.where;
+    await storage.claimDocWriters(workspaceId, docId, personId, fresh);
+    for (const clientId of fresh) this.writers.set(clientId, personId);
   }
 
   private compactIfDue(): void {
