@@ -32,11 +32,14 @@ async function writerIn(server: TestServer, who: { email: string }, positionId: 
   return { cookie, provider: await provide(socket, docIdOf('position', positionId)) };
 }
 
-async function newPosition(server: TestServer): Promise<string> {
+/** A fresh server with a new position whose text Anna (Wolfsburg) and Lena (Braunschweig) have open. */
+async function twoWriters() {
+  const server = await serverOn();
   const { socket } = await server.connect(await server.login(anna.email));
   const create = positions.create({ title: 'Wer schrieb was' });
   expect((await submit(socket, create)).ok).toBe(true);
-  return create.payload.positionId;
+  const positionId = create.payload.positionId;
+  return { server, positionId, a: await writerIn(server, anna, positionId), l: await writerIn(server, lena, positionId) };
 }
 
 /** Types a line as its own paragraph at the end of the text, as the editor would, and waits until it is stored. */
@@ -60,11 +63,8 @@ const textPath = (positionId: string) => `/api/workspaces/${DEMO_WORKSPACE_ID}/p
 const readText = async (server: TestServer, cookie: string, path: string) => versionTextSchema.parse((await request(server, 'GET', path, { cookie })).body);
 
 describe('who wrote which passage (Y18, P9)', () => {
-  it('Y18 P9 a version names the writer of every passage, two people of two partners, beside its unchanged hash', async () => {
-    const server = await serverOn();
-    const positionId = await newPosition(server);
-    const a = await writerIn(server, anna, positionId);
-    const l = await writerIn(server, lena, positionId);
+  it('Y18 P9 P10 a version and a round’s frozen text name the writer of every passage, two people of two partners, beside the unchanged hash', async () => {
+    const { server, positionId, a, l } = await twoWriters();
     await typeParagraph(a.provider, 'Wolfsburg fordert einen Zeitplan.');
     await typeParagraph(l.provider, 'Braunschweig ergänzt die Kosten.');
     const versionId = randomUUID();
@@ -91,13 +91,18 @@ describe('who wrote which passage (Y18, P9)', () => {
       [' gern', anna.id],
       [' die Kosten.', lena.id],
     ]);
+
+    // P10: the text frozen for a sign-off round records its writers as well.
+    const frozenId = randomUUID();
+    const started = await request(server, 'POST', `${textPath(positionId)}/signoff`, { cookie: a.cookie, body: { roundId: randomUUID(), versionId: frozenId, name: 'Zur Zeichnung' } });
+    expect(started.status).toBe(201);
+    const frozen = await readText(server, a.cookie, `${textPath(positionId)}/versions/${frozenId}`);
+    expect(frozen.authors).toEqual((await readText(server, a.cookie, `${textPath(positionId)}/text`)).authors);
+    expect(passages(frozen).map(([, who]) => who)).toEqual([anna.id, lena.id, anna.id, lena.id]);
   });
 
   it('Y18 a forged claim: structs under a client id someone else claimed stay that person’s, the text is not re-attributed', async () => {
-    const server = await serverOn();
-    const positionId = await newPosition(server);
-    const a = await writerIn(server, anna, positionId);
-    const l = await writerIn(server, lena, positionId);
+    const { server, positionId, a, l } = await twoWriters();
     await typeParagraph(a.provider, 'Annas Satz.');
     await l.provider.settled();
     const docId = docIdOf('position', positionId);
@@ -124,10 +129,7 @@ describe('who wrote which passage (Y18, P9)', () => {
   });
 
   it('Y18 writers are durable: after a restart the passages keep their writers; the seed is nobody’s', async () => {
-    const first = await serverOn();
-    const positionId = await newPosition(first);
-    const a = await writerIn(first, anna, positionId);
-    const l = await writerIn(first, lena, positionId);
+    const { server: first, positionId, a, l } = await twoWriters();
     await typeParagraph(a.provider, 'Von Anna.');
     await typeParagraph(l.provider, 'Von Lena.');
     const docId = docIdOf('position', positionId);
