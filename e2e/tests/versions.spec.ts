@@ -1,7 +1,7 @@
 import { test, expect, signIn } from '../support/fixtures.js';
 import { expectNoViolations } from '../support/axe.js';
 import { PEOPLE, uniqueTitle } from '../support/board.js';
-import { createPosition, positionText, textStatus } from '../support/positions.js';
+import { createPosition, positionText, selectInText, textStatus } from '../support/positions.js';
 
 test('P8 P9 a version is named, compared with the text a partner changed since, and restored as a new edit both see', async ({ browser, server }) => {
   const anna = await signIn(browser, server, PEOPLE.anna.email);
@@ -44,5 +44,55 @@ test('P8 P9 a version is named, compared with the text a partner changed since, 
     await expect(textStatus(anna)).toHaveText('Alle Änderungen gespeichert.');
     await anna.getByRole('button', { name: 'Rückgängig (nur Ihre eigenen Änderungen)' }).click();
     await expect(positionText(lena)).toHaveText('Die Partner fordern einen verbindlichen Zeitplan bis 2027.');
+  });
+});
+
+test('P9 Y18 comparing two versions names who wrote each passage: two people of two partners, inserted and deleted', async ({ browser, server }) => {
+  const anna = await signIn(browser, server, PEOPLE.anna.email);
+  const lena = await signIn(browser, server, PEOPLE.lena.email);
+  const path = await createPosition(anna, uniqueTitle('Stellungnahme mit zwei Händen'));
+  await positionText(anna).click();
+  await anna.keyboard.type('Die Partner fordern einen Zeitplan.');
+  await expect(textStatus(anna)).toHaveText('Alle Änderungen gespeichert.');
+  await lena.goto(path);
+  const versions = (page: typeof anna) => page.getByRole('region', { name: 'Fassungen' });
+  const name = async (page: typeof anna, version: string) => {
+    await versions(page).getByLabel('Name der Fassung').fill(version);
+    await versions(page).getByRole('button', { name: 'Fassung benennen' }).click();
+    await expect(versions(page).getByRole('listitem').filter({ hasText: version })).toBeVisible();
+  };
+  await name(anna, 'Entwurf Wolfsburg');
+
+  await test.step('Lena takes out a word of Anna and writes a paragraph; Anna adds to her sentence', async () => {
+    await selectInText(lena, 'einen ');
+    await lena.keyboard.press('Backspace');
+    await lena.keyboard.press('Control+End');
+    await lena.keyboard.press('Enter');
+    await lena.keyboard.type('Braunschweig trägt die Kosten.');
+    await expect(textStatus(lena)).toHaveText('Alle Änderungen gespeichert.');
+    await expect(positionText(anna)).toContainText('Braunschweig trägt die Kosten.');
+    await positionText(anna).getByText('Die Partner fordern').click();
+    await anna.keyboard.press('End');
+    await anna.keyboard.type(' Bis 2027.');
+    await expect(textStatus(anna)).toHaveText('Alle Änderungen gespeichert.');
+    await expect(positionText(lena)).toContainText('Bis 2027.');
+  });
+
+  await test.step('Lena names the text and compares it with Anna’s version: every passage says who wrote it', async () => {
+    await name(lena, 'Entwurf gemeinsam');
+    const form = versions(lena);
+    await form.getByLabel('Ältere Fassung').selectOption({ label: (await form.getByLabel('Ältere Fassung').locator('option', { hasText: 'Entwurf Wolfsburg' }).textContent()) ?? '' });
+    await form.getByLabel('Neuere Fassung').selectOption({ label: (await form.getByLabel('Neuere Fassung').locator('option', { hasText: 'Entwurf gemeinsam' }).textContent()) ?? '' });
+    await form.getByRole('button', { name: 'Vergleichen', exact: true }).click();
+    const older = lena.getByRole('region', { name: 'Entwurf Wolfsburg' });
+    const newer = lena.getByRole('region', { name: 'Entwurf gemeinsam' });
+    await expect(newer.locator('ins').filter({ hasText: 'Kosten' }).first()).toHaveAttribute('title', new RegExp(`^Geschrieben von ${PEOPLE.lena.name}`));
+    await expect(newer.locator('ins').filter({ hasText: 'Kosten' }).first()).toHaveAttribute('data-writer', PEOPLE.lena.name);
+    await expect(newer.locator('ins').filter({ hasText: '2027' })).toHaveAttribute('title', new RegExp(`^Geschrieben von ${PEOPLE.anna.name}`));
+    await expect(older.locator('del').filter({ hasText: 'einen' })).toHaveAttribute('title', new RegExp(`^Geschrieben von ${PEOPLE.anna.name}`));
+    await expect(newer.getByRole('listitem').filter({ hasText: PEOPLE.lena.name })).toContainText(/\d+ Passage/);
+    await expect(newer.getByRole('listitem').filter({ hasText: PEOPLE.anna.name })).toContainText(/\d+ Passage/);
+    await expect(older.getByRole('listitem')).toHaveText([new RegExp(`^${PEOPLE.anna.name} \\(.+\\): 1 Passage$`)]);
+    await expectNoViolations(lena, 'a comparison naming who wrote each passage');
   });
 });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { abilitySchema, rolesSchema } from './admin.js';
 import { idSchema, partnerNameSchema, partnerShortNameSchema, line, roleSchema } from './model.js';
 import { contentHashSchema, positionVersionSchema } from './features/positions/positions-feature.js';
-import { pmDocSchema } from './rich-text.js';
+import { pmDocSchema, textAuthorsSchema } from './rich-text.js';
 
 /** HTTP API shapes. Every body is parsed with these on the server and every answer on the client. */
 export const loginBodySchema = z.strictObject({
@@ -154,7 +154,10 @@ export const positionExportQuerySchema = z.strictObject({
 });
 export type PositionExportQuery = z.infer<typeof positionExportQuerySchema>;
 
-/** A text and the hash that names it (P8): a named version, or the text as stored now (`version` null). */
-export const versionTextSchema = z.object({ version: positionVersionSchema.nullable(), hash: contentHashSchema, content: pmDocSchema });
+/**
+ * A text and the hash that names it (P8): a named version, or the text as stored now (`version` null);
+ * with who wrote it (Y18), null for a version named before authorship was recorded.
+ */
+export const versionTextSchema = z.object({ version: positionVersionSchema.nullable(), hash: contentHashSchema, content: pmDocSchema, authors: textAuthorsSchema.nullable() });
 export type VersionText = z.infer<typeof versionTextSchema>;
 export const versionParamsSchema = z.strictObject({ workspaceId: idSchema, positionId: idSchema, versionId: idSchema });

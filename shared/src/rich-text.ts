@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idSchema } from './model.js';
 
 /**
  * A text's content as ProseMirror JSON, the shape the editor (Tiptap) and the server's reader of a
@@ -23,6 +24,15 @@ const nodeSchema: z.ZodType<PmNode> = z.lazy(() =>
   }),
 );
 export const pmDocSchema = z.custom<PmDoc>((value) => nodeSchema.safeParse(value).success && (value as PmNode).type === 'doc', 'a ProseMirror document');
+
+/**
+ * Who wrote a text (rule Y18), beside its content and never inside it (the content's hash stays the
+ * text's alone): runs over the characters (UTF-16 code units) of its text nodes in reading order, the
+ * order of a depth-first walk, each by a person or by nobody (the server's seed, a writer unknown).
+ */
+export const authorRunSchema = z.strictObject({ length: z.number().int().positive(), personId: idSchema.nullable() });
+export type AuthorRun = z.infer<typeof authorRunSchema>;
+export const textAuthorsSchema = z.array(authorRunSchema).max(200_000);
 
 /**
  * RFC 8785 canonical JSON for this tree (keys sorted by UTF-16 code units, no spaces; the numbers here

@@ -108,7 +108,7 @@ export function registerDocHandlers(socket: LiveSocket, deps: DocDeps): void {
       const live = await held;
       try {
         const relay = () => socket.to(docRoomOf(workspaceId, docId.docId)).emit('doc:updated', { docId: docId.docId, update });
-        const outcome = await live.write(updateId, update, relay, resolved.mayWrite);
+        const outcome = await live.write(updateId, update, relay, resolved.mayWrite, personId);
         if (outcome === 'stored') deps.mirror.wrote(workspaceId, docId.docId, docId.entityId, resolved.kind, live, personId);
       } catch (error) {
         if (error instanceof InvalidUpdateError) return { ok: false, error: appError('invalid_payload', 'the update is not a Yjs update', [{ path: 'update', message: 'not a Yjs update' }]) };

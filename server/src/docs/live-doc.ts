@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
+import { SEED_CLIENT_ID } from '../domain/documents/paragraphs.js';
 import type { DocAppendOutcome, Storage, StoredDoc } from '../storage/port.js';
 
 export type DocSettings = {
@@ -75,6 +76,8 @@ type WaitingWrite = {
   update: Uint8Array;
   relay: () => void;
   mayWrite: () => boolean;
+  /** The person whose connection sent it, or null (the server's own writes). */
+  by: string | null;
   resolve: (outcome: 'stored' | 'duplicate') => void;
   reject: (error: Error) => void;
 };
@@ -118,6 +121,8 @@ export class LiveDoc {
     readonly doc: Y.Doc,
     private readonly where: { storage: Storage; workspaceId: string; docId: string; settings: DocSettings },
     private sinceSnapshot: { updates: number; bytes: number },
+    /** Who wrote under each Yjs client id (Y18), loaded on open: only an id new to the document costs a write. */
+    private readonly writers: Map<number, string>,
   ) {
     this.awareness = new Awareness(doc);
     // The server is no participant: only the connections' states are relayed.
@@ -132,7 +137,8 @@ export class LiveDoc {
       stored = await storage.readDoc(workspaceId, docId);
       if (!stored) throw new Error(`document ${docId} was seeded but reads as missing`);
     }
-    const live = new LiveDoc(docFrom(stored), { storage, workspaceId, docId, settings }, pendingOf(stored));
+    const writers = new Map((await storage.readDocWriters(workspaceId, docId)).map((w) => [w.clientId, w.personId]));
+    const live = new LiveDoc(docFrom(stored), { storage, workspaceId, docId, settings }, pendingOf(stored), writers);
     live.compactIfDue();
     return live;
   }
@@ -141,10 +147,11 @@ export class LiveDoc {
    * Stores the update (once per id), then applies it and calls `relay`; resolves when that is done.
    * A duplicate is applied and relayed only if the memory lacks it (stored by an attempt whose
    * answer was lost). `mayWrite` is asked again when the update's turn comes: what froze the text
-   * while it waited (a sign-off round, P10) counts.
+   * while it waited (a sign-off round, P10) counts. `by` is the person whose connection sent it: the
+   * client ids it writes under for the first time become theirs (Y18).
    */
-  write(updateId: string, update: Uint8Array, relay: () => void, mayWrite: () => boolean = () => true): Promise<'stored' | 'duplicate'> {
-    return new Promise((resolve, reject) => this.enqueue({ kind: 'write', updateId, update, relay, mayWrite, resolve, reject }));
+  write(updateId: string, update: Uint8Array, relay: () => void, mayWrite: () => boolean = () => true, by: string | null = null): Promise<'stored' | 'duplicate'> {
+    return new Promise((resolve, reject) => this.enqueue({ kind: 'write', updateId, update, relay, mayWrite, by, resolve, reject }));
   }
 
   /**
@@ -155,6 +162,11 @@ export class LiveDoc {
     return new Promise((resolve, reject) => {
       this.enqueue({ kind: 'task', run: () => Promise.resolve().then(task).then(resolve, reject) });
     });
+  }
+
+  /** The person who wrote under a Yjs client id, or null for the seed and ids nobody claimed (Y18). */
+  writerOf(clientId: number): string | null {
+    return this.writers.get(clientId) ?? null;
   }
 
   /** Resolves once every write begun so far is done (and a compaction running now). */
@@ -210,6 +222,7 @@ export class LiveDoc {
     const { storage, workspaceId, docId, settings } = this.where;
     let outcomes: DocAppendOutcome[];
     try {
+      for (const w of admitted) if (w.by) await this.claimWriters(w.update, w.by);
       outcomes = await storage.appendDocUpdates(workspaceId, docId, admitted.map(({ updateId, update }) => ({ updateId, update })), settings.maxBytes);
     } catch (error) {
       for (const w of admitted) w.reject(asError(error));
@@ -240,6 +253,15 @@ export class LiveDoc {
     this.sinceSnapshot = { updates: this.sinceSnapshot.updates + 1, bytes: this.sinceSnapshot.bytes + w.update.byteLength };
     w.relay();
     return 'stored';
+  }
+
+  /** Y18: the client ids an update writes under that nobody claimed yet become its sender's, durably, before it is stored. */
+  private async claimWriters(update: Uint8Array, personId: string): Promise<void> {
+    const fresh = [...Y.parseUpdateMeta(update).from.keys()].filter((clientId) => clientId !== SEED_CLIENT_ID && !this.writers.has(clientId));
+    if (fresh.length === 0) return;
+    const { storage, workspaceId, docId } = this.where;
+    await storage.claimDocWriters(workspaceId, docId, personId, fresh);
+    for (const clientId of fresh) this.writers.set(clientId, personId);
   }
 
   private compactIfDue(): void {

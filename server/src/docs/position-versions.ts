@@ -7,8 +7,7 @@ import { canonicalJson, type PmDoc } from '@verbund/shared/rich-text';
 import type { Storage } from '../storage/port.js';
 import type { WorkspaceEngine } from '../sync/workspace-engine.js';
 import type { DocRegistry } from './doc-registry.js';
-import { docToProseMirror } from '../domain/documents/prosemirror.js';
-import { readPositionText, withPositionDoc, type TextReader } from './read-text.js';
+import { authoredText, readPositionText, withPositionDoc, type TextReader } from './read-text.js';
 
 /** P8: the SHA-256 of the content's canonical JSON, so equal texts have equal hashes on every server. */
 export const contentHash = (content: PmDoc): string => createHash('sha256').update(canonicalJson(content)).digest('hex');
@@ -39,7 +38,7 @@ export async function nameVersion(
     id: randomUUID(),
     workspaceId: reader.workspaceId,
     type: 'position.record_version',
-    payload: { positionId: request.positionId, version, content: text.content },
+    payload: { positionId: request.positionId, version, content: text.content, authors: text.authors },
   });
   return answer.ok ? { ok: true, value: version } : answer;
 }
@@ -57,13 +56,13 @@ export async function startSignoff(
 ): Promise<Ack<PositionVersion>> {
   return withPositionDoc(docs, reader, request.positionId, (live) =>
     live.exclusive(async (): Promise<Ack<PositionVersion>> => {
-      const content = docToProseMirror(live.doc);
+      const { content, authors } = authoredText(live);
       const version = versionOf(content, reader, request);
       const answer = await engine.submitAsSystem({
         id: randomUUID(),
         workspaceId: reader.workspaceId,
         type: 'position.start_signoff',
-        payload: { positionId: request.positionId, round: { id: request.roundId, startedBy: reader.actor.personId }, version, content },
+        payload: { positionId: request.positionId, round: { id: request.roundId, startedBy: reader.actor.personId }, version, content, authors },
       });
       return answer.ok ? { ok: true, value: version } : answer;
     }),
@@ -73,7 +72,7 @@ export async function startSignoff(
 /** The text as stored now, with its hash: what a version named at this moment would hold. */
 export async function currentText(docs: DocRegistry, reader: TextReader, positionId: string): Promise<Ack<VersionText>> {
   const text = await readPositionText(docs, reader, positionId);
-  return text.ok ? { ok: true, value: { version: null, hash: contentHash(text.content), content: text.content } } : text;
+  return text.ok ? { ok: true, value: { version: null, hash: contentHash(text.content), content: text.content, authors: text.authors } } : text;
 }
 
 /** A named version's frozen content, from the event that recorded it (the state keeps only its name and hash). */
@@ -82,7 +81,7 @@ export async function versionText(storage: Storage, reader: TextReader, position
   if (!known || reader.actor.roles.length === 0) return { ok: false, error: appError('not_found', 'version not found') };
   for (const event of await storage.readSubjectEvents(reader.workspaceId, positionId)) {
     if (event.type === 'position.version_recorded' && event.data.version.id === versionId) {
-      return { ok: true, value: { version: event.data.version, hash: event.data.version.hash, content: event.data.content } };
+      return { ok: true, value: { version: event.data.version, hash: event.data.version.hash, content: event.data.content, authors: event.data.authors ?? null } };
     }
   }
   return { ok: false, error: appError('not_found', 'version not found') };

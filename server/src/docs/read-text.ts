@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { docIdOf } from '@verbund/shared/docs';
 import { appError, type AppError } from '@verbund/shared/errors';
 import type { WorkspaceState } from '@verbund/shared/projection';
-import type { PmDoc } from '@verbund/shared/rich-text';
+import type { AuthorRun, PmDoc } from '@verbund/shared/rich-text';
 import type { Actor } from '../domain/actor.js';
 import { documentKind } from '../domain/documents/document-kinds.js';
 import { docToProseMirror } from '../domain/documents/prosemirror.js';
+import { docAuthors } from '../domain/documents/text-authors.js';
 import type { DocRegistry } from './doc-registry.js';
 import type { LiveDoc } from './live-doc.js';
 
@@ -31,6 +32,11 @@ export async function withPositionDoc<T>(docs: DocRegistry, reader: TextReader, 
   }
 }
 
-/** A position's text as ProseMirror JSON, as stored now (edits of open editors included). */
-export const readPositionText = (docs: DocRegistry, reader: TextReader, positionId: string): Promise<{ ok: true; content: PmDoc } | { ok: false; error: AppError }> =>
-  withPositionDoc(docs, reader, positionId, (live) => Promise.resolve({ ok: true as const, content: docToProseMirror(live.doc) }));
+export type AuthoredText = { content: PmDoc; authors: AuthorRun[] };
+
+/** A document's text as ProseMirror JSON and, beside it, who wrote it (Y18), read in one go. */
+export const authoredText = (live: LiveDoc): AuthoredText => ({ content: docToProseMirror(live.doc), authors: docAuthors(live.doc, (clientId) => live.writerOf(clientId)) });
+
+/** A position's text as stored now (edits of open editors included), with who wrote it. */
+export const readPositionText = (docs: DocRegistry, reader: TextReader, positionId: string): Promise<({ ok: true } & AuthoredText) | { ok: false; error: AppError }> =>
+  withPositionDoc(docs, reader, positionId, (live) => Promise.resolve({ ok: true as const, ...authoredText(live) }));

@@ -1,5 +1,5 @@
 import mongoose, { Schema, type ClientSession, type Connection, type Types } from 'mongoose';
-import type { DocAppendOutcome, Storage } from './port.js';
+import type { DocAppendOutcome, DocPart, Storage } from './port.js';
 
 /*
  * The document part of the mongoose adapter (rules Y4, Y11, Y12). On a replica set each write is one
@@ -11,6 +11,7 @@ import type { DocAppendOutcome, Storage } from './port.js';
 type DocHead = { _id: string; workspaceId: string; docId: string; snapshot: unknown; throughSeq: number; lastSeq: number; bytes: number };
 type DocUpdateDoc = { _id: Types.ObjectId; workspaceId: string; docId: string; seq: number; size: number; body: unknown };
 type DocUpdateIdDoc = { _id: string };
+type DocWriterDoc = { _id: string; workspaceId: string; docId: string; clientId: number; personId: string };
 
 const options = { versionKey: false, minimize: false, autoCreate: false, autoIndex: false } as const;
 const DUPLICATE_KEY = 11000;
@@ -50,10 +51,23 @@ export function defineDocModels(conn: Connection) {
   update.index({ workspaceId: 1, docId: 1, seq: 1 }, { unique: true });
   // Outlives compaction, so a retried update is still recognised after its row was merged.
   const updateId = new Schema<DocUpdateIdDoc>({ _id: { type: String, required: true } }, { ...options, collection: 'doc_update_ids' });
+  // Rule Y18: one row per (document, client id), keyed so that the first claim stays.
+  const writer = new Schema<DocWriterDoc>(
+    {
+      _id: { type: String, required: true },
+      workspaceId: { type: String, required: true },
+      docId: { type: String, required: true },
+      clientId: { type: Number, required: true },
+      personId: { type: String, required: true },
+    },
+    { ...options, collection: 'doc_writers' },
+  );
+  writer.index({ workspaceId: 1, docId: 1 });
   return {
     DocHead: conn.model<DocHead>('DocHead', head),
     DocUpdate: conn.model<DocUpdateDoc>('DocUpdate', update),
     DocUpdateId: conn.model<DocUpdateIdDoc>('DocUpdateId', updateId),
+    DocWriter: conn.model<DocWriterDoc>('DocWriter', writer),
   };
 }
 
@@ -62,8 +76,8 @@ type DocModels = ReturnType<typeof defineDocModels>;
 /** Thrown inside an append to roll its transaction back; answered as `over_quota`. */
 class OverQuota extends Error {}
 
-export function mongoDocs(conn: Connection, m: DocModels, transactions: boolean): Pick<Storage, 'appendDocUpdates' | 'readDoc' | 'compactDoc'> {
-  const { DocHead, DocUpdate, DocUpdateId } = m;
+export function mongoDocs(conn: Connection, m: DocModels, transactions: boolean): Pick<Storage, DocPart> {
+  const { DocHead, DocUpdate, DocUpdateId, DocWriter } = m;
   const inTransaction = <T>(work: (session: ClientSession | undefined) => Promise<T>): Promise<T> =>
     transactions ? conn.transaction((session) => work(session)) : work(undefined);
 
@@ -137,5 +151,22 @@ export function mongoDocs(conn: Connection, m: DocModels, transactions: boolean)
       };
     },
     compactDoc: (workspaceId, docId, snapshot, throughSeq) => inTransaction((session) => compact(workspaceId, docId, snapshot, throughSeq, session)),
+    claimDocWriters: async (workspaceId, docId, personId, clientIds) => {
+      if (clientIds.length === 0) return;
+      // An upsert that only sets on insert: a claimed id keeps its person, and racing claims cannot both win.
+      const claims = clientIds.map((clientId) => ({
+        updateOne: { filter: { _id: `${headKey(workspaceId, docId)}/${clientId}` }, update: { $setOnInsert: { workspaceId, docId, clientId, personId } }, upsert: true },
+      }));
+      try {
+        await DocWriter.bulkWrite(claims, { ordered: false });
+      } catch (error) {
+        // Two upserts racing for one id: the other was first, and first claims stay.
+        if (!isDuplicate(error)) throw error;
+      }
+    },
+    readDocWriters: async (workspaceId, docId) => {
+      const rows = await DocWriter.find({ workspaceId, docId }).lean<DocWriterDoc[]>();
+      return rows.map((r) => ({ clientId: r.clientId, personId: r.personId }));
+    },
   };
 }

@@ -6,6 +6,7 @@ import {
   SECURITY_EVENT_KINDS,
   SequenceConflictError,
   type Account,
+  type DocPart,
   type SecurityEvent,
   type SecurityEventKind,
   type Session,
@@ -298,7 +299,7 @@ export async function openMongoStorage(uri: string, opts: { dbName?: string } = 
 
 type Models = ReturnType<typeof defineModels>;
 
-function mongoStorage(conn: Connection, m: Models, transactions: boolean): Omit<Storage, 'appendDocUpdates' | 'readDoc' | 'compactDoc'> {
+function mongoStorage(conn: Connection, m: Models, transactions: boolean): Omit<Storage, DocPart> {
   const { Event, Snapshot, Account, Session, SecurityEvent } = m;
 
   const erase = async (accountId: string, erasedAt: string, session?: ClientSession) => {

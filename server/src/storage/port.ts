@@ -21,6 +21,12 @@ export type DocAppend = { updateId: string; update: Uint8Array };
 /** What became of one appended update: stored, already stored under its id, or refused as it would pass the quota. */
 export type DocAppendOutcome = 'stored' | 'duplicate' | 'over_quota';
 
+/** A Yjs client id of a document and the person whose connection first sent structs under it (rule Y18). */
+export type DocWriter = { clientId: number; personId: string };
+
+/** The document methods of the port, which each adapter keeps in a module of its own. */
+export type DocPart = 'appendDocUpdates' | 'readDoc' | 'compactDoc' | 'claimDocWriters' | 'readDocWriters';
+
 export type StorageHealth = { ok: true } | { ok: false; reason: string };
 
 /** `mac` seals the rest under the audit key (sync/snapshot-seal.ts); a loaded snapshot is checked before use. */
@@ -84,6 +90,13 @@ export interface Storage {
    * those updates; updates after `throughSeq` stay. A compaction older than the stored one changes nothing.
    */
   compactDoc(workspaceId: string, docId: string, snapshot: Uint8Array, throughSeq: number): Promise<void>;
+  /**
+   * Records durably that the document's structs under these Yjs client ids are `personId`'s. The first
+   * claim of an id wins: a later one, by anyone, changes nothing (rule Y18). Survives compaction.
+   */
+  claimDocWriters(workspaceId: string, docId: string, personId: string, clientIds: readonly number[]): Promise<void>;
+  /** Every claimed client id of the document, with its person; none for a document never claimed. */
+  readDocWriters(workspaceId: string, docId: string): Promise<DocWriter[]>;
 
   createAccount(account: Account): Promise<void>;
   /** Case-insensitive. */

@@ -8,7 +8,8 @@ export type EventRow = { seq: number; type: string; subjectId: string | null; co
 /** Document writes go through the same thread: one durable writer, and no fsync on the main thread. */
 export type DocWrite =
   | { op: 'doc-append'; workspaceId: string; docId: string; updates: readonly DocAppend[]; maxBytes: number }
-  | { op: 'doc-compact'; workspaceId: string; docId: string; snapshot: Uint8Array; throughSeq: number };
+  | { op: 'doc-compact'; workspaceId: string; docId: string; snapshot: Uint8Array; throughSeq: number }
+  | { op: 'doc-claim-writers'; workspaceId: string; docId: string; personId: string; clientIds: number[] };
 type Request = { id: number } & ({ op: 'events'; workspaceId: string; rows: EventRow[] } | DocWrite);
 type Reply = { id: number; ok: true; result: unknown } | { id: number; ok: false; conflictAt: number | null; message: string };
 
@@ -69,12 +70,19 @@ const docWrites = () => {
     setSnapshot.run(blob(snapshot), throughSeq, kept + snapshot.byteLength, workspaceId, docId);
     return null;
   });
-  docs = { docAppend, docCompact };
+  // OR IGNORE: the first claim of a client id stays (rule Y18).
+  const claimWriter = db.prepare('INSERT OR IGNORE INTO doc_writers (workspace_id, doc_id, client_id, person_id) VALUES (?, ?, ?, ?)');
+  const docClaimWriters = db.transaction(({ workspaceId, docId, personId, clientIds }) => {
+    for (const clientId of clientIds) claimWriter.run(workspaceId, docId, clientId, personId);
+    return null;
+  });
+  docs = { docAppend, docCompact, docClaimWriters };
   return docs;
 };
 const run = (request) => {
   if (request.op === 'doc-append') return docWrites().docAppend.immediate(request);
   if (request.op === 'doc-compact') return docWrites().docCompact.immediate(request);
+  if (request.op === 'doc-claim-writers') return docWrites().docClaimWriters.immediate(request);
   append.immediate(request.workspaceId, request.rows);
   return null;
 };

@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import type { StoredEvent } from '@verbund/shared/events';
 import { eventSubjectId } from '@verbund/shared/events';
 import { startAppendWriter, type WriterOptions } from './sqlite-append-worker.js';
-import { sqliteDocs, DOC_TABLES } from './sqlite-docs.js';
+import { sqliteDocs, DOC_TABLES, DOC_WRITERS_TABLE } from './sqlite-docs.js';
 import { SequenceConflictError, type Account, type SecurityEvent, type Session, type Snapshot, type Storage } from './port.js';
 
 /** Numbered migrations; each runs once, in order, in one transaction with its version bump. */
@@ -62,6 +62,7 @@ const MIGRATIONS: readonly string[] = [
    CREATE INDEX accounts_pending_erasure ON accounts (id) WHERE erasure_requested_at IS NOT NULL AND erased_at IS NULL;
    CREATE INDEX security_events_addressed ON security_events (at) WHERE address IS NOT NULL;`,
   DOC_TABLES,
+  DOC_WRITERS_TABLE,
 ];
 
 type EventRow = { body: string };

@@ -10,6 +10,9 @@ const id = (n: number) => stableId(`contract/doc-update-${n}`);
 /** Storage treats updates as opaque bytes; distinct fills make mix-ups visible. */
 const bytes = (fill: number, length = 8) => new Uint8Array(length).fill(fill);
 const PLENTY = 1_000_000;
+const ANNA = stableId('contract/doc-writer-anna');
+const LENA = stableId('contract/doc-writer-lena');
+const byClient = (writers: { clientId: number; personId: string }[]) => [...writers].sort((a, b) => a.clientId - b.clientId);
 
 /** One update appended on its own: its outcome. */
 async function appendOne(storage: Storage, workspaceId: string, docId: string, updateId: string, update: Uint8Array, maxBytes: number): Promise<DocAppendOutcome | undefined> {
@@ -18,7 +21,7 @@ async function appendOne(storage: Storage, workspaceId: string, docId: string, u
 }
 
 /**
- * Documents in the storage contract (rules ST70–ST77, docs/protocol.md Y4, Y11, Y12), run inside
+ * Documents in the storage contract (rules ST70–ST83, docs/protocol.md Y4, Y11, Y12), run inside
  * `storageContract` against every adapter.
  */
 export function docStorageContract(current: () => Storage, reopener: () => (() => Promise<Storage>) | undefined): void {
@@ -128,6 +131,52 @@ export function docStorageContract(current: () => Storage, reopener: () => (() =
       const again = await reopen();
       expect(await again.readDoc(WS_A, DOC)).toEqual(before);
       expect(await appendOne(again, WS_A, DOC, id(1), bytes(1), PLENTY)).toBe('duplicate');
+    });
+
+    it('ST81 Y18 a client id belongs to its first claimer: a later claim of it, by anyone, changes nothing', async () => {
+      const storage = current();
+      expect(await storage.readDocWriters(WS_A, DOC)).toEqual([]);
+      await storage.claimDocWriters(WS_A, DOC, ANNA, [11, 12]);
+      await storage.claimDocWriters(WS_A, DOC, LENA, [12, 13]);
+      await storage.claimDocWriters(WS_A, DOC, LENA, []);
+      const racing = await Promise.all([ANNA, LENA].map((person) => storage.claimDocWriters(WS_A, DOC, person, [14]).then(() => person)));
+      expect(racing).toHaveLength(2);
+      const writers = byClient(await storage.readDocWriters(WS_A, DOC));
+      expect(writers.slice(0, 3)).toEqual([
+        { clientId: 11, personId: ANNA },
+        { clientId: 12, personId: ANNA },
+        { clientId: 13, personId: LENA },
+      ]);
+      expect(writers).toHaveLength(4);
+      expect([ANNA, LENA]).toContain(writers[3]?.personId);
+    });
+
+    it('ST82 Y18 writers are kept apart per workspace and document, and compaction keeps them', async () => {
+      const storage = current();
+      await appendOne(storage, WS_A, DOC, id(1), bytes(1), PLENTY);
+      await storage.claimDocWriters(WS_A, DOC, ANNA, [4_294_967_295]);
+      await storage.claimDocWriters(WS_B, DOC, LENA, [4_294_967_295]);
+      await storage.claimDocWriters(WS_A, OTHER_DOC, LENA, [7]);
+      await storage.compactDoc(WS_A, DOC, bytes(9), 1);
+      expect(await storage.readDocWriters(WS_A, DOC)).toEqual([{ clientId: 4_294_967_295, personId: ANNA }]);
+      expect(await storage.readDocWriters(WS_B, DOC)).toEqual([{ clientId: 4_294_967_295, personId: LENA }]);
+      expect(await storage.readDocWriters(WS_A, OTHER_DOC)).toEqual([{ clientId: 7, personId: LENA }]);
+    });
+
+    it('ST83 Y18 claimed writers are still there after close and reopen', async ({ skip }) => {
+      const reopen = reopener();
+      if (!reopen) return skip('this adapter keeps nothing across a reopen');
+      const storage = current();
+      await storage.claimDocWriters(WS_A, DOC, ANNA, [1, 2]);
+      await storage.claimDocWriters(WS_A, DOC, LENA, [3]);
+      await storage.close();
+      const again = await reopen();
+      await again.claimDocWriters(WS_A, DOC, LENA, [1]);
+      expect(byClient(await again.readDocWriters(WS_A, DOC))).toEqual([
+        { clientId: 1, personId: ANNA },
+        { clientId: 2, personId: ANNA },
+        { clientId: 3, personId: LENA },
+      ]);
     });
   });
 }

@@ -34,6 +34,7 @@ export function positionCommandsFor(workspaceId: string, leadPartnerId: string) 
         round: { id: roundId, startedBy },
         version: { id: nextId(), name: 'Zur Zeichnung', hash: 'b'.repeat(64), namedBy: startedBy, namedAt: '2026-12-04T10:00:00.000Z', ...over },
         content: { type: 'doc', content: [] },
+        authors: [],
       }),
     answer: (positionId: string, roundId: string, partnerId: string, hash: string, decision: 'approve' | 'decline' = 'approve', reason: string | null = null): CommandOf<'position.answer_signoff'> =>
       envelope('position.answer_signoff', { positionId, roundId, partnerId, hash, decision, reason }),

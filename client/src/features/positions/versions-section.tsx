@@ -131,7 +131,12 @@ export function VersionsSection({ positionId, state, people, writable, onRestore
       {compare && (olderText?.isError || newerText?.isError) && <p className="form-error">{t('versions.loadFailed')}</p>}
       {compare && olderText?.data && newerText?.data && (
         <Suspense fallback={<p role="status">{t('versions.loading')}</p>}>
-          <VersionCompare older={{ label: labelOf(compare.older), content: olderText.data.content }} newer={{ label: labelOf(compare.newer), content: newerText.data.content }} />
+          <VersionCompare
+            older={{ label: labelOf(compare.older), text: olderText.data }}
+            newer={{ label: labelOf(compare.newer), text: newerText.data }}
+            people={people}
+            partners={state.partners}
+          />
         </Suspense>
       )}
 

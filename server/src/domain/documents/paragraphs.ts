@@ -36,5 +36,8 @@ export function paragraphsText(doc: Y.Doc): string {
     .join('\n');
 }
 
-/** Never chosen by a client: Yjs picks random 32-bit ids, and 0 only with odds of one in four billion. */
-const SEED_CLIENT_ID = 0;
+/**
+ * Never chosen by a client: Yjs picks random 32-bit ids, and 0 only with odds of one in four billion.
+ * The seed's text is the server's: nobody may claim this id as theirs (Y18).
+ */
+export const SEED_CLIENT_ID = 0;

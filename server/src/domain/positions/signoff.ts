@@ -54,7 +54,7 @@ export const signoffDeciders: Deciders<SignoffCommand> = {
         endedBy: null,
       };
       return accept(
-        { type: 'position.version_recorded', data: { positionId: position.id, version: payload.version, content: payload.content } },
+        { type: 'position.version_recorded', data: { positionId: position.id, version: payload.version, content: payload.content, authors: payload.authors } },
         { type: 'position.signoff_started', data: { positionId: position.id, round } },
       );
     }),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineFeature, replace } from '../../feature.js';
 import { idSchema, instantSchema, line, text } from '../../model.js';
-import { pmDocSchema } from '../../rich-text.js';
+import { pmDocSchema, textAuthorsSchema } from '../../rich-text.js';
 import { dispatchCommands, dispatchEvents, dispatchRecordSchema, dispatchStatus, updateDispatch, type DispatchRecord } from './dispatch.js';
 
 export const POSITION_LIMITS = { addresseeName: 200, cards: 50, positions: 1_000, versions: 200, versionName: 120, reason: 2_000 } as const;
@@ -102,7 +102,8 @@ export const openRound = (rounds: readonly SignoffRound[] | undefined): SignoffR
 /** Name a version; sent over HTTP, because the server reads the text itself (a client's copy may lag). */
 export const nameVersionBodySchema = z.strictObject({ versionId: idSchema, name: line(POSITION_LIMITS.versionName) });
 
-const versionRecorded = z.strictObject({ positionId: idSchema, version: positionVersionSchema, content: pmDocSchema });
+/** `authors` (Y18) since authorship was recorded; older versions have none. */
+const versionRecorded = z.strictObject({ positionId: idSchema, version: positionVersionSchema, content: pmDocSchema, authors: textAuthorsSchema.optional() });
 
 /** Start a sign-off round; over HTTP, because the server freezes the text it has stored (P10). */
 export const startSignoffBodySchema = z.strictObject({ roundId: idSchema, versionId: idSchema, name: line(POSITION_LIMITS.versionName) });
@@ -111,6 +112,7 @@ const signoffStart = z.strictObject({
   round: z.strictObject({ id: idSchema, startedBy: idSchema }),
   version: positionVersionSchema,
   content: pmDocSchema,
+  authors: textAuthorsSchema,
 });
 const roundRef = { positionId: idSchema, roundId: idSchema };
 
