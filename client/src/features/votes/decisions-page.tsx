@@ -3,17 +3,19 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '@verbund/shared/model';
 import type { WorkspaceState } from '@verbund/shared/projection';
+import { REGISTER_ENTRY_TYPES, type AdoptedPositionEntry } from '@verbund/shared/decision-register';
 import type { DecisionEntry } from '@verbund/shared/vote-wire';
 import { DataTable } from '../../components/data-table';
 import { formatDateTime } from '../../lib/format';
 import { useSession } from '../../lib/session-context';
+import { AdoptedPositionsTable } from './adopted-positions-table';
 import { decisionsPath, decisionsQueryOptions, type DecisionFilter } from './votes-api';
 
 type Props = { state: WorkspaceState; people: Person[] };
 
 const VERDICTS = ['passed', 'rejected', 'no_quorum', 'ranked'] as const;
 
-/** The decision register ("Beschlüsse", D36): filters, table and exports. */
+/** The decision register ("Beschlüsse", D36, P56): filters, the votes' decisions and the adopted positions, exports. */
 export function DecisionsPage({ state, people }: Props) {
   const { t, i18n } = useTranslation();
   const { membership } = useSession();
@@ -28,6 +30,12 @@ export function DecisionsPage({ state, people }: Props) {
     event.preventDefault();
     setFilter(draft);
   };
+  const entries = decisions.data ?? [];
+  const votes = entries.filter((e): e is DecisionEntry => e.type === 'vote');
+  const positions = entries.filter((e): e is AdoptedPositionEntry => e.type === 'position');
+  // A verdict is a vote's (P56): with one, or with only votes asked for, there is no positions table.
+  const showVotes = filter.type !== 'position';
+  const showPositions = filter.type !== 'vote' && !filter.verdict;
   const counts = (d: DecisionEntry) =>
     d.kind === 'proposal'
       ? Object.entries(d.tally.options).map(([k, n]) => `${t(`votes.position.${k}`)} ${n}`).join(', ')
@@ -40,6 +48,17 @@ export function DecisionsPage({ state, people }: Props) {
       </h2>
       <p className="muted">{t('decisions.intro')}</p>
       <form className="filters" onSubmit={onSubmit} aria-label={t('decisions.filters')}>
+        <div className="field">
+          <label htmlFor="decisions-type">{t('decisions.type')}</label>
+          <select id="decisions-type" value={draft.type ?? ''} onChange={(e) => set({ type: REGISTER_ENTRY_TYPES.find((v) => v === e.target.value) })}>
+            <option value="">{t('decisions.allTypes')}</option>
+            {REGISTER_ENTRY_TYPES.map((v) => (
+              <option key={v} value={v}>
+                {t(`decisions.types.${v}`)}
+              </option>
+            ))}
+          </select>
+        </div>
         <div className="field">
           <label htmlFor="decisions-card">{t('decisions.card')}</label>
           <select id="decisions-card" value={draft.cardId ?? ''} onChange={(e) => set({ cardId: e.target.value || undefined })}>
@@ -86,9 +105,9 @@ export function DecisionsPage({ state, people }: Props) {
       </p>
       {decisions.isPending && <p role="status">{t('app.loading')}</p>}
       {decisions.isError && <p role="alert">{t('app.loadFailed')}</p>}
-      {decisions.data && (
-        <DataTable caption={t('decisions.caption', { count: decisions.data.length })} columns={[t('decisions.title'), t('decisions.verdict'), t('decisions.counts'), t('decisions.statement'), t('decisions.cards'), t('decisions.closedAt')]} className="decisions-table">
-          {decisions.data.map((d) => (
+      {decisions.data && showVotes && (
+        <DataTable caption={t('decisions.caption', { count: votes.length })} columns={[t('decisions.title'), t('decisions.verdict'), t('decisions.counts'), t('decisions.statement'), t('decisions.cards'), t('decisions.closedAt')]} className="decisions-table">
+          {votes.map((d) => (
             <tr key={d.id}>
               <th scope="row">{d.title}</th>
               <td>
@@ -105,6 +124,7 @@ export function DecisionsPage({ state, people }: Props) {
           ))}
         </DataTable>
       )}
+      {decisions.data && showPositions && <AdoptedPositionsTable entries={positions} state={state} people={people} />}
     </div>
   );
 }
