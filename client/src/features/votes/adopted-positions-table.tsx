@@ -32,9 +32,7 @@ export function AdoptedPositionsTable({ entries, state, people }: Props) {
             </a>
           </th>
           <td>{addresseeText(t, entry)}</td>
-          <td>
-            <span className="verdict-tag verdict-passed">{t('decisions.adopted')}</span> {formatDate(entry.adoptedOn, i18n.language)}
-          </td>
+          <td>{formatDate(entry.adoptedOn, i18n.language)}</td>
           <td>
             {entry.version.name || t('signoff.unknownVersion')}{' '}
             <code className="hash" title={t('signoff.hashTitle', { hash: entry.version.hash })}>
