@@ -11,6 +11,13 @@ export async function createPosition(page: Page, title: string): Promise<string>
   return new URL(page.url()).pathname;
 }
 
+/** Links an initiative to the position open on the page, through its "Betroffene Initiativen" form (P4). */
+export async function linkCard(page: Page, cardTitle: string): Promise<void> {
+  await page.getByLabel('Initiative verknüpfen').selectOption({ label: cardTitle });
+  await page.getByRole('button', { name: 'Verknüpfen', exact: true }).click();
+  await expect(page.getByRole('button', { name: `Auf dem Board öffnen: ${cardTitle}` })).toBeVisible();
+}
+
 /** The position's text editor (the contenteditable), once its document is open. */
 export function positionText(page: Page): Locator {
   return page.getByRole('textbox', { name: 'Text der Position' });

@@ -3,7 +3,7 @@ import { request, type APIRequestContext, type Page } from '@playwright/test';
 import { test, expect, signIn, DEMO_PASSWORD } from '../support/fixtures.js';
 import { expectNoViolations } from '../support/axe.js';
 import { card, createCard, PEOPLE, uniqueTitle } from '../support/board.js';
-import { createPosition } from '../support/positions.js';
+import { createPosition, linkCard } from '../support/positions.js';
 
 const HEADERS = { 'X-Requested-With': 'verbund' };
 /** The four Dezernenten, in the order of the partners they sign for. */
@@ -53,9 +53,7 @@ test('P31 P33 P34 P35 P36 P37 a lead-partner member records the dispatch and a f
   await createCard(anna, initiative);
   const title = uniqueTitle('Stellungnahme Breitband');
   const path = await createPosition(anna, title);
-  await anna.getByLabel('Initiative verknüpfen').selectOption({ label: initiative });
-  await anna.getByRole('button', { name: 'Verknüpfen', exact: true }).click();
-  await expect(anna.getByRole('button', { name: `Auf dem Board öffnen: ${initiative}` })).toBeVisible();
+  await linkCard(anna, initiative);
   await adopt(anna, server.url, path.split('/').pop() ?? '');
   await expect(anna.getByText('beschlossen', { exact: true })).toBeVisible();
   await lena.goto(path);

@@ -102,8 +102,9 @@ export const voteViewSchema = z.strictObject({
 }) satisfies z.ZodType<VoteView>;
 export const voteViewsSchema = z.array(voteViewSchema);
 
-/** One entry of the decision register ("Beschlüsse"): a closed vote with its outcome (D28). */
+/** A vote's entry in the decision register ("Beschlüsse", `decision-register.ts`): a closed vote with its outcome (D28). */
 export const decisionEntrySchema = z.strictObject({
+  type: z.literal('vote'),
   id: idSchema,
   voteId: idSchema,
   title: z.string(),
@@ -119,14 +120,3 @@ export const decisionEntrySchema = z.strictObject({
   tally: voteTallySchema,
 });
 export type DecisionEntry = z.infer<typeof decisionEntrySchema>;
-export const decisionEntriesSchema = z.array(decisionEntrySchema);
-
-export const decisionsQuerySchema = z.strictObject({
-  cardId: idSchema.optional(),
-  /** Calendar days of the closing, `to` inclusive. */
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
-  verdict: z.enum(['passed', 'rejected', 'no_quorum', 'ranked']).optional(),
-  format: z.enum(['json', 'csv', 'markdown']).optional(),
-});
-export type DecisionsQuery = z.infer<typeof decisionsQuerySchema>;

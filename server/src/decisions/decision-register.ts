@@ -1,19 +1,33 @@
 import { asSingleLine } from '@verbund/shared/model';
 import type { WorkspaceState } from '@verbund/shared/projection';
-import type { DecisionEntry, DecisionsQuery } from '@verbund/shared/vote-wire';
+import type { DecisionsQuery, RegisterEntry } from '@verbund/shared/decision-register';
+import type { DecisionEntry } from '@verbund/shared/vote-wire';
 import { voteCardIds, type ClosedVote } from '@verbund/shared/votes';
 import { csvCell } from '../audit/audit-filter.js';
+import { adoptedPositionCells, adoptedPositionEntries, adoptedPositionMarkdown, type PositionNames } from './adopted-positions.js';
+
+type Filter = Omit<DecisionsQuery, 'format'>;
 
 /**
- * The decision register ("Beschlüsse"): every closed vote whose outcome is recorded (D28), derived
- * from the votes in the state, never stored twice. Newest decision first.
+ * The decision register ("Beschlüsse", D36, P56): every closed vote whose outcome is recorded (D28)
+ * and every adopted joint position, derived from the state, never stored twice. Newest first.
  */
-export function decisionEntries(state: Readonly<WorkspaceState>, filter: Omit<DecisionsQuery, 'format'> = {}): DecisionEntry[] {
+export function registerEntries(state: Readonly<WorkspaceState>, filter: Filter = {}): RegisterEntry[] {
+  const decidedAt = (entry: RegisterEntry) => (entry.type === 'vote' ? entry.statement.at : entry.adoptedAt);
+  return [...decisionEntries(state, filter), ...adoptedPositionEntries(state, filter)].sort((a, b) =>
+    decidedAt(a) < decidedAt(b) ? 1 : decidedAt(a) > decidedAt(b) ? -1 : a.id < b.id ? -1 : 1,
+  );
+}
+
+/** The votes' decisions (D36). */
+function decisionEntries(state: Readonly<WorkspaceState>, filter: Filter): DecisionEntry[] {
+  if (filter.type === 'position') return [];
   return Object.values(state.votes)
     .filter((v): v is ClosedVote & { decisionId: string; outcome: NonNullable<ClosedVote['outcome']> } =>
       v.status === 'closed' && v.decisionId !== null && v.outcome !== null,
     )
     .map((v) => ({
+      type: 'vote' as const,
       id: v.decisionId,
       voteId: v.id,
       title: v.settings.title,
@@ -28,12 +42,11 @@ export function decisionEntries(state: Readonly<WorkspaceState>, filter: Omit<De
       statement: v.outcome,
       tally: v.result.tally,
     }))
-    .filter((d) => matches(d, filter))
-    .sort((a, b) => (a.statement.at < b.statement.at ? 1 : a.statement.at > b.statement.at ? -1 : a.id < b.id ? -1 : 1));
+    .filter((d) => matches(d, filter));
 }
 
 /** Filters of the register; dates are calendar days of the closing, `to` inclusive. */
-function matches(entry: DecisionEntry, filter: Omit<DecisionsQuery, 'format'>): boolean {
+function matches(entry: DecisionEntry, filter: Filter): boolean {
   if (filter.cardId && !entry.cardIds.includes(filter.cardId)) return false;
   if (filter.verdict && entry.verdict !== filter.verdict) return false;
   const day = entry.closedAt.slice(0, 10);
@@ -43,7 +56,7 @@ function matches(entry: DecisionEntry, filter: Omit<DecisionsQuery, 'format'>): 
 }
 
 /** Names for the export; ids that are not known (an erased person) print as a dash. */
-export type Names = { person: (id: string | null) => string; card: (id: string) => string; workspace: string };
+export type Names = PositionNames & { person: (id: string | null) => string; workspace: string };
 
 const VERDICT_DE: Record<DecisionEntry['verdict'], string> = {
   passed: 'angenommen',
@@ -53,7 +66,8 @@ const VERDICT_DE: Record<DecisionEntry['verdict'], string> = {
 };
 const POSITION_DE: Record<string, string> = { agree: 'Zustimmung', abstain: 'Enthaltung', disagree: 'Ablehnung', block: 'Veto' };
 
-const CSV_COLUMNS = ['decisionId', 'voteId', 'title', 'verdict', 'reason', 'counting', 'closedAt', 'cards', 'tally', 'statement', 'recordedBy', 'recordedAt'];
+/** One table for both kinds (P56): a position leaves the vote's columns empty, a vote the position's. */
+const CSV_COLUMNS = ['type', 'decisionId', 'voteId', 'positionId', 'title', 'verdict', 'reason', 'counting', 'closedAt', 'cards', 'tally', 'statement', 'recordedBy', 'recordedAt', 'addressee', 'version', 'hash', 'approvals'];
 
 function tallyText(entry: DecisionEntry, label: (key: string) => string, separator: string): string {
   return Object.entries(entry.tally.options)
@@ -62,26 +76,30 @@ function tallyText(entry: DecisionEntry, label: (key: string) => string, separat
 }
 
 /** CSV for spreadsheets; every cell goes through the audit export's formula defusing. */
-export function decisionsCsv(entries: readonly DecisionEntry[], names: Names, optionLabel: (entry: DecisionEntry, key: string) => string): string {
-  const rows = entries.map((d) =>
-    [
-      d.id,
-      d.voteId,
-      d.title,
-      d.verdict,
-      d.reason,
-      d.counting,
-      d.closedAt,
-      d.cardIds.map(names.card).join('; '),
-      tallyText(d, (key) => optionLabel(d, key), '; '),
-      d.statement.text,
-      names.person(d.statement.by),
-      d.statement.at,
-    ]
-      .map(csvCell)
-      .join(','),
-  );
+export function decisionsCsv(entries: readonly RegisterEntry[], names: Names, optionLabel: (entry: DecisionEntry, key: string) => string): string {
+  const rows = entries.map((entry) => {
+    const cells = entry.type === 'vote' ? voteCells(entry, names, optionLabel) : adoptedPositionCells(entry, names);
+    return CSV_COLUMNS.map((column) => csvCell(cells[column] ?? '')).join(',');
+  });
   return `${[CSV_COLUMNS.join(','), ...rows].join('\r\n')}\r\n`;
+}
+
+function voteCells(d: DecisionEntry, names: Names, optionLabel: (entry: DecisionEntry, key: string) => string): Record<string, string> {
+  return {
+    type: 'vote',
+    decisionId: d.id,
+    voteId: d.voteId,
+    title: d.title,
+    verdict: d.verdict,
+    reason: d.reason,
+    counting: d.counting,
+    closedAt: d.closedAt,
+    cards: d.cardIds.map(names.card).join('; '),
+    tally: tallyText(d, (key) => optionLabel(d, key), '; '),
+    statement: d.statement.text,
+    recordedBy: names.person(d.statement.by),
+    recordedAt: d.statement.at,
+  };
 }
 
 /**
@@ -100,7 +118,7 @@ export function escapeMarkdown(text: string): string {
 
 /** A readable document of the decisions, in German (the language of the cooperation's minutes). */
 export function decisionsMarkdown(
-  entries: readonly DecisionEntry[],
+  entries: readonly RegisterEntry[],
   names: Names,
   optionLabel: (entry: DecisionEntry, key: string) => string,
   generatedAt: string,
@@ -108,6 +126,10 @@ export function decisionsMarkdown(
   const lines = [`# Beschlüsse – ${escapeMarkdown(names.workspace)}`, '', `Stand: ${generatedAt.slice(0, 16).replace('T', ' ')} UTC`, ''];
   if (entries.length === 0) lines.push('Keine Beschlüsse.', '');
   for (const d of entries) {
+    if (d.type === 'position') {
+      lines.push(...adoptedPositionMarkdown(d, names, escapeMarkdown));
+      continue;
+    }
     const label = (key: string) => escapeMarkdown(d.kind === 'proposal' ? (POSITION_DE[key] ?? key) : optionLabel(d, key));
     lines.push(
       `## ${escapeMarkdown(d.title)}`,

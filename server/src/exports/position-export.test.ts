@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { adoptedRound } from '@verbund/shared/features/positions/adoption';
 import type { Position, SignoffRound } from '@verbund/shared/features/positions/positions-feature';
 import { emptyState, type WorkspaceState } from '@verbund/shared/projection';
 import { cardFixture, testId } from '../test-support/builders.js';
-import { adoptedRound, exportFileName, positionExport } from './position-export.js';
+import { exportFileName, positionExport } from './position-export.js';
 
 const WS = testId(10);
 const BOARD = testId(11);

@@ -1,5 +1,6 @@
 import type { ExportFormat, ExportLanguage } from '@verbund/shared/http';
-import type { SignoffRound } from '@verbund/shared/features/positions/positions-feature';
+import { approvalsOf, type Approval } from '@verbund/shared/features/positions/adoption';
+import type { PositionAddressee, SignoffRound } from '@verbund/shared/features/positions/positions-feature';
 import type { WorkspaceState } from '@verbund/shared/projection';
 import type { PmDoc } from '@verbund/shared/rich-text';
 import { EXPORT_LABELS, type ExportLabels } from './export-labels.js';
@@ -24,16 +25,6 @@ export type PositionExport = {
   adoption: Adoption | null;
 };
 
-/**
- * The round whose version an adopted position exports (P50): the last one that ended adopted, while
- * the position is adopted or beyond. A draft or a position in review has none and exports its live text.
- */
-export function adoptedRound(state: Readonly<WorkspaceState>, positionId: string): SignoffRound | null {
-  const status = state.positions[positionId]?.status;
-  if (status === undefined || status === 'draft' || status === 'in_review') return null;
-  return state.positionRounds[positionId]?.findLast((round) => round.outcome === 'adopted') ?? null;
-}
-
 /** The adopted round with the names of the people who answered in it (`names` holds only people not erased). */
 export type Signed = { round: SignoffRound; names: ReadonlyMap<string, string> };
 
@@ -42,7 +33,6 @@ export function positionExport(state: Readonly<WorkspaceState>, positionId: stri
   const position = state.positions[positionId];
   if (!position) throw new Error(`position ${positionId} is not in the workspace`);
   const labels = EXPORT_LABELS[lang];
-  const { kind, name } = position.addressee;
   const initiatives = position.cardIds.map((id) => state.cards[id]?.title).filter((title): title is string => title !== undefined);
   const partnerName = (id: string) => state.partners[id]?.name ?? labels.unknownPartner;
   const adoption = signed ? adoptionOf(signed, position.title, labels, partnerName) : null;
@@ -52,7 +42,7 @@ export function positionExport(state: Readonly<WorkspaceState>, positionId: stri
     title: position.title,
     workspace: state.name,
     facts: [
-      { label: labels.addressee, value: kind === 'land' ? name : `${name} (${labels.addresseeKinds[kind]})` },
+      { label: labels.addressee, value: addresseeText(position.addressee, labels) },
       { label: labels.lead, value: partnerName(position.leadPartnerId) },
       { label: labels.status, value: labels.statuses[position.status] },
       { label: labels.due, value: position.dueDate ? labels.day(position.dueDate) : labels.noDueDate },
@@ -66,6 +56,9 @@ export function positionExport(state: Readonly<WorkspaceState>, positionId: stri
     adoption,
   };
 }
+
+/** The addressee by name, with its kind unless it is the Land (whose name says so). */
+export const addresseeText = ({ kind, name }: PositionAddressee, labels: ExportLabels): string => (kind === 'land' ? name : `${name} (${labels.addresseeKinds[kind]})`);
 
 /** P51: the cover's facts of an adopted position: the day of adoption in Berlin, the partners who signed, the cooperation, the hash. */
 function coverFacts(round: SignoffRound, workspace: string, labels: ExportLabels, partnerName: (id: string) => string): PositionExport['facts'] {
@@ -82,20 +75,27 @@ const adoptedDay = (round: SignoffRound, labels: ExportLabels) => labels.dayOf(n
 
 const sortedPartners = (round: SignoffRound, partnerName: (id: string) => string) => [...round.entitled].sort((a, b) => partnerName(a).localeCompare(partnerName(b), 'de'));
 
-/**
- * P53, P54: one signature per entitled partner of the adopted round, from that round's answers only,
- * so approvals of a declined or withdrawn round never appear. An erased person shows as a former
- * member of the partner (A12), never by a name the accounts no longer hold.
- */
+/** P53: the adopted round's signatures, from that round's approvals only (`approvalsOf`). */
 function adoptionOf(signed: Signed, title: string, labels: ExportLabels, partnerName: (id: string) => string): Adoption {
   const { round, names } = signed;
-  const signatures = sortedPartners(round, partnerName).flatMap((partnerId): Signature[] => {
-    const answer = round.answers[partnerId];
-    if (answer?.decision !== 'approved') return [];
-    const person = (id: string) => names.get(id) ?? labels.formerMember(partnerName(partnerId));
-    return [{ partner: partnerName(partnerId), person: person(answer.by), capacity: answer.onBehalfOf ? labels.onBehalfOf(person(answer.onBehalfOf)) : labels.dezernent, at: labels.instant(new Date(answer.at)) }];
+  return { hash: round.hash, statement: labels.adoptedStatement(title, adoptedDay(round, labels)), signatures: signaturesOf(approvalsOf(round, partnerName), names, labels, partnerName) };
+}
+
+/**
+ * P53, P54: approvals as signature lines, for the signature page and the decision register's exports.
+ * An erased person shows as a former member of the partner (A12), never by a name the accounts no
+ * longer hold (`names` holds only people not erased).
+ */
+export function signaturesOf(approvals: readonly Approval[], names: ReadonlyMap<string, string>, labels: ExportLabels, partnerName: (id: string) => string): Signature[] {
+  return approvals.map((approval) => {
+    const person = (id: string) => names.get(id) ?? labels.formerMember(partnerName(approval.partnerId));
+    return {
+      partner: partnerName(approval.partnerId),
+      person: person(approval.by),
+      capacity: approval.onBehalfOf ? labels.onBehalfOf(person(approval.onBehalfOf)) : labels.dezernent,
+      at: labels.instant(new Date(approval.at)),
+    };
   });
-  return { hash: round.hash, statement: labels.adoptedStatement(title, adoptedDay(round, labels)), signatures };
 }
 
 const FOLDED: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss', Ä: 'Ae', Ö: 'Oe', Ü: 'Ue' };

@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { docIdOf } from '@verbund/shared/docs';
+import { registerEntriesSchema } from '@verbund/shared/decision-register';
 import { positionVersionSchema, type PositionVersion } from '@verbund/shared/features/positions/positions-feature';
 import { DEMO_PARTNERS, DEMO_WORKSPACE_ID } from '../seed/demo.js';
+import { escapeMarkdown } from '../decisions/decision-register.js';
 import { berlinDay, mustCommand } from '../test-support/admin.js';
 import { openDoc, provide, sendUpdate, typedUpdate } from '../test-support/docs.js';
 import { docxParts, docxText } from '../test-support/export-fixtures.js';
@@ -11,6 +13,7 @@ import { demo, person, request } from '../test-support/live.js';
 import { expectPdfA, inspectPdf, PDF_CHECKS_RUN } from '../test-support/pdf-tools.js';
 import { positionCommandsFor } from '../test-support/position-commands.js';
 import { startTestServer, submit, type TestClient, type TestServer } from '../test-support/test-server.js';
+import { position as ballot, proposalSettings, voteCommandsFor } from '../test-support/vote-commands.js';
 
 /** The server's clock, moved by the test so every answer has a time of its own. */
 let now = new Date('2026-12-04T09:00:00.000Z');
@@ -202,5 +205,103 @@ describe('the export of an adopted position (P50–P55)', () => {
     expect(markdown).toContain(`| Stadt Braunschweig | Lena Hoffmann | in Vertretung für ehemaliges Mitglied von Stadt Braunschweig | 4\\. Dezember 2026 um 10:22 Uhr | \`${adopted.hash}\` |`);
     expect(markdown).not.toContain('Markus Weber');
     expect(markdown).toContain('| Stadt Wolfsburg | Dr. Thomas Becker | Dezernent |');
+  });
+});
+
+describe('the decision register lists the adopted position (P56)', () => {
+  const get = async (query: string) => {
+    const res = await request(server, 'GET', `/api/workspaces/${DEMO_WORKSPACE_ID}/decisions${query}`, { cookie: cookies.jonas });
+    expect(res.status).toBe(200);
+    return res.body;
+  };
+  const register = async (query = '') => registerEntriesSchema.parse(await get(query));
+  const file = async (query: string) => String(await get(query));
+  const state = async () => {
+    const engine = await server.app.engines.get(DEMO_WORKSPACE_ID);
+    if (!engine) throw new Error('no workspace');
+    return engine.readState();
+  };
+  let cardId: string;
+  let voteId: string;
+
+  beforeAll(async () => {
+    cardId = Object.values((await state()).cards).find((c) => !c.archived)?.id ?? '';
+    expect((await submit(socket('anna'), positions.link(positionId, cardId))).ok).toBe(true);
+    // A vote decided later that day, on the same card: the register holds both kinds, newest first.
+    const votes = voteCommandsFor(DEMO_WORKSPACE_ID);
+    voteId = randomUUID();
+    at('2026-12-04T18:45:00.000Z');
+    for (const command of [votes.open(proposalSettings([cardId], { title: 'Servicekonto beauftragen' }), voteId), votes.cast(voteId, ballot('agree')), votes.close(voteId), votes.recordOutcome(voteId, 'Beauftragt.')]) {
+      expect((await submit(socket('anna'), command)).ok).toBe(true);
+    }
+  });
+
+  it('P56 P13 P53 an entry of its own kind: title, addressee, the day of adoption, the signed version, and exactly the approvals of the adopted round', async () => {
+    const entries = await register();
+    expect(entries.map((e) => e.type)).toEqual(['vote', 'position']);
+    const entry = entries[1];
+    if (entry?.type !== 'position') throw new Error('no position entry');
+    expect(entry).toMatchObject({
+      positionId,
+      title: 'Stellungnahme zum „Servicekonto“',
+      addressee: { kind: 'land', name: 'Land Niedersachsen' },
+      cardIds: [cardId],
+      adoptedAt: '2026-12-04T09:24:00.000Z',
+      adoptedOn: '2026-12-04',
+      version: { id: adopted.id, name: 'Zur Zeichnung', hash: adopted.hash },
+    });
+    // Round 1's approval by Wolfsburg and round 2's by Salzgitter are not among them (P14, P53).
+    expect(entry.approvals).toEqual([
+      { partnerId: DEMO_PARTNERS.gf.id, by: person('petra').id, onBehalfOf: null, at: '2026-12-04T09:24:00.000Z' },
+      { partnerId: DEMO_PARTNERS.bs.id, by: person('lena').id, onBehalfOf: person('markus').id, at: '2026-12-04T09:22:00.000Z' },
+      { partnerId: DEMO_PARTNERS.sz.id, by: person('sabine').id, onBehalfOf: null, at: '2026-12-04T09:23:00.000Z' },
+      { partnerId: DEMO_PARTNERS.wob.id, by: person('thomas').id, onBehalfOf: null, at: '2026-12-04T09:21:00.000Z' },
+    ]);
+  });
+
+  it('P56 D36 the filters: kind, card, the calendar day of adoption in Berlin; a verdict is a vote’s, so it lists votes only', async () => {
+    const kinds = async (query: string) => (await register(query)).map((e) => (e.type === 'vote' ? e.voteId : e.positionId));
+    expect(await kinds('?type=position')).toEqual([positionId]);
+    expect(await kinds('?type=vote')).toEqual([voteId]);
+    expect(await kinds(`?cardId=${cardId}`)).toEqual([voteId, positionId]);
+    expect(await kinds('?verdict=passed')).toEqual([voteId]);
+    expect(await kinds('?type=position&from=2026-12-04&to=2026-12-04')).toEqual([positionId]);
+    expect(await kinds('?type=position&from=2026-12-05')).toEqual([]);
+    expect(await kinds('?type=position&to=2026-12-03')).toEqual([]);
+    const bad = await request(server, 'GET', `/api/workspaces/${DEMO_WORKSPACE_ID}/decisions?type=paper`, { cookie: cookies.jonas });
+    expect(bad.status).toBe(400);
+  });
+
+  it('P56 P54 the CSV: one table, a position’s row with addressee, version, hash and every signature in words (an erased Dezernent as a former member)', async () => {
+    const csv = await file('?format=csv');
+    const [header, ...rows] = csv.trim().split('\r\n');
+    expect(header).toBe('type,decisionId,voteId,positionId,title,verdict,reason,counting,closedAt,cards,tally,statement,recordedBy,recordedAt,addressee,version,hash,approvals');
+    expect(rows.map((r) => r.split(',')[0])).toEqual(['vote', 'position']);
+    const row = rows[1] ?? '';
+    expect(row).toContain(`position,${(await roundsOf(positionId))?.at(-1)?.id},,${positionId},Stellungnahme zum „Servicekonto“,adopted,,,2026-12-04T09:24:00.000Z,`);
+    expect(row).toContain(`,Land Niedersachsen,Zur Zeichnung,${adopted.hash},"Landkreis Gifhorn: Petra Neumann, Dezernent, 4. Dezember 2026 um 10:24 Uhr; Stadt Braunschweig: Lena Hoffmann, in Vertretung für ehemaliges Mitglied von Stadt Braunschweig, 4. Dezember 2026 um 10:22 Uhr;`);
+    expect(row).toContain('Stadt Wolfsburg: Dr. Thomas Becker, Dezernent, 4. Dezember 2026 um 10:21 Uhr"');
+    expect(row).not.toContain('Markus Weber');
+  });
+
+  it('P56 the Markdown register: the position as its own section, with the version and each signature', async () => {
+    const markdown = await file('?format=markdown&type=position');
+    expect(markdown).toContain(
+      [
+        '## Stellungnahme zum „Servicekonto“',
+        '',
+        '- **Art:** Gemeinsame Position, beschlossen am 4. Dezember 2026',
+        '- **Adressat:** Land Niedersachsen',
+        `- **Fassung:** Zur Zeichnung, SHA-256 \`${adopted.hash}\``,
+        `- **Betrifft:** ${escapeMarkdown((await state()).cards[cardId]?.title ?? '?')}`,
+        '- **Gezeichnet:**',
+        '  - Landkreis Gifhorn: Petra Neumann, Dezernent, 4. Dezember 2026 um 10:24 Uhr',
+        '  - Stadt Braunschweig: Lena Hoffmann, in Vertretung für ehemaliges Mitglied von Stadt Braunschweig, 4. Dezember 2026 um 10:22 Uhr',
+        '  - Stadt Salzgitter: Sabine Wolf, Dezernent, 4. Dezember 2026 um 10:23 Uhr',
+        '  - Stadt Wolfsburg: Dr. Thomas Becker, Dezernent, 4. Dezember 2026 um 10:21 Uhr',
+        '',
+      ].join('\n'),
+    );
+    expect(markdown).not.toContain('Servicekonto beauftragen');
   });
 });

@@ -13,11 +13,11 @@ import type {
   SessionInfo,
   VersionText,
 } from '@verbund/shared/http';
+import type { RegisterEntry } from '@verbund/shared/decision-register';
 import type { PositionVersion } from '@verbund/shared/features/positions/positions-feature';
 import type { Person } from '@verbund/shared/model';
 import type { WorkspaceState } from '@verbund/shared/projection';
 import type { CatchUp, CommandResult } from '@verbund/shared/protocol';
-import type { DecisionEntry } from '@verbund/shared/vote-wire';
 import type { VoteView } from '@verbund/shared/votes';
 import type { Wire } from '../domain/wire.js';
 
@@ -45,7 +45,7 @@ export type Answer =
   | Health
   | Person[]
   | VoteView[]
-  | DecisionEntry[]
+  | RegisterEntry[]
   | PositionVersion
   | VersionText;
 

@@ -1,8 +1,11 @@
 import { Router } from 'express';
 import { invalidPayload } from '@verbund/shared/errors';
 import type { WorkspaceState } from '@verbund/shared/projection';
-import { decisionsQuerySchema, type DecisionEntry } from '@verbund/shared/vote-wire';
-import { decisionEntries, decisionsCsv, decisionsMarkdown, type Names } from '../decisions/decision-register.js';
+import { decisionsQuerySchema } from '@verbund/shared/decision-register';
+import type { DecisionEntry } from '@verbund/shared/vote-wire';
+import { decisionsCsv, decisionsMarkdown, registerEntries, type Names } from '../decisions/decision-register.js';
+import { EXPORT_LABELS } from '../exports/export-labels.js';
+import { namedAccounts } from '../exports/export-position.js';
 import { viewerIn, viewsFor } from '../domain/votes/votes-feature.js';
 import { requireAccount } from './auth-routes.js';
 import { allow, bindWorkspace, bound } from './bind-workspace.js';
@@ -10,7 +13,7 @@ import { sendAnswer } from './answer.js';
 import { sendError } from './errors.js';
 import type { HttpContext } from './http-context.js';
 
-/** Votes as the caller may see them (D29–D34) and the decision register with its exports. */
+/** Votes as the caller may see them (D29–D34) and the decision register with its exports (D36, P56). */
 export function voteRoutes(ctx: HttpContext): Router {
   const router = Router({ mergeParams: true });
   router.use(requireAccount(ctx), bindWorkspace(ctx));
@@ -26,7 +29,7 @@ export function voteRoutes(ctx: HttpContext): Router {
     if (!query.success) return sendError(res, invalidPayload(query.error, 'decisions query'));
     const { format, ...filter } = query.data;
     const state = await bound(res).engine.readState();
-    const entries = decisionEntries(state, filter);
+    const entries = registerEntries(state, filter);
     if (format === 'csv' || format === 'markdown') {
       const names = await namesFor(ctx, state);
       if (format === 'csv') {
@@ -46,9 +49,12 @@ export function voteRoutes(ctx: HttpContext): Router {
 
 async function namesFor(ctx: HttpContext, state: Readonly<WorkspaceState>): Promise<Names> {
   const members = Object.values(state.members);
-  const accounts = new Map((await ctx.storage.findAccountsByIds(members.map((m) => m.personId))).map((a) => [a.id, a.name]));
+  const found = await ctx.storage.findAccountsByIds(members.map((m) => m.personId));
+  const accounts = new Map(found.map((a) => [a.id, a.name]));
   return {
     workspace: state.name,
+    signers: namedAccounts(found, state),
+    partner: (id) => state.partners[id]?.name ?? EXPORT_LABELS.de.unknownPartner,
     person: (id) => {
       if (id === null) return '–';
       const member = state.members[id];

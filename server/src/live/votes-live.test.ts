@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR_ID } from '@verbund/shared/events';
 import { officeDay } from '@verbund/shared/model';
-import { decisionEntriesSchema, voteViewsSchema } from '@verbund/shared/vote-wire';
+import { registerEntriesSchema, type RegisterEntry } from '@verbund/shared/decision-register';
+import { voteViewsSchema } from '@verbund/shared/vote-wire';
 import type { VoteView } from '@verbund/shared/votes';
 import { stableId } from '../seed/workspace-setup.js';
 import { DEMO_WORKSPACE_ID } from '../seed/demo.js';
@@ -232,10 +233,11 @@ describe('the decision register (D28, D36)', () => {
     await submit(anna.socket, v.close(otherVote));
     await submit(anna.socket, v.recordOutcome(otherVote, 'Nicht beschlossen.'));
 
-    const list = async (query: string) => decisionEntriesSchema.parse((await request(server, 'GET', `${decisionsPath}${query}`, { cookie: anna.cookie })).body);
+    const list = async (query: string) => registerEntriesSchema.parse((await request(server, 'GET', `${decisionsPath}${query}`, { cookie: anna.cookie })).body);
     expect((await list('')).map((d) => d.title).sort()).toEqual(['E-Payment', 'Servicekonto gemeinsam betreiben']);
-    expect((await list(`?cardId=${CARD}`)).map((d) => d.voteId)).toEqual([passedVote]);
-    expect((await list('?verdict=rejected')).map((d) => d.voteId)).toEqual([otherVote]);
+    const votes = (entries: RegisterEntry[]) => entries.map((d) => (d.type === 'vote' ? d.voteId : d.positionId));
+    expect(votes(await list(`?cardId=${CARD}`))).toEqual([passedVote]);
+    expect(votes(await list('?verdict=rejected'))).toEqual([otherVote]);
     expect(await list('?from=2000-01-01&to=2000-12-31')).toEqual([]);
     expect((await request(server, 'GET', `${decisionsPath}?verdict=maybe`, { cookie: anna.cookie })).status).toBe(400);
 

@@ -1,14 +1,24 @@
 import { useTranslation } from 'react-i18next';
-import { positionsOfCard } from '@verbund/shared/features/positions/positions-feature';
+import { adoptedRound } from '@verbund/shared/features/positions/adoption';
+import { positionsOfCard, type Position } from '@verbund/shared/features/positions/positions-feature';
+import { officeDay } from '@verbund/shared/model';
 import type { WorkspaceState } from '@verbund/shared/projection';
+import { formatDate } from '../../lib/format';
 import { navigate, routePath } from '../../lib/router';
 import { useUiStore } from '../../lib/ui-store';
 
 type Props = { cardId: string; state: WorkspaceState };
 
-/** The card dialog's positions (P4): those that concern this initiative, each a way to the position. */
+/** The card dialog's positions (P4): those that concern this initiative, each a way to the position; an adopted one with its day (P56). */
 export function CardPositions({ cardId, state }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const statusText = (p: Position) => {
+    const endedAt = adoptedRound(state, p.id)?.endedAt;
+    const status = t(`positions.status.${p.status}`);
+    if (!endedAt) return status;
+    const date = formatDate(officeDay(new Date(endedAt)), i18n.language);
+    return p.status === 'adopted' ? t('positions.adoptedOn', { date }) : t('positions.statusAdoptedOn', { status, date });
+  };
   const openCard = useUiStore((s) => s.openCard);
   const positions = positionsOfCard(state.positions, cardId);
   const open = (positionId: string) => {
@@ -26,7 +36,7 @@ export function CardPositions({ cardId, state }: Props) {
               <button type="button" className="button button-quiet" onClick={() => open(p.id)}>
                 {p.title}
               </button>{' '}
-              <span className="muted">({t(`positions.status.${p.status}`)})</span>
+              <span className="muted">({statusText(p)})</span>
             </li>
           ))}
         </ul>

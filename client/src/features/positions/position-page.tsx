@@ -18,7 +18,7 @@ import { PositionExport } from './position-export';
 import { PositionForm } from './position-form';
 import { SignoffSection } from './signoff-section';
 import { VersionsSection } from './versions-section';
-import { addresseeText, dueText, leadText } from './position-text';
+import { addresseeText, dueText, leadText } from '../../lib/position-text';
 
 type Props = { positionId: string; state: WorkspaceState; people: Person[] };
 

@@ -8,7 +8,7 @@ import { navigate, onLinkClick, routePath } from '../../lib/router';
 import { useSession } from '../../lib/session-context';
 import { useCommand } from '../../lib/use-command';
 import { PositionForm } from './position-form';
-import { addresseeText, dueText, leadText } from './position-text';
+import { addresseeText, dueText, leadText } from '../../lib/position-text';
 
 type Props = { state: WorkspaceState };
 

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { approvalsOf } from '@verbund/shared/features/positions/adoption';
 import type { SignoffRound } from '@verbund/shared/features/positions/positions-feature';
 import type { Person } from '@verbund/shared/model';
 import type { WorkspaceState } from '@verbund/shared/projection';
@@ -99,24 +100,33 @@ export function RoundOutcome({ round, state, people }: Omit<RoundProps, 'positio
   return <>{t('signoff.outcome.withdrawn', { date, name: round.endedBy ? nameOf(t, people, state.partners, round.endedBy) : t('people.unknown') })}</>;
 }
 
-/** Rounds before the latest, newest first; approvals of a round that did not end adopted are superseded. */
+/** Rounds before the latest, newest first; approvals of a round that did not end adopted are superseded, each shown struck and labelled. */
 export function EarlierRounds({ positionId, rounds, state, people }: Omit<RoundProps, 'round'> & { rounds: SignoffRound[] }) {
   const { t, i18n } = useTranslation();
   if (rounds.length === 0) return null;
+  const partner = (partnerId: string) => partnerName(t, state, partnerId);
   return (
     <>
       <h4>{t('signoff.earlier')}</h4>
       <ol className="plain-list signoff-earlier" reversed>
         {[...rounds].reverse().map((round) => {
-          const signed = standings(round).filter((s) => s.answer?.decision === 'approved');
+          const superseded = round.outcome === 'adopted' ? [] : approvalsOf(round, partner);
           return (
             <li key={round.id}>
               <strong>{formatDateTime(round.startedAt, i18n.language)}</strong> <RoundVersion positionId={positionId} round={round} state={state} />:{' '}
               <RoundOutcome round={round} state={state} people={people} />
-              {round.outcome !== 'adopted' && signed.length > 0 && (
+              {superseded.length > 0 && (
                 <>
                   {' '}
-                  {t('signoff.superseded', { partners: signed.map((s) => state.partners[s.partnerId]?.shortName ?? '?').join(', ') })}
+                  {t('signoff.superseded', { partners: superseded.map((a) => state.partners[a.partnerId]?.shortName ?? '?').join(', ') })}
+                  <ul className="plain-list signoff-superseded-list">
+                    {superseded.map((a) => (
+                      <li key={a.partnerId}>
+                        <del>{t('signoff.supersededApproval', { partner: partner(a.partnerId), name: nameOf(t, people, state.partners, a.by), date: formatDateTime(a.at, i18n.language) })}</del>{' '}
+                        <span className="badge signoff-superseded">{t('signoff.state.superseded')}</span>
+                      </li>
+                    ))}
+                  </ul>
                 </>
               )}
             </li>

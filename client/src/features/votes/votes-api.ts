@@ -1,5 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { decisionEntriesSchema, voteViewsSchema, type DecisionsQuery } from '@verbund/shared/vote-wire';
+import { registerEntriesSchema, type DecisionsQuery } from '@verbund/shared/decision-register';
+import { voteViewsSchema } from '@verbund/shared/vote-wire';
 import type { VoteView } from '@verbund/shared/votes';
 import { apiGet } from '../../lib/api';
 import { queryKeys } from '../../lib/query-keys';
@@ -32,6 +33,6 @@ export function decisionsPath(workspaceId: string, filter: DecisionFilter, forma
 export function decisionsQueryOptions(workspaceId: string, filter: DecisionFilter) {
   return queryOptions({
     queryKey: queryKeys.decisionList(workspaceId, filter),
-    queryFn: () => apiGet(decisionsPath(workspaceId, filter), decisionEntriesSchema),
+    queryFn: () => apiGet(decisionsPath(workspaceId, filter), registerEntriesSchema),
   });
 }

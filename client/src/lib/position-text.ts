@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { Position } from '@verbund/shared/features/positions/positions-feature';
 import type { Partner } from '@verbund/shared/model';
-import { formatDate } from '../../lib/format';
+import { formatDate } from './format';
 
 /** "Land Niedersachsen" or "ITEBO (Kommunaler IT-Dienstleister)": the name, with its kind where the name alone does not say it. */
 export function addresseeText(t: TFunction, position: Pick<Position, 'addressee'>): string {
