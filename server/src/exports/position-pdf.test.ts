@@ -1,6 +1,8 @@
+import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { ADOPTED_HASH, adoptedFixture, exportFixture } from '../test-support/export-fixtures.js';
 import { expectPdfA, inspectPdf, PDF_CHECKS_RUN } from '../test-support/pdf-tools.js';
+import { describeFailures, validatePdfA2b } from '../test-support/verapdf.js';
 import { EXPORT_LABELS } from './export-labels.js';
 import { positionPdf } from './position-pdf.js';
 
@@ -68,5 +70,39 @@ describe.runIf(PDF_CHECKS_RUN)('PDF/A-2b export (P46, P47)', () => {
     // The title wraps at its hyphen (pdftotext joins the halves); the notice is the line right under it.
     expect(text).toMatch(/^Stellungnahme zum OZG-?Änderungsgesetz\nENTWURF – NICHT BESCHLOSSEN\nAdressat: Land Niedersachsen/);
     expect(text).not.toContain('Zeichnung');
+  });
+});
+
+/** A page of pdfkit's plain output, no PDF/A asked for: what the validator must reject. */
+function plainPdf(): Promise<Buffer> {
+  const doc = new PDFDocument({ pdfVersion: '1.7' });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  doc.text('Kein PDF/A');
+  doc.end();
+  return done;
+}
+
+// Never skipped: without Java or Maven it fails and says so. The first run on a machine lets Maven fetch veraPDF.
+describe('PDF/A-2b conformance, checked by veraPDF (P46)', () => {
+  it('P46 P51 P53 the adopted paper (cover, long text over pages, headings, lists, table, link, German quotes, signature page) and an English draft fail no rule of PDF/A-2b', { timeout: 300_000 }, async () => {
+    const fixture = adoptedFixture();
+    const long = { ...fixture.content, content: Array.from({ length: 8 }, () => fixture.content.content ?? []).flat() };
+    const results = validatePdfA2b({
+      adopted: await positionPdf({ ...fixture, content: long }),
+      draftEnglish: await positionPdf(exportFixture(undefined, { lang: 'en', labels: EXPORT_LABELS.en, notice: 'Draft – not adopted' })),
+      plain: await plainPdf(),
+    });
+    const { plain, ...exports } = results;
+    expect(Object.fromEntries(Object.entries(exports).map(([name, r]) => [name, r.failedRules.map((f) => f.rule)])), describeFailures(exports)).toEqual({ adopted: [], draftEnglish: [] });
+    for (const result of Object.values(exports)) {
+      expect(result.profile).toBe('PDF/A-2B validation profile');
+      expect(result.compliant).toBe(true);
+      expect(result.passedRules).toBeGreaterThan(100);
+    }
+    // The control: the validator does fail a PDF that is no PDF/A (no pdfaid schema, Helvetica not embedded, no output intent).
+    expect(plain?.compliant).toBe(false);
+    expect(plain?.failedRules.map((f) => f.rule)).toEqual(expect.arrayContaining(['6.6.4-1', '6.2.11.4.1-1', '6.2.4.3-4']));
   });
 });

@@ -7,20 +7,21 @@ import { expect } from 'vitest';
 /** qpdf and poppler-utils (`apt-get install -y qpdf poppler-utils`, done by .ci/run when missing). */
 const PDF_TOOLS = ['qpdf', 'pdffonts', 'pdftotext', 'pdfinfo'] as const;
 
-const missingTools = (): string[] => PDF_TOOLS.filter((tool) => spawnSync(tool, ['--version'], { stdio: 'ignore' }).error !== undefined);
+/** The tools of `tools` that cannot be started here (each is asked for its `--version`). */
+export const missingTools = (tools: readonly string[]): string[] => tools.filter((tool) => spawnSync(tool, ['--version'], { stdio: 'ignore' }).error !== undefined);
 
 /**
  * Where the tools are, the PDF checks run; under CI=true they run anyway and fail on the missing
  * tool, so CI never passes by skipping them. Elsewhere a machine without them skips those tests.
  */
-export const PDF_CHECKS_RUN = missingTools().length === 0 || process.env.CI === 'true';
+export const PDF_CHECKS_RUN = missingTools(PDF_TOOLS).length === 0 || process.env.CI === 'true';
 
 export type FontRow = { name: string; type: string; embedded: boolean };
 export type PdfReport = { qpdf: string; fonts: FontRow[]; text: string; info: string; xmp: string };
 
 /** Runs every tool over the PDF: qpdf's structural check, the fonts, the text, the document info and XMP metadata. */
 export function inspectPdf(pdf: Buffer): PdfReport {
-  expect(missingTools(), 'the PDF checks need qpdf and poppler-utils: apt-get install -y qpdf poppler-utils').toEqual([]);
+  expect(missingTools(PDF_TOOLS), 'the PDF checks need qpdf and poppler-utils: apt-get install -y qpdf poppler-utils').toEqual([]);
   const dir = mkdtempSync(join(tmpdir(), 'verbund-pdf-'));
   try {
     const file = join(dir, 'export.pdf');
