@@ -107,7 +107,7 @@ describe('versions', () => {
   it('the stored snapshot envelope is version 5 (a MAC under the audit key since 4, slice versions since 5), each slice at its pinned version', () => {
     expect(SNAPSHOT_VERSION).toBe(5);
     // A change to a slice's shape bumps its version here, with a migration or a rebuild from the log.
-    expect(SLICE_VERSIONS).toEqual({ admin: 1, annotations: 1, board: 1, checklists: 1, comments: 1, positions: 2, votes: 1 });
+    expect(SLICE_VERSIONS).toEqual({ admin: 1, annotations: 1, board: 1, checklists: 1, comments: 1, positions: 2, sessions: 1, votes: 1 });
     expect(EVENT_VERSION).toBe(1);
   });
 

@@ -114,6 +114,7 @@ const oneOfEach: Partial<Record<Command['type'], Sample>> = {
  * Checklist commands need items: checklists/checklists-feature.test.ts (C1–C5).
  * Position commands need partners and positions: positions/positions-feature.test.ts (P1–P5),
  * signoff.test.ts (P10–P14) and dispatch.test.ts (P30–P39).
+ * Session commands need a moderator and sessions: sessions/sessions-feature.test.ts (M1–M6).
  */
 const DECIDED_IN_FEATURE_TESTS: ReadonlySet<string> = new Set([
   'vote.open',
@@ -144,6 +145,16 @@ const DECIDED_IN_FEATURE_TESTS: ReadonlySet<string> = new Set([
   'position.record_answer',
   'position.set_outcome',
   'position.create_follow_up',
+  'session.create',
+  'session.update',
+  'session.add_item',
+  'session.update_item',
+  'session.remove_item',
+  'session.move_item',
+  'session.start',
+  'session.take_up_item',
+  'session.defer_item',
+  'session.end',
 ]);
 
 describe('decide: every command type', () => {

@@ -8,6 +8,7 @@ import { commandsFor, testId } from '../test-support/builders.js';
 import { checklistCommandsFor } from '../test-support/checklist-commands.js';
 import { annotationCommandsFor } from '../test-support/annotation-commands.js';
 import { positionCommandsFor } from '../test-support/position-commands.js';
+import { sessionCommandsFor } from '../test-support/session-commands.js';
 import { position, proposalSettings, voteCommandsFor } from '../test-support/vote-commands.js';
 import { actorFrom, type Actor } from './actor.js';
 import { abilitiesOf, authorize, COMMAND_POLICY } from './policy.js';
@@ -81,6 +82,7 @@ type Row = { build: () => Command; allowed: Kind[] };
 const L = testId(30);
 const positions = positionCommandsFor(WS, A);
 const annotations = annotationCommandsFor(WS);
+const sessions = sessionCommandsFor(WS);
 /** Partial on purpose: a command type without a row fails the coverage test by name. */
 const COMMAND_MATRIX: Partial<Record<CommandType, Row>> = {
   'card.create': { build: () => cmd.createCard(), allowed: MEMBERS },
@@ -118,6 +120,17 @@ const COMMAND_MATRIX: Partial<Record<CommandType, Row>> = {
   'position.record_answer': { build: () => positions.answerReceived(testId(80), testId(83)), allowed: MEMBERS },
   'position.set_outcome': { build: () => positions.outcome(testId(80), testId(83), 'accepted'), allowed: MEMBERS },
   'position.create_follow_up': { build: () => positions.followUpInitiative(testId(80), testId(83), testId(84)), allowed: MEMBERS },
+  // Moderators plan sessions; who runs one is the session's own rule (M1), checked by the decider.
+  'session.create': { build: () => sessions.create(), allowed: ['moderator'] },
+  'session.update': { build: () => sessions.update(testId(90), { title: 'Neu' }), allowed: MEMBERS },
+  'session.add_item': { build: () => sessions.addItem(testId(90)), allowed: MEMBERS },
+  'session.update_item': { build: () => sessions.updateItem(testId(90), testId(91), { plannedMinutes: 5 }), allowed: MEMBERS },
+  'session.remove_item': { build: () => sessions.removeItem(testId(90), testId(91)), allowed: MEMBERS },
+  'session.move_item': { build: () => sessions.moveItem(testId(90), testId(91), 0), allowed: MEMBERS },
+  'session.start': { build: () => sessions.start(testId(90)), allowed: MEMBERS },
+  'session.take_up_item': { build: () => sessions.takeUp(testId(90), testId(91)), allowed: MEMBERS },
+  'session.defer_item': { build: () => sessions.defer(testId(90), testId(91), null), allowed: MEMBERS },
+  'session.end': { build: () => sessions.end(testId(90)), allowed: MEMBERS },
   'partner.add': { build: () => cmd.addPartner('Stadt C', 'C'), allowed: ADMIN },
   'partner.rename': { build: () => cmd.renamePartner(B, 'Stadt Bee', 'BB'), allowed: ADMIN },
   'partner.deactivate': { build: () => cmd.deactivatePartner(B), allowed: ADMIN },

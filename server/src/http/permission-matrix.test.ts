@@ -11,6 +11,7 @@ import { annotationCommandsFor } from '../test-support/annotation-commands.js';
 import { nextId } from '../test-support/builders.js';
 import { checklistCommandsFor } from '../test-support/checklist-commands.js';
 import { positionCommandsFor } from '../test-support/position-commands.js';
+import { sessionCommandsFor } from '../test-support/session-commands.js';
 import { demo, OTHER_WORKSPACE_ID, OUTSIDER, openSocket, person, readState, request, seedOtherWorkspace } from '../test-support/live.js';
 import { startTestServer, submit, type TestClient, type TestServer } from '../test-support/test-server.js';
 import { position, proposalSettings, voteCommandsFor } from '../test-support/vote-commands.js';
@@ -136,6 +137,22 @@ const onFreshPosition = (build: (positionId: string, cardId: string) => Command 
   await admin(create);
   return build(create.payload.positionId, create.payload.cardIds[0] ?? '');
 };
+const sessions = sessionCommandsFor(DEMO_WORKSPACE_ID);
+const moderator = (command: Command) => mustCommand(server, cookies.get('moderator') ?? '', command);
+/**
+ * A command about a fresh session the moderator (Claudia) planned with one item, started first when
+ * `running`: only she runs it (M1), so every other kind of person is refused, members too.
+ */
+const onFreshSession = (build: (sessionId: string, itemId: string) => Command, running = false) => async () => {
+  const create = sessions.create();
+  await moderator(create);
+  const add = sessions.addItem(create.payload.sessionId);
+  await moderator(add);
+  await moderator(sessions.addItem(create.payload.sessionId, { title: 'Verschiedenes' }));
+  if (running) await moderator(sessions.start(create.payload.sessionId));
+  return build(create.payload.sessionId, add.payload.itemId);
+};
+const RUNNER = ['moderator'] as const;
 const activeState = async () => (await readState(server, cookies.get('admin') ?? '')).members;
 const jonas = person('jonas').id;
 const petra = person('petra').id;
@@ -184,6 +201,16 @@ const ROWS: Partial<Record<CommandType, Row>> = {
   'position.create_follow_up': { allowed: DISPATCHERS, prepare: onDispatch((positionId, dispatchId) => positions.followUpInitiative(positionId, dispatchId, DEMO_BOARD_ID), true) },
   'position.link_card': { allowed: MEMBER_KINDS, prepare: onFreshPosition(async (positionId) => positions.link(positionId, await freshCard())) },
   'position.unlink_card': { allowed: MEMBER_KINDS, prepare: onFreshPosition((positionId, cardId) => positions.unlink(positionId, cardId)) },
+  'session.create': { allowed: RUNNER, prepare: () => sessions.create() },
+  'session.update': { allowed: RUNNER, prepare: onFreshSession((sessionId) => sessions.update(sessionId, { place: 'Rathaus Gifhorn' })) },
+  'session.add_item': { allowed: RUNNER, prepare: onFreshSession((sessionId) => sessions.addItem(sessionId)) },
+  'session.update_item': { allowed: RUNNER, prepare: onFreshSession((sessionId, itemId) => sessions.updateItem(sessionId, itemId, { plannedMinutes: 30 })) },
+  'session.remove_item': { allowed: RUNNER, prepare: onFreshSession((sessionId, itemId) => sessions.removeItem(sessionId, itemId)) },
+  'session.move_item': { allowed: RUNNER, prepare: onFreshSession((sessionId, itemId) => sessions.moveItem(sessionId, itemId, 1)) },
+  'session.start': { allowed: RUNNER, prepare: onFreshSession((sessionId) => sessions.start(sessionId)) },
+  'session.take_up_item': { allowed: RUNNER, prepare: onFreshSession((sessionId, itemId) => sessions.takeUp(sessionId, itemId), true) },
+  'session.defer_item': { allowed: RUNNER, prepare: onFreshSession((sessionId, itemId) => sessions.defer(sessionId, itemId, null)) },
+  'session.end': { allowed: RUNNER, prepare: onFreshSession((sessionId) => sessions.end(sessionId), true) },
   'checklist.add_item': { allowed: MEMBER_KINDS, prepare: async () => checklist.add(await freshCard(), 'Matrix') },
   'checklist.rename_item': { allowed: MEMBER_KINDS, prepare: onFreshItem((cardId, itemId) => checklist.rename(cardId, itemId, 'Umbenannt')) },
   'checklist.tick_item': { allowed: MEMBER_KINDS, prepare: onFreshItem((cardId, itemId) => checklist.tick(cardId, itemId)) },

@@ -42,6 +42,8 @@ const DESCRIBERS: Describers = {
   'card.restored': (e, ctx) => card(ctx, e.data.cardId),
   'comment.added': (e, ctx) => card(ctx, e.data.comment.cardId),
   'position.created': (e) => `„${e.data.position.title}“`,
+  'session.created': (e) => `„${e.data.session.title}“`,
+  'session.item_added': (e) => `„${e.data.item.title}“`,
   'position.updated': (e, ctx) => `${positionOf(ctx, e.data.positionId)}: ${Object.keys(e.data.changes).map((f) => ctx.t(`positions.field.${f}`)).join(', ')}`,
   'position.card_linked': (e, ctx) => `${positionOf(ctx, e.data.positionId)} – ${card(ctx, e.data.cardId)}`,
   'position.card_unlinked': (e, ctx) => `${positionOf(ctx, e.data.positionId)} – ${card(ctx, e.data.cardId)}`,
