@@ -93,6 +93,7 @@ export const REFUSAL_REASONS = [
   'document_read_only',
   'document_not_open',
   'document_full',
+  'foreign_writer',
   // Partners and people.
   'last_admin',
   'short_name_taken',

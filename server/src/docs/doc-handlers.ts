@@ -12,7 +12,7 @@ import type { EngineRegistry } from '../sync/engine-registry.js';
 import type { DocMirror } from './doc-mirror.js';
 import type { DocRegistry } from './doc-registry.js';
 import { InvalidAwarenessError, stampAwareness } from './awareness-stamp.js';
-import { DocQuotaError, InvalidUpdateError, ReadOnlyNowError, type LiveDoc } from './live-doc.js';
+import { DocQuotaError, ForeignWriterError, InvalidUpdateError, ReadOnlyNowError, type LiveDoc } from './live-doc.js';
 
 export type DocDeps = {
   docs: DocRegistry;
@@ -113,6 +113,7 @@ export function registerDocHandlers(socket: LiveSocket, deps: DocDeps): void {
       } catch (error) {
         if (error instanceof InvalidUpdateError) return { ok: false, error: appError('invalid_payload', 'the update is not a Yjs update', [{ path: 'update', message: 'not a Yjs update' }]) };
         if (error instanceof ReadOnlyNowError) return { ok: false, error: refusal('forbidden', 'document_read_only', 'this document is read-only for you') };
+        if (error instanceof ForeignWriterError) return { ok: false, error: refusal('forbidden', 'foreign_writer', 'the update writes under a client id that is someone else’s') };
         if (error instanceof DocQuotaError) return { ok: false, error: refusal('payload_too_large', 'document_full', 'the document has reached its size limit') };
         throw error;
       }

@@ -101,7 +101,7 @@ describe('who wrote which passage (Y18, P9)', () => {
     expect(passages(frozen).map(([, who]) => who)).toEqual([anna.id, lena.id, anna.id, lena.id]);
   });
 
-  it('Y18 a forged claim: structs under a client id someone else claimed stay that person’s, the text is not re-attributed', async () => {
+  it('Y18 a forged claim: an update under a client id someone else claimed, or the seed’s, is refused forbidden and nothing is stored', async () => {
     const { server, positionId, a, l } = await twoWriters();
     await typeParagraph(a.provider, 'Annas Satz.');
     await l.provider.settled();
@@ -120,12 +120,22 @@ describe('who wrote which passage (Y18, P9)', () => {
     expect([...Y.parseUpdateMeta(forged).from.keys()]).toEqual([annasId]);
     const { socket: lenasOther } = await server.connect(l.cookie);
     await provide(lenasOther, docId);
-    expect((await sendUpdate(lenasOther, docId, randomUUID(), forged)).ok).toBe(true);
+    const storedBefore = (await server.storage.readDoc(DEMO_WORKSPACE_ID, docId))?.updates.length;
+    const refused = await sendUpdate(lenasOther, docId, randomUUID(), forged);
+    expect(refused.ok ? 'stored' : `${refused.error.code}:${refused.error.reason ?? ''}`).toBe('forbidden:foreign_writer');
+    forger.clientID = 0;
+    const seedBefore = Y.encodeStateVector(forger);
+    forger.getXmlFragment('default').insert(0, [new Y.XmlElement('paragraph')]);
+    const asSeed = await sendUpdate(lenasOther, docId, randomUUID(), Y.encodeStateAsUpdate(forger, seedBefore));
+    expect(asSeed.ok ? 'stored' : `${asSeed.error.code}:${asSeed.error.reason ?? ''}`).toBe('forbidden:foreign_writer');
+    expect((await server.storage.readDoc(DEMO_WORKSPACE_ID, docId))?.updates.length).toBe(storedBefore);
 
     const writers = await server.storage.readDocWriters(DEMO_WORKSPACE_ID, docId);
     expect(writers.filter((w) => w.clientId === annasId)).toEqual([{ clientId: annasId, personId: anna.id }]);
     expect(writers.some((w) => w.personId === lena.id)).toBe(false);
-    expect(passages(await readText(server, a.cookie, `${textPath(positionId)}/text`)).find(([text]) => text.includes('Annas Satz.'))?.[1]).toBe(anna.id);
+    const text = passages(await readText(server, a.cookie, `${textPath(positionId)}/text`));
+    expect(text.find(([t]) => t.includes('Annas Satz.'))?.[1]).toBe(anna.id);
+    expect(text.some(([t]) => t.includes('Untergeschoben'))).toBe(false);
   });
 
   it('Y18 writers are durable: after a restart the passages keep their writers; the seed is nobody’s', async () => {

@@ -40,6 +40,14 @@ export class DocQuotaError extends Error {
   }
 }
 
+/** The update writes under a client id that is someone else's, or the seed's (Y18): nothing stored. */
+export class ForeignWriterError extends Error {
+  constructor() {
+    super('the update writes under a client id that belongs to someone else');
+    this.name = 'ForeignWriterError';
+  }
+}
+
 /** The update came when the text was no longer writable for its sender (a round froze it meanwhile): nothing stored. */
 export class ReadOnlyNowError extends Error {
   constructor() {
@@ -213,16 +221,25 @@ export class LiveDoc {
   }
 
   private async storeBatch(batch: WaitingWrite[]): Promise<void> {
-    const admitted = batch.filter((w) => {
-      const refusal = !w.mayWrite() ? new ReadOnlyNowError() : isUpdate(w.update) ? null : new InvalidUpdateError();
-      if (refusal) w.reject(refusal);
-      return refusal === null;
-    });
+    const admitted: WaitingWrite[] = [];
+    for (const w of batch) {
+      const refusal = !w.mayWrite() ? new ReadOnlyNowError() : !isUpdate(w.update) ? new InvalidUpdateError() : this.writesForeign(w) ? new ForeignWriterError() : null;
+      if (refusal) {
+        w.reject(refusal);
+        continue;
+      }
+      try {
+        // One after the other: an id the first update of the batch claims is the next one's to respect.
+        if (w.by) await this.claimWriters(w.update, w.by);
+        admitted.push(w);
+      } catch (error) {
+        w.reject(asError(error));
+      }
+    }
     if (admitted.length === 0) return;
     const { storage, workspaceId, docId, settings } = this.where;
     let outcomes: DocAppendOutcome[];
     try {
-      for (const w of admitted) if (w.by) await this.claimWriters(w.update, w.by);
       outcomes = await storage.appendDocUpdates(workspaceId, docId, admitted.map(({ updateId, update }) => ({ updateId, update })), settings.maxBytes);
     } catch (error) {
       for (const w of admitted) w.reject(asError(error));
@@ -253,6 +270,12 @@ export class LiveDoc {
     this.sinceSnapshot = { updates: this.sinceSnapshot.updates + 1, bytes: this.sinceSnapshot.bytes + w.update.byteLength };
     w.relay();
     return 'stored';
+  }
+
+  /** Y18: a person's update writes only under client ids nobody else claimed, never the seed's. */
+  private writesForeign(w: WaitingWrite): boolean {
+    if (!w.by) return false;
+    return [...Y.parseUpdateMeta(w.update).from.keys()].some((clientId) => clientId === SEED_CLIENT_ID || (this.writers.get(clientId) ?? w.by) !== w.by);
   }
 
   /** Y18: the client ids an update writes under that nobody claimed yet become its sender's, durably, before it is stored. */
