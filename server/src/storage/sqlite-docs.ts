@@ -30,8 +30,11 @@ export const DOC_TABLES = `CREATE TABLE docs (
 type DocRow = { snapshot: Buffer | null; bytes: number };
 type UpdateRow = { seq: number; body: Buffer };
 
-/** A plain Uint8Array (not a Buffer), so both adapters hand back the same type. */
-const plain = (bytes: Uint8Array): Uint8Array => new Uint8Array(bytes);
+/**
+ * A plain Uint8Array (not a Buffer), so both adapters hand back the same type: a view over the bytes
+ * better-sqlite3 read, not a copy of them (a history of 50,000 rows is 50,000 small blobs).
+ */
+const plain = (bytes: Uint8Array): Uint8Array => new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 /** The document part of the SQLite adapter: reads here, durable writes on the writer thread. */
 export function sqliteDocs(db: Database.Database, writer: AppendWriter): Pick<Storage, 'appendDocUpdate' | 'readDoc' | 'compactDoc'> {
