@@ -179,7 +179,7 @@ async function documents(): Promise<void> {
   ], f.typing.map(typingRow));
   print(`documents: memory with ${f.memory[0]?.documents ?? 0} documents open (KB per document)`, ['target', 'rss', 'heap'], f.memory.map((m) => [m.target, round(m.rssPerDocKb), round(m.heapPerDocKb)]));
   print(`documents: time to open a document with ${f.history.updates} stored updates (ms, cold)`, ['target', 'before compaction', 'after compaction'], f.history.rows.map((r) => [r.target, r.beforeMs === null ? 'n/a' : round(r.beforeMs), round(r.afterMs)]));
-  writeResult('documents', f);
+  writeResult('documents', f, { size: quick ? 'quick' : 'full' });
 }
 
 function print(title: string, header: string[], rows: (string | number)[][]): void {

@@ -55,7 +55,18 @@ export function sqliteDocs(db: Database.Database, writer: AppendWriter): Pick<St
         throw error instanceof DocQuotaError ? new DocQuotaError(docId, maxBytes) : error;
       }
     },
-    readDoc: (workspaceId, docId) => new Promise((resolve) => resolve(read(workspaceId, docId))),
+    // A turn of its own: a long history takes a while to read, and what awaits a read begun earlier
+    // (a document opened just before, whose answer is ready) goes out first instead of waiting for it.
+    readDoc: (workspaceId, docId) =>
+      new Promise((resolve, reject) =>
+        setImmediate(() => {
+          try {
+            resolve(read(workspaceId, docId));
+          } catch (error) {
+            reject(error instanceof Error ? error : new Error(String(error)));
+          }
+        }),
+      ),
     compactDoc: async (workspaceId, docId, snapshot, throughSeq) => {
       await writer.docWrite({ op: 'doc-compact', workspaceId, docId, snapshot, throughSeq });
     },
