@@ -156,7 +156,6 @@ async function openVerbundDoc(socket: VerbundSocket, docId: string): Promise<Doc
   return { doc, onAck: (listener) => clock.listen(listener), refusals, close: () => opened.destroy() };
 }
 
-
 type BenchDb = {
   prepare: (sql: string) => { pluck: () => { get: (...params: unknown[]) => unknown }; run: (...params: unknown[]) => unknown };
   close: () => void;

@@ -47,7 +47,7 @@ async function openingHistory(updates: number): Promise<HistoryRow[]> {
       documents: 1,
       prepare: async (seeded) => {
         const started = performance.now();
-        console.log(`documents: storing a history of ${updates} updates for Verbund, one durable commit each (about a minute on this disk) ...`);
+        console.log(`documents: storing a history of ${updates} updates for Verbund, one durable commit each (10–65 s on the bench machine) ...`);
         await storeVerbundHistory(seeded, docIdOf('position', seeded.positionIds[0] ?? ''), history.updates);
         console.log(`documents: stored in ${Math.round((performance.now() - started) / 1000)} s`);
       },
