@@ -171,15 +171,15 @@ async function exportLoad(): Promise<void> {
 async function documents(): Promise<void> {
   const f = await documentsAgainstHocuspocus({ quick, timing });
   const typingRow = (t: (typeof f.typing)[number]) => [
-    t.target, t.keystrokes, round(t.shown.p50), round(t.shown.p99), round(t.ack.p50), round(t.ack.p99), t.lost, round(t.serverCpu, 2), round(t.serverRssMb), String(t.converged),
-    Math.round(t.storedBytesPer1000), t.writtenBytesPer1000 === null ? '' : Math.round(t.writtenBytesPer1000), round(t.loadGenCpu, 2),
+    t.target, t.keystrokes, round(t.shown.p50), round(t.shown.p99), round(t.ack.p50), round(t.ack.p99), t.lost, Object.values(t.refused).reduce((a, b) => a + b, 0), round(t.serverCpu, 2), round(t.serverRssMb), String(t.converged),
+    Math.round(t.storedBytesPer1000), Math.round(t.diskBytesPer1000), t.writtenBytesPer1000 === null ? '' : Math.round(t.writtenBytesPer1000), round(t.loadGenCpu, 2),
   ];
   print(`documents: ${f.load.typists} typing ${f.load.charsPerSecond} chars/s each into one paragraph, ${f.load.viewers} viewing (ms)`, [
-    'target', 'keys', 'shown p50', 'shown p99', 'ack p50', 'ack p99', 'lost', 'cpu', 'rss MB', 'converged', 'stored B/1000 keys', 'written B/1000 keys', 'lg cpu',
+    'target', 'keys', 'shown p50', 'shown p99', 'ack p50', 'ack p99', 'lost', 'refused', 'cpu', 'rss MB', 'converged', 'stored B/1000 keys', 'disk B/1000 keys', 'written B/1000 keys', 'lg cpu',
   ], f.typing.map(typingRow));
   print(`documents: memory with ${f.memory[0]?.documents ?? 0} documents open (KB per document)`, ['target', 'rss', 'heap'], f.memory.map((m) => [m.target, round(m.rssPerDocKb), round(m.heapPerDocKb)]));
   print(`documents: time to open a document with ${f.history.updates} stored updates (ms, cold)`, ['target', 'before compaction', 'after compaction'], f.history.rows.map((r) => [r.target, r.beforeMs === null ? 'n/a' : round(r.beforeMs), round(r.afterMs)]));
-  writeResult('documents', f);
+  writeResult('documents', f, { size: quick ? 'quick' : 'full' });
 }
 
 function print(title: string, header: string[], rows: (string | number)[][]): void {

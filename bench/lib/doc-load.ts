@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { openMany } from './clients.js';
 import type { DocConnection, DocPeer, DocTarget } from './doc-targets.js';
 import { cpuShare, type ProcSample } from './proc.js';
-import { Samples, sleep, waitFor, type LatencySummary } from './stats.js';
+import { Samples, sleep, waitFor, within, type LatencySummary } from './stats.js';
 
 /** The shape Tiptap's Collaboration reads: fragment `default`, a paragraph holding a text. */
 const FIELD = 'default';
@@ -18,12 +18,16 @@ export type TypingFigures = {
   ack: LatencySummary;
   /** Keystroke deliveries that had not arrived 5 s after the window closed. */
   lost: number;
+  /** Update answers that were no acknowledgement (a rate limit, a refusal), by code; a typist must see none. */
+  refused: Record<string, number>;
   serverCpu: number;
   serverRssMb: number;
   loadGenCpu: number;
   /** Every keystroke of the run (warm-up included) is in every client's text and in the stored one. */
   converged: boolean;
   storedBytesPer1000: number;
+  /** The document tables' pages on disk (SQLite `dbstat`), per 1,000 keystrokes: keys, update ids and slack included. */
+  diskBytesPer1000: number;
   /** What the server handed to its store, per 1,000 keystrokes, where it counts it (Hocuspocus rewrites the whole state). */
   writtenBytesPer1000: number | null;
 };
@@ -42,8 +46,12 @@ const paragraphText = (doc: Y.Doc): Y.XmlText | undefined => {
  */
 export async function typing(target: DocTarget, load: TypingLoad): Promise<TypingFigures> {
   const count = load.typists + load.viewers;
-  const connections: DocConnection[] = await openMany(count, (i) => target.connect(i));
-  const peers: DocPeer[] = await openMany(count, (i) => connections[i]?.open(0) ?? Promise.reject(new Error('no connection')));
+  const connections: DocConnection[] = await within(openMany(count, (i) => target.connect(i)), 60_000, `${target.name}: connecting ${count} clients`);
+  const peers: DocPeer[] = await within(
+    openMany(count, (i) => connections[i]?.open(0) ?? Promise.reject(new Error('no connection'))),
+    60_000,
+    `${target.name}: ${count} clients opening the document`,
+  );
   const typists = peers.slice(0, load.typists);
   const first = typists[0];
   if (!first) throw new Error('at least one typist');
@@ -129,12 +137,15 @@ export async function typing(target: DocTarget, load: TypingLoad): Promise<Typin
   const lost = Math.max(0, expected - delivered);
   const converged = await waitFor(() => peers.every((p) => (paragraphText(p.doc)?.length ?? -1) === keystrokes), 30_000, 100);
   const written = (await target.server.heap()).writtenBytes;
+  const refused: Record<string, number> = {};
+  for (const peer of peers) for (const [code, n] of peer.refusals) refused[code] = (refused[code] ?? 0) + n;
   for (const peer of peers) peer.close();
   for (const connection of connections) connection.close();
   // Stopped, so what a server keeps in memory or debounces is in its store before it is measured.
   await sleep(1_000);
   await target.server.stop();
   const stored = target.storedBytes(0);
+  const disk = target.diskBytes();
   const measuredSeconds = load.measureMs / 1000;
   return {
     target: target.name,
@@ -144,11 +155,13 @@ export async function typing(target: DocTarget, load: TypingLoad): Promise<Typin
     shown: shown.summary(),
     ack: acks.summary(),
     lost,
+    refused,
     serverCpu: before ? cpuShare(before, after) : NaN,
     serverRssMb: after.rssBytes / 1024 / 1024,
     loadGenCpu: (cpuUsed.user + cpuUsed.system) / 1e6 / measuredSeconds,
     converged,
     storedBytesPer1000: (stored / keystrokes) * 1000,
+    diskBytesPer1000: (disk / keystrokes) * 1000,
     writtenBytesPer1000: written === undefined ? null : (written / keystrokes) * 1000,
   };
 }
@@ -166,10 +179,14 @@ export type DocMemoryFigures = { target: string; documents: number; rssPerDocKb:
  * writes `chars` characters into it; RSS and heap (after a full GC) before and after, per document.
  */
 export async function memoryPerDocument(target: DocTarget, documents: number, chars: number): Promise<DocMemoryFigures> {
-  const connections = await openMany(documents, (i) => target.connect(i));
+  const connections = await within(openMany(documents, (i) => target.connect(i)), 60_000, `${target.name}: connecting ${documents} clients`);
   await sleep(1_000);
   const before = await settledMemory(target);
-  const peers = await openMany(documents, (i) => connections[i]?.open(i) ?? Promise.reject(new Error('no connection')));
+  const peers = await within(
+    openMany(documents, (i) => connections[i]?.open(i) ?? Promise.reject(new Error('no connection'))),
+    60_000,
+    `${target.name}: opening ${documents} documents`,
+  );
   for (const peer of peers) peer.doc.transact(() => peer.doc.getXmlFragment(FIELD).insert(0, [paragraphWith('Die Partner fordern das Land auf, '.repeat(chars / 33))]));
   await sleep(3_000);
   const after = await settledMemory(target);
@@ -203,10 +220,10 @@ export function typedHistory(count: number): { updates: Uint8Array[]; merged: Ui
 }
 
 /** Milliseconds from asking for document `n` to having it synced, on a fresh connection. */
-export async function timeToOpen(target: DocTarget, n: number): Promise<number> {
-  const connection = await target.connect(0);
+export async function timeToOpen(target: DocTarget, n: number, timeoutMs = 60_000): Promise<number> {
+  const connection = await within(target.connect(0), 20_000, `${target.name}: connecting to open document ${n}`);
   const start = performance.now();
-  const peer = await connection.open(n);
+  const peer = await within(connection.open(n), timeoutMs, `${target.name}: opening document ${n}`);
   const ms = performance.now() - start;
   peer.close();
   connection.close();

@@ -6,7 +6,8 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { DocProvider, type DocClientSocket } from '../../shared/src/doc-provider.js';
-import { docIdOf, type DocClientToServerEvents } from '../../shared/src/docs.js';
+import { docIdOf, type DocClientToServerEvents, type DocUpdated } from '../../shared/src/docs.js';
+import type { Ack } from '../../shared/src/protocol.js';
 import { openSqliteStorage } from '../../server/src/storage/sqlite-storage.js';
 import { connectSocket, type VerbundSocket } from './clients.js';
 import { freePort, spawnNode, spawnServer, type ServerProcess } from './proc.js';
@@ -25,6 +26,8 @@ export type DocPeer = {
   doc: Y.Doc;
   /** Called with the times of the local changes one server acknowledgement covers. */
   onAck: (listener: (changedAt: number[]) => void) => void;
+  /** Answers that were not an acknowledgement, by error code (a rate limit, a refusal); Verbund only. */
+  refusals: Map<string, number>;
   close: () => void;
 };
 
@@ -34,12 +37,19 @@ export type DocTarget = {
   connect: (i: number) => Promise<DocConnection>;
   /** Bytes the store holds for document `n` (stop the server first, so everything is flushed). */
   storedBytes: (n: number) => number;
+  /**
+   * Bytes of the SQLite pages of every table and index holding documents (SQLite's `dbstat`): what
+   * the disk holds, with keys, ids and page slack; the bench stores one document per target.
+   */
+  diskBytes: () => number;
   close: () => Promise<void>;
 };
 
 /**
  * Local change times waiting for their acknowledgement, oldest first. A change made while an
- * earlier one is on its way is sent with the next message (Verbund's provider merges them).
+ * earlier one is on its way is sent with the next message (Verbund's provider merges them). It must
+ * hear of a change before the provider sends it (see `trackLocal`), or the change is counted under
+ * the next message's acknowledgement: one keystroke interval too late.
  */
 class AckClock {
   private readonly waiting: number[] = [];
@@ -77,7 +87,9 @@ const trackLocal = (doc: Y.Doc, clock: AckClock, isRemote: (origin: unknown) => 
 export type VerbundDocOptions = { accounts: number; documents: number; env?: Record<string, string>; prepare?: (seeded: Seeded) => Promise<void> };
 
 /** The Verbund server (built) with `documents` draft positions whose texts are the documents. */
-export async function startVerbundDocs(options: VerbundDocOptions): Promise<DocTarget & { seeded: Seeded; restart: () => Promise<void> }> {
+export async function startVerbundDocs(
+  options: VerbundDocOptions,
+): Promise<DocTarget & { seeded: Seeded; restart: () => Promise<void>; compactedThrough: (n: number) => number }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'verbund-bench-docs-'));
   const seeded = await seedBenchData(dataDir, { accounts: options.accounts, positions: options.documents });
   await options.prepare?.(seeded);
@@ -95,7 +107,10 @@ export async function startVerbundDocs(options: VerbundDocOptions): Promise<DocT
       const socket = await connectSocket(target.server.url, seeded.cookies[i % seeded.cookies.length] ?? '', seeded.workspaceId);
       return { open: (n) => openVerbundDoc(socket, docId(n)), close: () => socket.disconnect() };
     },
-    storedBytes: (n: number) => storedVerbundBytes(dataDir, seeded.workspaceId, docId(n)),
+    storedBytes: (n: number) => Number(readOne(join(dataDir, DB_FILE), 'SELECT bytes FROM docs WHERE workspace_id = ? AND doc_id = ?', seeded.workspaceId, docId(n)) ?? 0),
+    diskBytes: () => tableBytes(join(dataDir, DB_FILE), ['docs', 'doc_updates', 'doc_update_ids']),
+    /** The last stored update the snapshot covers: 0 before the first compaction. */
+    compactedThrough: (n: number) => Number(readOne(join(dataDir, DB_FILE), 'SELECT through_seq FROM docs WHERE workspace_id = ? AND doc_id = ?', seeded.workspaceId, docId(n)) ?? 0),
     close: async () => {
       await target.server.stop();
       rmSync(dataDir, { recursive: true, force: true });
@@ -108,9 +123,9 @@ export type DocUpdateRequest = Parameters<DocClientToServerEvents['doc:update']>
 
 /**
  * A provider's socket with every doc:update seen on its way out: `onSend` is told of the request
- * and returns what to call when its acknowledgement comes back (never, if the connection drops first).
+ * and returns what to call with the answer when it comes back (never, if the connection drops first).
  */
-export function watchDocUpdates(inner: DocClientSocket, onSend: (request: DocUpdateRequest) => () => void): DocClientSocket {
+export function watchDocUpdates(inner: DocClientSocket, onSend: (request: DocUpdateRequest) => (answer: Ack<DocUpdated>) => void): DocClientSocket {
   return {
     get connected() {
       return inner.connected;
@@ -122,7 +137,7 @@ export function watchDocUpdates(inner: DocClientSocket, onSend: (request: DocUpd
       const [request, ack] = args as Parameters<DocClientToServerEvents['doc:update']>;
       const acknowledged = onSend(request);
       return inner.emit('doc:update', request, (answer) => {
-        acknowledged();
+        acknowledged(answer);
         ack(answer);
       });
     },
@@ -131,18 +146,19 @@ export function watchDocUpdates(inner: DocClientSocket, onSend: (request: DocUpd
 
 async function openVerbundDoc(socket: VerbundSocket, docId: string): Promise<DocPeer> {
   const clock = new AckClock();
+  const refusals = new Map<string, number>();
   const watched = watchDocUpdates(socket, () => {
     const covered = clock.length;
-    return () => clock.acknowledged(covered);
+    // Only an ok answer acknowledges; a rate-limited update is sent again later, under its id (Y13).
+    return (answer) => (answer.ok ? clock.acknowledged(covered) : refusals.set(answer.error.code, (refusals.get(answer.error.code) ?? 0) + 1));
   });
-  const provider = new DocProvider(watched, docId);
-  trackLocal(provider.doc, clock, (origin) => origin === provider);
+  const doc = new Y.Doc();
+  let provider: DocProvider | null = null;
+  trackLocal(doc, clock, (origin) => origin === provider);
+  provider = new DocProvider(watched, docId, doc);
   await provider.settled();
-  return { doc: provider.doc, onAck: (listener) => clock.listen(listener), close: () => provider.destroy() };
-}
-
-function storedVerbundBytes(dataDir: string, workspaceId: string, docId: string): number {
-  return Number(readOne(join(dataDir, DB_FILE), 'SELECT bytes FROM docs WHERE workspace_id = ? AND doc_id = ?', workspaceId, docId) ?? 0);
+  const opened = provider;
+  return { doc, onAck: (listener) => clock.listen(listener), refusals, close: () => opened.destroy() };
 }
 
 type BenchDb = {
@@ -165,6 +181,12 @@ function withDb<T>(file: string, readonly: boolean, use: (db: BenchDb) => T): T 
 /** One value from a SQLite file, read while no server writes it (or beside one: WAL lets a reader in). */
 export const readOne = (file: string, sql: string, ...params: unknown[]): unknown => withDb(file, true, (db) => db.prepare(sql).pluck().get(...params));
 
+/** Bytes of the pages that the named tables and their indexes take in a SQLite file. */
+function tableBytes(file: string, tables: string[]): number {
+  const names = tables.map(() => '?').join(', ');
+  return Number(readOne(file, `SELECT COALESCE(SUM(pgsize), 0) FROM dbstat WHERE name IN (${names}) OR name IN (SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name IN (${names}))`, ...tables, ...tables));
+}
+
 /** @hocuspocus/server 3.x (bench/hocuspocus-server.ts) on its own SQLite file. */
 export async function startHocuspocus(): Promise<DocTarget & { store: (n: number, state: Uint8Array) => void }> {
   const dir = mkdtempSync(join(tmpdir(), 'verbund-bench-hocuspocus-'));
@@ -183,6 +205,7 @@ export async function startHocuspocus(): Promise<DocTarget & { store: (n: number
       return { open: (n) => openHocuspocusDoc(websocket, documentName(n)), close: () => websocket.destroy() };
     },
     storedBytes: (n) => Number(readOne(file, 'SELECT length(data) FROM documents WHERE name = ?', documentName(n)) ?? 0),
+    diskBytes: () => tableBytes(file, ['documents']),
     /** Stores a state as Hocuspocus would have after typing it; for a document not loaded yet. */
     store: (n, state) => withDb(file, false, (db) => db.prepare('INSERT INTO documents (name, data) VALUES (?, ?)').run(documentName(n), state)),
     close: async () => {
@@ -198,7 +221,9 @@ async function openHocuspocusDoc(websocketProvider: HocuspocusProviderWebsocket,
   const clock = new AckClock();
   const doc = new Y.Doc();
   let unsynced = 0;
-  const provider = new HocuspocusProvider({
+  let provider: HocuspocusProvider | null = null;
+  trackLocal(doc, clock, (origin) => origin === provider);
+  provider = new HocuspocusProvider({
     websocketProvider,
     name,
     document: doc,
@@ -208,18 +233,20 @@ async function openHocuspocusDoc(websocketProvider: HocuspocusProviderWebsocket,
       unsynced = number;
     },
   });
-  provider.attach();
-  trackLocal(doc, clock, (origin) => origin === provider);
-  await new Promise<void>((resolve) => (provider.isSynced ? resolve() : provider.on('synced', () => resolve())));
-  return { doc, onAck: (listener) => clock.listen(listener), close: () => provider.destroy() };
+  const attached = provider;
+  attached.attach();
+  await new Promise<void>((resolve) => (attached.isSynced ? resolve() : attached.on('synced', () => resolve())));
+  return { doc, onAck: (listener) => clock.listen(listener), refusals: new Map(), close: () => attached.destroy() };
 }
 
 /** Writes `updates` as the stored history of Verbund document `docId`, one stored update each, as typing would have. */
 export async function storeVerbundHistory(seeded: Seeded, docId: string, updates: Uint8Array[]): Promise<void> {
   const storage = openSqliteStorage(join(seeded.dataDir, DB_FILE));
   try {
-    let n = 0;
-    for (const update of updates) await storage.appendDocUpdates(seeded.workspaceId, docId, [{ updateId: `00000000-0000-4000-8000-${String(n++).padStart(12, '0')}`, update }], 64 * 1024 * 1024);
+    // Stored rows as typing leaves them, one per update; committed 1,000 at a time (as group commit would
+    // under load), so setting up the history does not take 50,000 fsyncs.
+    const rows = updates.map((update, n) => ({ updateId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, update }));
+    for (let i = 0; i < rows.length; i += 1_000) await storage.appendDocUpdates(seeded.workspaceId, docId, rows.slice(i, i + 1_000), 64 * 1024 * 1024);
   } finally {
     await storage.close();
   }

@@ -1,7 +1,7 @@
 import { docIdOf } from '../../shared/src/docs.js';
 import { memoryPerDocument, timeToOpen, typedHistory, typing, type DocMemoryFigures, type TypingFigures, type TypingLoad } from './doc-load.js';
 import { startHocuspocus, startVerbundDocs, storeVerbundHistory, type DocTarget } from './doc-targets.js';
-import { sleep } from './stats.js';
+import { waitFor } from './stats.js';
 
 export type HistoryRow = { target: string; beforeMs: number | null; afterMs: number };
 export type DocumentFigures = {
@@ -42,11 +42,22 @@ async function using<T extends DocTarget, R>(target: T, run: (target: T) => Prom
 async function openingHistory(updates: number): Promise<HistoryRow[]> {
   const history = typedHistory(updates);
   const verbund = await using(
-    await startVerbundDocs({ accounts: 1, documents: 1, prepare: (seeded) => storeVerbundHistory(seeded, docIdOf('position', seeded.positionIds[0] ?? ''), history.updates) }),
+    await startVerbundDocs({
+      accounts: 1,
+      documents: 1,
+      prepare: async (seeded) => {
+        const started = performance.now();
+        console.log(`documents: storing a history of ${updates} updates for Verbund, one durable commit each (10–65 s on the bench machine) ...`);
+        await storeVerbundHistory(seeded, docIdOf('position', seeded.positionIds[0] ?? ''), history.updates);
+        console.log(`documents: stored in ${Math.round((performance.now() - started) / 1000)} s`);
+      },
+    }),
     async (target) => {
-      const beforeMs = await timeToOpen(target, 0);
+      const beforeMs = await timeToOpen(target, 0, 120_000);
       // Loading found the document past the threshold and compacts it now (Y11); a restart opens it cold again.
-      await sleep(3_000);
+      if (!(await waitFor(() => target.compactedThrough(0) >= updates, 120_000, 100))) {
+        throw new Error(`verbund: the document of ${updates} stored updates was not compacted within 120 s of being opened`);
+      }
       await target.restart();
       return { target: target.name, beforeMs, afterMs: await timeToOpen(target, 0) };
     },

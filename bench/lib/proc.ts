@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { within } from './stats.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -137,10 +138,14 @@ export function spawnNode(args: string[], options: SpawnOptions & { port: number
       readyMs,
       output: () => log,
       heap: () =>
-        new Promise<HeapReport>((resolve) => {
-          heapWaiters.push(resolve);
-          child.kill('SIGUSR2');
-        }),
+        within(
+          new Promise<HeapReport>((resolve) => {
+            heapWaiters.push(resolve);
+            child.kill('SIGUSR2');
+          }),
+          30_000,
+          `the memory probe (SIGUSR2) of process ${pid}: its event loop is blocked, or it is not the instrumented entry`,
+        ),
       sample: () => sampleProc(pid),
       exited,
       stop: async (signal = 'SIGTERM') => {

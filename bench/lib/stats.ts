@@ -41,6 +41,15 @@ export function table(header: string[], rows: (string | number)[][]): string {
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** `promise`, or a rejection saying what did not finish after `ms`: a bench step never hangs silently. */
+export function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${Math.round(ms / 1000)} s: ${what}`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 /** Polls until `predicate` holds; returns false after `timeoutMs`. */
 export async function waitFor(predicate: () => boolean, timeoutMs: number, everyMs = 10): Promise<boolean> {
   const start = performance.now();

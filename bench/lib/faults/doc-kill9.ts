@@ -167,7 +167,7 @@ async function openTypists(site: CrashSite, docId: string, count: number): Promi
       const watched = watchDocUpdates(socket, ({ updateId, update }) => {
         sends.set(updateId, (sends.get(updateId) ?? 0) + 1);
         unanswered.set(updateId, update);
-        return () => unanswered.delete(updateId);
+        return () => void unanswered.delete(updateId);
       });
       const provider = new DocProvider(watched, docId);
       await provider.settled();
