@@ -48,7 +48,7 @@ test('Y3 Y16 two partners type in the same paragraph at once: nothing is lost, e
   });
 });
 
-test('Y3 text typed offline stays in the browser, survives closing the tab and is merged with a partner’s edits once back online', async ({ browser, server }) => {
+test('Y3 text typed offline stays in the browser, survives closing the tab and is merged with a partner’s edits once back online; signing out deletes it', async ({ browser, server }) => {
   const anna = await signIn(browser, server, PEOPLE.anna.email);
   const lena = await signIn(browser, server, PEOPLE.lena.email);
   const path = await createPosition(anna, uniqueTitle('Stellungnahme offline'));
@@ -85,6 +85,13 @@ test('Y3 text typed offline stays in the browser, survives closing the tab and i
   await expect(textStatus(again)).toHaveText('Alle Änderungen gespeichert.');
   await anna.reload();
   await expect(positionText(anna).locator('p').first()).toHaveText('Erster Absatz. Offline ergänzt.');
+
+  // Signing out leaves none of Lena's texts on this device (a shared office computer).
+  const localTexts = () => again.evaluate(() => indexedDB.databases().then((dbs) => dbs.filter((db) => db.name?.startsWith('verbund:')).length));
+  expect(await localTexts()).toBeGreaterThan(0);
+  await again.getByRole('button', { name: 'Abmelden' }).click();
+  await expect(again.getByRole('heading', { name: 'Anmelden' })).toBeVisible();
+  await expect.poll(localTexts).toBe(0);
 });
 
 test('Y17 two partners write one card description at once: both texts stay, the card follows, and its history names both', async ({ browser, server }) => {

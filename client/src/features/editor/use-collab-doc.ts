@@ -4,15 +4,13 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { DocProvider, type DocStatus } from '@verbund/shared/doc-provider';
 import type { AppError } from '@verbund/shared/errors';
 import { useLiveSocket } from '../../lib/live-socket';
+import { localTextName } from '../../lib/local-texts';
 import { useSession } from '../../lib/session-context';
 
 export type CollabDoc = { doc: Y.Doc; provider: DocProvider };
 
 const NOT_OPEN: DocStatus = { synced: false, access: null, pending: 0 };
 const noSubscription = () => () => undefined;
-
-/** Per person and workspace, so two people on one browser never see each other's unsent text. */
-const localStoreName = (workspaceId: string, personId: string, docId: string) => `verbund:${workspaceId}:${personId}:${docId}`;
 
 /**
  * One document of the `doc:*` stream, kept in the browser too (y-indexeddb): what was typed offline
@@ -31,7 +29,7 @@ export function useCollabDoc(docId: string): { collab: CollabDoc | null; status:
   useEffect(() => {
     if (!socket) return;
     const doc = new Y.Doc();
-    const local = new IndexeddbPersistence(localStoreName(membership.workspaceId, me.id, docId), doc);
+    const local = new IndexeddbPersistence(localTextName(membership.workspaceId, me.id, docId), doc);
     let provider: DocProvider | null = null;
     let ended = false;
     const onRefused = (error: AppError) => {
