@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Member } from '@verbund/shared/admin';
-import { ROLES, type Partner, type Person, type Role } from '@verbund/shared/model';
+import { officeDay, ROLES, type Partner, type Person, type Role } from '@verbund/shared/model';
 import type { WorkspaceState } from '@verbund/shared/projection';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { DataTable } from '../../components/data-table';
-import { currentDeputyships, today } from '../../lib/deputies';
+import { currentDeputyships } from '../../lib/deputies';
 import { formatDate } from '../../lib/format';
 import { nameOf, personName } from '../../lib/person-name';
 import { showToast } from '../../lib/toast-store';
@@ -29,7 +29,7 @@ export function PeopleSection({ state, people, myId }: Props) {
       return { member, name: personName(t, person && { ...person, erased: member.erased, partnerId: member.partnerId }, partners) };
     })
     .sort((a, b) => Number(a.member.erased) - Number(b.member.erased) || a.name.localeCompare(b.name));
-  const deputyships = currentDeputyships(state.deputyships, today());
+  const deputyships = currentDeputyships(state.deputyships, officeDay(new Date()));
   const date = (d: string) => formatDate(d, i18n.language);
 
   const setRole = (row: Row, role: Role, checked: boolean) => {

@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Person } from '@verbund/shared/model';
+import { officeDay, type Person } from '@verbund/shared/model';
 import type { WorkspaceState } from '@verbund/shared/projection';
 import { DataTable } from '../../components/data-table';
 import { FormError } from '../../components/form-parts';
 import { TextField } from '../../components/text-field';
 import { SelectField } from '../../components/select-field';
 import { newId } from '../../lib/command-queue';
-import { currentDeputyships, today } from '../../lib/deputies';
+import { currentDeputyships } from '../../lib/deputies';
 import { formatDate } from '../../lib/format';
 import { nameOf } from '../../lib/person-name';
 import { useSession } from '../../lib/session-context';
@@ -24,7 +24,7 @@ export function DeputiesSection({ state, people }: Props) {
   const { t, i18n } = useTranslation();
   const { me, membership } = useSession();
   const command = useCommand();
-  const day = today();
+  const day = officeDay(new Date());
   const [deputyId, setDeputyId] = useState('');
   const [from, setFrom] = useState(day);
   const [to, setTo] = useState('');

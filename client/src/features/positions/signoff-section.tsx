@@ -2,11 +2,10 @@ import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from '@tanstack/react-query';
 import { mayRunRound, openRound } from '@verbund/shared/features/positions/positions-feature';
-import type { Person } from '@verbund/shared/model';
+import { officeDay, type Person } from '@verbund/shared/model';
 import type { WorkspaceState } from '@verbund/shared/projection';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { useAnnouncer } from '../../lib/announcer-store';
-import { today } from '../../lib/deputies';
 import { toastRefusal } from '../../lib/error-messages';
 import { formatDateTime } from '../../lib/format';
 import { nameOf } from '../../lib/person-name';
@@ -48,7 +47,7 @@ export function SignoffSection({ positionId, state, people }: Props) {
   // The open round, if any, is the latest (P10: at most one runs); the table shows the latest either way.
   const latest = rounds.at(-1) ?? null;
   const mayRun = mayRunRound(membership, position);
-  const answerable = running ? answerableFor(state, me.id, running, today()) : null;
+  const answerable = running ? answerableFor(state, me.id, running, officeDay(new Date())) : null;
   const name = (personId: string) => nameOf(t, people, state.partners, personId);
 
   return (
