@@ -75,6 +75,21 @@ describe('the sign-off round (docs/position-rules.md P10–P14)', () => {
     expect(outcome(run('leadMember', p.startSignoff(POSITION, PEOPLE.leadMember.id), NOW))).toBe('forbidden:no reason');
   });
 
+  it('P11 a partner that joins during the round does not block it: the round is adopted by those entitled at its start', () => {
+    const { run, roundId, state } = started();
+    const NEW = testId(15);
+    const newcomer = { id: testId(26), partnerId: NEW, roles: ['member', 'dezernent'] as Role[] };
+    state.partners[NEW] = { id: NEW, name: 'Landkreis Neu', shortName: 'NEU', active: true };
+    state.members[newcomer.id] = { personId: newcomer.id, partnerId: NEW, roles: newcomer.roles, active: true, erased: false, joinedAt: NOW };
+    const asNewcomer: Actor = { personId: newcomer.id, partnerId: NEW, roles: newcomer.roles };
+    const answerAsNewcomer = littleEngine(state, () => asNewcomer, contextAt).run(undefined, p.answer(POSITION, roundId, NEW, HASH), NOW);
+    expect(outcome(answerAsNewcomer)).toBe('forbidden:partner_not_entitled');
+    expect(outcome(run('otherDezernent', p.answer(POSITION, roundId, OTHER, HASH), NOW))).toBe('accepted');
+    expect(outcome(run('leadDezernent', p.answer(POSITION, roundId, LEAD, HASH), NOW))).toBe('accepted');
+    expect(state.positions[POSITION]?.status).toBe('adopted');
+    expect(state.positionRounds[POSITION]?.[0]?.entitled).toEqual([LEAD, OTHER].sort());
+  });
+
   it('P12 each entitled partner answers once, by its Dezernent or a deputy on the day (in Vertretung für), on exactly the round’s hash', () => {
     const { run, roundId, state } = started();
     expect(outcome(run('otherDezernent', p.answer(POSITION, roundId, OTHER, 'c'.repeat(64)), NOW))).toBe('conflict:hash_mismatch');
@@ -105,8 +120,11 @@ describe('the sign-off round (docs/position-rules.md P10–P14)', () => {
     expect(outcome(declined.run('otherDezernent', p.answer(POSITION, declined.roundId, OTHER, HASH, 'decline', 'Kosten ungeklärt'), NOW))).toBe('accepted');
     expect(declined.state.positions[POSITION]?.status).toBe('draft');
     expect(declined.state.positionRounds[POSITION]?.[0]).toMatchObject({ outcome: 'declined', answers: { [OTHER]: { decision: 'declined', reason: 'Kosten ungeklärt' } } });
-    expect(outcome(declined.run('system', p.startSignoff(POSITION, PEOPLE.moderator.id), NOW))).toBe('accepted');
+    // A change after the decline is a new version: the new round carries no approval over (P14).
+    expect(outcome(declined.run('system', p.startSignoff(POSITION, PEOPLE.moderator.id, { hash: 'c'.repeat(64) }), NOW))).toBe('accepted');
     expect(declined.state.positionRounds[POSITION]).toHaveLength(2);
+    expect(declined.state.positionRounds[POSITION]?.[1]).toMatchObject({ hash: 'c'.repeat(64), answers: {}, outcome: null });
+    expect(declined.state.positionRounds[POSITION]?.[0]?.answers[OTHER]?.decision).toBe('declined');
 
     const withdrawn = started();
     expect(outcome(withdrawn.run('otherMember', p.withdraw(POSITION, withdrawn.roundId), NOW))).toBe('forbidden:not_round_runner');
