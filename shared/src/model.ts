@@ -188,3 +188,11 @@ const officeDayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Ber
 export function officeDay(at: Date): string {
   return officeDayFormat.format(at);
 }
+
+const officeDateFormat = new Intl.DateTimeFormat('de-DE', { dateStyle: 'full', timeZone: 'Europe/Berlin' });
+const officeClockFormat = new Intl.DateTimeFormat('de-DE', { timeStyle: 'short', timeZone: 'Europe/Berlin' });
+
+/** An instant (ISO) as a German date in the offices (`Donnerstag, 10. Dezember 2026`): formatting, not reading the clock. */
+export const officeDateDe = (at: string): string => officeDateFormat.format(Date.parse(at));
+/** An instant (ISO) as the offices' time of day in German (`10:30`). */
+export const officeClockDe = (at: string): string => officeClockFormat.format(Date.parse(at));

@@ -73,7 +73,7 @@ export function registerDocHandlers(socket: LiveSocket, deps: DocDeps): void {
       const engine = await deps.engines.get(workspaceId);
       const seedFrom = engine?.peek();
       if (!seedFrom) return { ok: false, error: appError('not_found', 'workspace not found') };
-      const live = await deps.docs.acquire(workspaceId, docId.docId, () => resolved.kind.seed(seedFrom, docId.entityId), socket.id);
+      const live = await deps.docs.acquire(workspaceId, docId.docId, { kind: resolved.kind, state: seedFrom, entityId: docId.entityId }, socket.id);
       if (!socket.connected) {
         deps.docs.release(workspaceId, docId.docId, socket.id);
         return { ok: false, error: appError('unauthenticated', 'the connection has closed') };

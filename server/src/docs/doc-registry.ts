@@ -1,5 +1,12 @@
+import type { WorkspaceState } from '@verbund/shared/projection';
+import type { DocumentKind, NameOf } from '../domain/feature.js';
+import { EXPORT_LABELS } from '../exports/export-labels.js';
+import { namedAccounts } from '../exports/people-names.js';
 import type { Storage } from '../storage/port.js';
 import { LiveDoc, type DocSettings } from './live-doc.js';
+
+/** What a document never stored is seeded from (Y8): its kind's seed, on the state at the open. */
+export type SeedFrom = { kind: DocumentKind; state: Readonly<WorkspaceState>; entityId: string };
 
 type Entry = { live: Promise<LiveDoc>; holders: Set<string>; unload: NodeJS.Timeout | null };
 
@@ -19,10 +26,12 @@ export class DocRegistry {
   ) {}
 
   /** The document, loaded (and seeded) if needed, held by `holder` until `release`. */
-  async acquire(workspaceId: string, docId: string, seed: () => Uint8Array, holder: string): Promise<LiveDoc> {
+  async acquire(workspaceId: string, docId: string, from: SeedFrom, holder: string): Promise<LiveDoc> {
     const key = keyOf(workspaceId, docId);
     let entry = this.entries.get(key);
     if (!entry) {
+      // The people are looked up only when a seed is needed: once per document, not per open.
+      const seed = async () => from.kind.seed(from.state, from.entityId, await this.namesIn(from.state));
       const live = LiveDoc.load(this.storage, workspaceId, docId, seed, this.settings);
       entry = { live, holders: new Set(), unload: null };
       this.entries.set(key, entry);
@@ -33,6 +42,12 @@ export class DocRegistry {
     if (entry.unload) clearTimeout(entry.unload);
     entry.unload = null;
     return entry.live;
+  }
+
+  /** The workspace's people by name from their accounts; an erased one, or one without an account, as a former member of their partner. */
+  private async namesIn(state: Readonly<WorkspaceState>): Promise<NameOf> {
+    const names = namedAccounts(await this.storage.findAccountsByIds(Object.keys(state.members)), state);
+    return (personId) => names.get(personId) ?? EXPORT_LABELS.de.formerMember(state.partners[state.members[personId]?.partnerId ?? '']?.name ?? EXPORT_LABELS.de.unknownPartner);
   }
 
   /** The document if it is loaded and held by `holder`. */

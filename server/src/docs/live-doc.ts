@@ -145,10 +145,10 @@ export class LiveDoc {
   }
 
   /** Loads the document, seeding it first if it was never stored (rule Y8: from the server, stored once). */
-  static async load(storage: Storage, workspaceId: string, docId: string, seed: () => Uint8Array, settings: DocSettings): Promise<LiveDoc> {
+  static async load(storage: Storage, workspaceId: string, docId: string, seed: () => Uint8Array | Promise<Uint8Array>, settings: DocSettings): Promise<LiveDoc> {
     let stored = await storage.readDoc(workspaceId, docId);
     if (!stored) {
-      await storage.appendDocUpdates(workspaceId, docId, [{ updateId: seedUpdateId(docId), update: seed() }], settings.maxBytes);
+      await storage.appendDocUpdates(workspaceId, docId, [{ updateId: seedUpdateId(docId), update: await seed() }], settings.maxBytes);
       stored = await storage.readDoc(workspaceId, docId);
       if (!stored) throw new Error(`document ${docId} was seeded but reads as missing`);
     }

@@ -26,7 +26,7 @@ export async function withPositionDoc<T>(docs: DocRegistry, reader: TextReader, 
   const docId = docIdOf(POSITION_TEXT, positionId);
   const holder = `read:${randomUUID()}`;
   try {
-    return await use(await docs.acquire(workspaceId, docId, () => kind.seed(state, positionId), holder));
+    return await use(await docs.acquire(workspaceId, docId, { kind, state, entityId: positionId }, holder));
   } finally {
     docs.release(workspaceId, docId, holder);
   }

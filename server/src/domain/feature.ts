@@ -54,12 +54,18 @@ export type ScheduledCommand = { [T in CommandType]: { type: T; payload: Command
 /** What a reader may do with a document: `none` reads as not found (rule Y5), like an id of another workspace. */
 export type DocumentAccess = 'write' | 'read' | 'none';
 
+/** How the server names a person in text it writes: their name, or what stands for it (a former member). */
+export type NameOf = (personId: string) => string;
+
 /** A kind of collaborative document a feature owns (`<kind>:<entityId>`, the `doc:*` stream). */
 export type DocumentKind = {
   /** Asked on open and again on every update (rule Y6); pure. */
   access: (state: Readonly<WorkspaceState>, actor: Actor, entityId: string) => DocumentAccess;
-  /** The first content of a document never stored, as a Yjs update built here, never by a client (Y8). */
-  seed: (state: Readonly<WorkspaceState>, entityId: string) => Uint8Array;
+  /**
+   * The first content of a document never stored, as a Yjs update built here, never by a client (Y8).
+   * `nameOf` names the workspace's people (names live outside the log), for text the server writes.
+   */
+  seed: (state: Readonly<WorkspaceState>, entityId: string, nameOf: NameOf) => Uint8Array;
   /**
    * What the workspace state keeps of the text (a card's plain description), as a command the server
    * gives itself when writing pauses (rule Y17), naming who wrote since; null when the state has it.

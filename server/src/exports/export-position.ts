@@ -1,12 +1,12 @@
 import { appError, type AppError } from '@verbund/shared/errors';
 import type { ExportFormat, PositionExportQuery } from '@verbund/shared/http';
 import { adoptedRound } from '@verbund/shared/features/positions/adoption';
-import type { WorkspaceState } from '@verbund/shared/projection';
 import type { PmDoc } from '@verbund/shared/rich-text';
 import type { DocRegistry } from '../docs/doc-registry.js';
 import { versionText } from '../docs/position-versions.js';
 import { readPositionText, type TextReader } from '../docs/read-text.js';
-import type { Account, Storage } from '../storage/port.js';
+import type { Storage } from '../storage/port.js';
+import { namedAccounts } from './people-names.js';
 import { exportFileName, positionExport, type PositionExport, type Signed } from './position-export.js';
 import { positionDocx } from './position-docx.js';
 import { positionMarkdown } from './position-markdown.js';
@@ -62,9 +62,4 @@ async function textToExport(ports: { docs: DocRegistry; storage: Storage }, wher
 async function signerNames(storage: Storage, where: TextReader, round: Signed['round']): Promise<Map<string, string>> {
   const ids = [...new Set(Object.values(round.answers).flatMap((a) => (a.onBehalfOf ? [a.by, a.onBehalfOf] : [a.by])))];
   return namedAccounts(await storage.findAccountsByIds(ids), where.state);
-}
-
-/** P54: the names of accounts whose person is not erased (A12), by id; anyone else is named as a former member. */
-export function namedAccounts(accounts: readonly Account[], state: Readonly<WorkspaceState>): Map<string, string> {
-  return new Map(accounts.filter((a) => a.erasedAt === null && state.members[a.id]?.erased !== true).map((a) => [a.id, a.name]));
 }

@@ -5,7 +5,7 @@ import { decisionsQuerySchema } from '@verbund/shared/decision-register';
 import type { DecisionEntry } from '@verbund/shared/vote-wire';
 import { decisionsCsv, decisionsMarkdown, registerEntries, type Names } from '../decisions/decision-register.js';
 import { EXPORT_LABELS } from '../exports/export-labels.js';
-import { namedAccounts } from '../exports/export-position.js';
+import { namedAccounts } from '../exports/people-names.js';
 import { viewerIn, viewsFor } from '../domain/votes/votes-feature.js';
 import { requireAccount } from './auth-routes.js';
 import { allow, bindWorkspace, bound } from './bind-workspace.js';

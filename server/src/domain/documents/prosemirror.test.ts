@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
+import { prosemirrorJSONToYDoc, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import { paragraphsUpdate, EDITOR_FIELD } from './paragraphs.js';
-import { docToProseMirror } from './prosemirror.js';
+import { docToProseMirror, proseMirrorToUpdate } from './prosemirror.js';
 import { EDITOR_SCHEMA, RICH_DOCUMENT } from '../../test-support/rich-document.js';
 
 /** The document the editor's own Yjs binding (y-tiptap, the one Collaboration uses) writes for `json`. */
@@ -49,5 +49,26 @@ describe('Yjs fragment → ProseMirror JSON (the one reader of a document’s st
     paragraph.insert(0, [text]);
     text.insert(0, 'markiert', { 'comment--a1B2+c3=': { id: 'k1' } });
     expect(docToProseMirror(doc).content?.[0]?.content).toEqual([{ type: 'text', text: 'markiert', marks: [{ type: 'comment', attrs: { id: 'k1' } }] }]);
+  });
+});
+
+describe('ProseMirror JSON → Yjs update (text the server writes itself)', () => {
+  const docOf = (update: Uint8Array) => {
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, update);
+    return doc;
+  };
+
+  it('M50 the editor’s own binding reads it as the very document: every node and mark of StarterKit and the table', () => {
+    const doc = docOf(proseMirrorToUpdate(RICH_DOCUMENT as Parameters<typeof proseMirrorToUpdate>[0]));
+    const asTheEditorReadsIt = yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(EDITOR_FIELD), EDITOR_SCHEMA);
+    expect(asTheEditorReadsIt.eq(EDITOR_SCHEMA.nodeFromJSON(RICH_DOCUMENT))).toBe(true);
+    expect(EDITOR_SCHEMA.nodeFromJSON(docToProseMirror(doc)).eq(EDITOR_SCHEMA.nodeFromJSON(RICH_DOCUMENT))).toBe(true);
+  });
+
+  it('M50 the same content gives the same bytes, written under the seed’s client id (nobody’s text, Y18)', () => {
+    const content = { type: 'doc' as const, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Protokoll' }] }] };
+    expect(proseMirrorToUpdate(content)).toEqual(proseMirrorToUpdate(content));
+    expect([...Y.parseUpdateMeta(proseMirrorToUpdate(content)).from.keys()]).toEqual([0]);
   });
 });

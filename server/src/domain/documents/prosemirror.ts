@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import type { PmDoc, PmMark, PmNode } from '@verbund/shared/rich-text';
-import { EDITOR_FIELD } from './paragraphs.js';
+import { EDITOR_FIELD, SEED_CLIENT_ID } from './paragraphs.js';
 
 /**
  * A document's content as ProseMirror JSON, read from the editor's fragment the way y-prosemirror
@@ -58,4 +58,52 @@ function marksOf(attributes: Record<string, unknown> | undefined): PmMark[] {
 function definedOnly(attributes: Record<string, unknown>): Record<string, unknown> | undefined {
   const entries = Object.entries(attributes).filter(([, value]) => value !== undefined && value !== null);
   return entries.length > 0 ? Object.fromEntries(entries) : undefined;
+}
+
+/**
+ * The inverse of `docToProseMirror`: ProseMirror JSON as the Yjs update y-prosemirror would have
+ * written, for text the server writes itself (generated minutes, M50). Each run of text nodes is one
+ * XmlText whose marks are formatting attributes; built under the seed's client id (Y8, Y18), so the
+ * same content always gives the same bytes and the text is nobody's.
+ */
+export function proseMirrorToUpdate(content: PmDoc): Uint8Array {
+  const doc = new Y.Doc();
+  doc.clientID = SEED_CLIENT_ID;
+  const fragment = doc.getXmlFragment(EDITOR_FIELD);
+  fragment.insert(0, yChildren(content.content ?? []));
+  const update = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return update;
+}
+
+function yChildren(nodes: readonly PmNode[]): (Y.XmlElement | Y.XmlText)[] {
+  const children: (Y.XmlElement | Y.XmlText)[] = [];
+  let run: PmNode[] = [];
+  const endRun = () => {
+    if (run.length > 0) children.push(yText(run));
+    run = [];
+  };
+  for (const node of nodes) {
+    if (node.type === 'text') run.push(node);
+    else {
+      endRun();
+      children.push(yElement(node));
+    }
+  }
+  endRun();
+  return children;
+}
+
+function yElement(node: PmNode): Y.XmlElement {
+  const element = new Y.XmlElement(node.type);
+  for (const [key, value] of Object.entries(node.attrs ?? {})) element.setAttribute(key, value as string);
+  element.insert(0, yChildren(node.content ?? []));
+  return element;
+}
+
+/** One run of text nodes as one XmlText: its marks as formatting attributes (a text not yet in a document keeps the delta until it is). */
+function yText(run: readonly PmNode[]): Y.XmlText {
+  const text = new Y.XmlText();
+  text.applyDelta(run.map((node) => ({ insert: node.text ?? '', attributes: Object.fromEntries((node.marks ?? []).map((m) => [m.type, m.attrs ?? {}])) })));
+  return text;
 }

@@ -12,6 +12,7 @@ import type { Actor } from '../actor.js';
 import { accept, reject, type Deciders, type Decision } from '../decision.js';
 import type { DomainFeature } from '../feature.js';
 import { anyMember, hasRole } from '../roles.js';
+import { sessionMinutes } from './session-minutes.js';
 
 type SessionCommand =
   | 'session.create'
@@ -160,4 +161,5 @@ export const sessionsDomain: DomainFeature<SessionCommand> = {
     'session.defer_item': anyMember,
     'session.end': anyMember,
   },
+  documents: { 'session-minutes': sessionMinutes },
 };
