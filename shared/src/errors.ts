@@ -89,6 +89,7 @@ export const REFUSAL_REASONS = [
   'item_current',
   'defer_target_invalid',
   'link_not_found',
+  'too_many_actions',
   // Documents (Y6, Y9, Y12 in docs/protocol.md).
   'document_read_only',
   'document_not_open',

@@ -155,6 +155,7 @@ const DECIDED_IN_FEATURE_TESTS: ReadonlySet<string> = new Set([
   'session.take_up_item',
   'session.defer_item',
   'session.end',
+  'session.add_action',
 ]);
 
 describe('decide: every command type', () => {

@@ -131,6 +131,7 @@ const COMMAND_MATRIX: Partial<Record<CommandType, Row>> = {
   'session.take_up_item': { build: () => sessions.takeUp(testId(90), testId(91)), allowed: MEMBERS },
   'session.defer_item': { build: () => sessions.defer(testId(90), testId(91), null), allowed: MEMBERS },
   'session.end': { build: () => sessions.end(testId(90)), allowed: MEMBERS },
+  'session.add_action': { build: () => sessions.addAction(testId(90), testId(91), BOARD, [PEOPLE.member.id]), allowed: MEMBERS },
   'partner.add': { build: () => cmd.addPartner('Stadt C', 'C'), allowed: ADMIN },
   'partner.rename': { build: () => cmd.renamePartner(B, 'Stadt Bee', 'BB'), allowed: ADMIN },
   'partner.deactivate': { build: () => cmd.deactivatePartner(B), allowed: ADMIN },

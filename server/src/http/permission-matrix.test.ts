@@ -211,6 +211,7 @@ const ROWS: Partial<Record<CommandType, Row>> = {
   'session.take_up_item': { allowed: RUNNER, prepare: onFreshSession((sessionId, itemId) => sessions.takeUp(sessionId, itemId), true) },
   'session.defer_item': { allowed: RUNNER, prepare: onFreshSession((sessionId, itemId) => sessions.defer(sessionId, itemId, null)) },
   'session.end': { allowed: RUNNER, prepare: onFreshSession((sessionId) => sessions.end(sessionId), true) },
+  'session.add_action': { allowed: RUNNER, prepare: onFreshSession((sessionId, itemId) => sessions.addAction(sessionId, itemId, DEMO_BOARD_ID, [person('anna').id]), true) },
   'checklist.add_item': { allowed: MEMBER_KINDS, prepare: async () => checklist.add(await freshCard(), 'Matrix') },
   'checklist.rename_item': { allowed: MEMBER_KINDS, prepare: onFreshItem((cardId, itemId) => checklist.rename(cardId, itemId, 'Umbenannt')) },
   'checklist.tick_item': { allowed: MEMBER_KINDS, prepare: onFreshItem((cardId, itemId) => checklist.tick(cardId, itemId)) },

@@ -34,5 +34,17 @@ export function sessionCommandsFor(workspaceId: string) {
     defer: (sessionId: string, itemId: string, toSessionId: string | null, newItemId: string = nextId()): CommandOf<'session.defer_item'> =>
       envelope('session.defer_item', { sessionId, itemId, toSessionId, newItemId }),
     end: (sessionId: string): CommandOf<'session.end'> => envelope('session.end', { sessionId }),
+    addAction: (sessionId: string, itemId: string, boardId: string, ownerIds: string[], over: { title?: string; dueDate?: string | null; cardId?: string } = {}): CommandOf<'session.add_action'> =>
+      envelope('session.add_action', {
+        sessionId,
+        itemId,
+        cardId: over.cardId ?? nextId(),
+        boardId,
+        position: 'a0',
+        title: over.title ?? 'Leistungsbeschreibung entwerfen',
+        area: 'basisdienste',
+        ownerIds,
+        dueDate: over.dueDate ?? null,
+      }),
   };
 }

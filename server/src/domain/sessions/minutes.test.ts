@@ -67,6 +67,7 @@ function recorded(): { state: WorkspaceState; session: ModeratedSession } {
     [misc, '2026-12-01T08:00:00.000Z'],
     [s.start(sessionId), '2026-12-10T09:02:00.000Z'],
     [s.takeUp(sessionId, payment.payload.itemId), '2026-12-10T09:03:00.000Z'],
+    [s.addAction(sessionId, payment.payload.itemId, BOARD, [JONAS], { title: 'Leistungsbeschreibung entwerfen', dueDate: '2027-01-31' }), '2026-12-10T09:20:00.000Z'],
     [s.defer(sessionId, portal.payload.itemId, later.payload.sessionId), '2026-12-10T09:30:00.000Z'],
     [s.end(sessionId), '2026-12-10T09:45:00.000Z'],
   ] as const;
@@ -77,7 +78,7 @@ function recorded(): { state: WorkspaceState; session: ModeratedSession } {
 }
 
 describe('the minutes of a session (docs/session-rules.md M50)', () => {
-  it('M50 a recorded session gives exactly these minutes: when and where, moderation, agenda, each item with its votes, deferred and untreated items', () => {
+  it('M50 M55 a recorded session gives exactly these minutes: when and where, moderation, agenda, each item with its votes, action items, deferred and untreated items', () => {
     const { state, session } = recorded();
     expect(lines(minutesContent(state, session, nameOf).content ?? [])).toEqual([
       '# Protokoll: Arbeitsgruppe Digitalisierung, 12. Sitzung',
@@ -92,6 +93,8 @@ describe('the minutes of a session (docs/session-rules.md M50)', () => {
       'Behandelt 42 Min. (geplant 30 Min., 12 Min. länger), ab 10:03 Uhr.',
       '• Initiative: „Gemeinsamer Bezahldienst“',
       '• Abstimmung: „Ausschreibung ePayBL“ – angenommen (Zustimmung 2, Ablehnung 0, Enthaltung 1). Ergebnis: Die Partner schreiben gemeinsam aus.',
+      '## Aufgaben',
+      '• Leistungsbeschreibung entwerfen – Jonas Krüger, bis 31. Januar 2027 (TOP 1).',
       '## Vertagte Punkte',
       '• Serviceportal – vertagt auf „13. Sitzung“ am Donnerstag, 14. Januar 2027.',
       '## Nicht behandelt',
@@ -102,7 +105,7 @@ describe('the minutes of a session (docs/session-rules.md M50)', () => {
   it('M50 a session that treated nothing says so, and an erased moderator is not named', () => {
     const { state, session } = recorded();
     const bare: ModeratedSession = { ...session, items: [], coModeratorIds: [], moderatorId: testId(99), place: null, link: null };
-    expect(lines(minutesContent(state, bare, nameOf).content ?? [])).toEqual([
+    expect(lines(minutesContent({ ...state, sessionActions: {} }, bare, nameOf).content ?? [])).toEqual([
       '# Protokoll: Arbeitsgruppe Digitalisierung, 12. Sitzung',
       'Donnerstag, 10. Dezember 2026, 10:02 bis 10:45 Uhr',
       'Moderation: ehemaliges Mitglied.',

@@ -1,8 +1,9 @@
 import { actualMinutes, type AgendaItem, type ModeratedSession } from '@verbund/shared/features/sessions/sessions-feature';
-import { officeClockDe, officeDateDe } from '@verbund/shared/model';
+import { calendarDayDe, officeClockDe, officeDateDe } from '@verbund/shared/model';
 import type { WorkspaceState } from '@verbund/shared/projection';
 import type { PmDoc, PmNode } from '@verbund/shared/rich-text';
 import type { Vote } from '@verbund/shared/votes';
+import type { SessionAction } from '@verbund/shared/features/sessions/actions';
 
 /** How a person is named in the minutes: their name, or what stands for it (an erased member, someone unknown). */
 export type NameOf = (personId: string) => string;
@@ -61,6 +62,15 @@ function itemSection(state: WorkspaceState, item: AgendaItem, n: number, endedAt
   return [heading(3, `TOP ${n}: ${item.title}`), paragraph(text(timing)), ...(links.length > 0 ? [list('bulletList', links)] : [])];
 }
 
+/** M55: an action item as the minutes list it: what (the card's title), who, by when, and on which item. */
+function actionLine(state: WorkspaceState, session: ModeratedSession, action: SessionAction, nameOf: NameOf): PmNode[] {
+  const card = state.cards[action.cardId];
+  const n = session.items.findIndex((item) => item.id === action.itemId) + 1;
+  const owners = (card?.ownerIds ?? []).map(nameOf).join(', ');
+  const due = card?.dueDate ? `, bis ${calendarDayDe(card.dueDate)}` : '';
+  return [text(card?.title ?? 'Aufgabe'), text(` – ${owners || 'ohne Verantwortliche'}${due}${n > 0 ? ` (TOP ${n})` : ''}.`)];
+}
+
 function deferredLine(state: WorkspaceState, item: AgendaItem): PmNode[] {
   const target = item.deferred?.to ? state.sessions[item.deferred.to] : undefined;
   const where = target ? `vertagt auf ${quoted(target.title)} am ${day(target.startsAt)}` : 'vertagt auf eine spätere Sitzung';
@@ -70,7 +80,7 @@ function deferredLine(state: WorkspaceState, item: AgendaItem): PmNode[] {
 /**
  * M50: the minutes of an ended session, generated from what the log recorded of it (its state): when
  * and where, who moderated, the agenda with planned and actual times, each treated item with what it
- * treated (votes with verdict, tally and outcome), and the deferred items. German, the cooperation's
+ * treated (votes with verdict, tally and outcome), the action items (M55), and the deferred items. German, the cooperation's
  * language; the partners then write on in the document. Pure: names come from `nameOf`.
  */
 export function minutesContent(state: WorkspaceState, session: ModeratedSession, nameOf: NameOf): PmDoc {
@@ -81,6 +91,7 @@ export function minutesContent(state: WorkspaceState, session: ModeratedSession,
   const treated = session.items.filter((item) => item.spans.length > 0);
   const deferred = session.items.filter((item) => item.deferred !== null);
   const untreated = session.items.filter((item) => item.spans.length === 0 && item.deferred === null);
+  const actions = state.sessionActions[session.id] ?? [];
   const content: PmNode[] = [
     heading(1, `Protokoll: ${session.title}`),
     paragraph(text(`${day(startedAt)}, ${clock(startedAt)} bis ${clock(endedAt)} Uhr${where ? ` · ${where}` : ''}`)),
@@ -94,6 +105,7 @@ export function minutesContent(state: WorkspaceState, session: ModeratedSession,
       : paragraph(text('Keine Tagesordnungspunkte.')),
     heading(2, 'Verlauf'),
     ...(treated.length > 0 ? treated.flatMap((item) => itemSection(state, item, session.items.indexOf(item) + 1, endedAt)) : [paragraph(text('Kein Punkt wurde behandelt.'))]),
+    ...(actions.length > 0 ? [heading(2, 'Aufgaben'), list('bulletList', actions.map((action) => actionLine(state, session, action, nameOf)))] : []),
     ...(deferred.length > 0 ? [heading(2, 'Vertagte Punkte'), list('bulletList', deferred.map((item) => deferredLine(state, item)))] : []),
     ...(untreated.length > 0 ? [heading(2, 'Nicht behandelt'), list('bulletList', untreated.map((item) => [text(item.title)]))] : []),
   ];

@@ -165,6 +165,32 @@ describe('session deciders (docs/session-rules.md)', () => {
     expect(outcome(run('claudia', s.defer(laterId, deferred.payload.newItemId, sessionId), at(7)))).toBe('conflict:defer_target_invalid');
   });
 
+  it('M55 an action item agreed during a running session becomes an agreed card at once, owned and dated, linked to the item', () => {
+    const { run, sessionId, items, state: st } = planned();
+    const [a = '', b = ''] = items;
+    const action = s.addAction(sessionId, a, BOARD, [PEOPLE.anna.id], { title: 'Leistungsbeschreibung entwerfen', dueDate: '2027-01-31' });
+    expect(outcome(run('claudia', action, T0))).toBe('conflict:session_not_running');
+    run('claudia', s.start(sessionId), at(0));
+    expect(outcome(run('anna', action, at(1)))).toBe('forbidden:not_session_runner');
+    expect(outcome(run('jonas', s.addAction(sessionId, a, BOARD, [PEOPLE.gone.id]), at(1)))).toBe('invalid_payload:person_not_found');
+    expect(outcome(run('jonas', s.addAction(sessionId, testId(97), BOARD, [PEOPLE.anna.id]), at(1)))).toBe('not_found:agenda_item_not_found');
+    expect(outcome(run('jonas', action, at(2)))).toBe('accepted');
+    expect(st.cards[action.payload.cardId]).toMatchObject({
+      title: 'Leistungsbeschreibung entwerfen',
+      status: 'agreed',
+      ownerIds: [PEOPLE.anna.id],
+      dueDate: '2027-01-31',
+      description: 'Aufgabe aus „Arbeitsgruppe Digitalisierung, 12. Sitzung“, TOP 1: Punkt 1',
+      createdBy: PEOPLE.jonas.id,
+    });
+    expect(st.sessionActions[sessionId]).toEqual([{ itemId: a, cardId: action.payload.cardId, by: PEOPLE.jonas.id, at: at(2) }]);
+    expect(outcome(run('jonas', action, at(3)))).toBe('conflict:no reason');
+    run('claudia', s.defer(sessionId, b, null), at(3));
+    expect(outcome(run('claudia', s.addAction(sessionId, b, BOARD, [PEOPLE.anna.id]), at(4)))).toBe('conflict:item_deferred');
+    run('claudia', s.end(sessionId), at(5));
+    expect(outcome(run('claudia', s.addAction(sessionId, a, BOARD, [PEOPLE.anna.id]), at(6)))).toBe('conflict:session_ended');
+  });
+
   it('sessions that treat a card are found through their items, soonest first', () => {
     const { run, sessionId, items, state: st } = planned();
     const other = s.create({ startsAt: '2026-11-01T09:00:00.000Z' });

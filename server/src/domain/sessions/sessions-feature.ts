@@ -12,6 +12,7 @@ import type { Actor } from '../actor.js';
 import { accept, reject, type Deciders, type Decision } from '../decision.js';
 import type { DomainFeature } from '../feature.js';
 import { anyMember, hasRole } from '../roles.js';
+import { actionDeciders, type ActionCommand } from './actions.js';
 import { sessionMinutes } from './session-minutes.js';
 
 type SessionCommand =
@@ -24,7 +25,8 @@ type SessionCommand =
   | 'session.start'
   | 'session.take_up_item'
   | 'session.defer_item'
-  | 'session.end';
+  | 'session.end'
+  | ActionCommand;
 
 const notFound = () => reject(refusal('not_found', 'session_not_found', 'session not found'));
 
@@ -62,6 +64,7 @@ function linksProblem(state: WorkspaceState, links: ItemLinks | undefined): Deci
 }
 
 const sessionDeciders: Deciders<SessionCommand> = {
+  ...actionDeciders,
   'session.create': (state, { payload }, actor, ctx) => {
     if (state.sessions[payload.sessionId]) return reject(appError('conflict', 'a session with this id exists'));
     if (Object.keys(state.sessions).length >= SESSION_LIMITS.sessions) {
@@ -160,6 +163,7 @@ export const sessionsDomain: DomainFeature<SessionCommand> = {
     'session.take_up_item': anyMember,
     'session.defer_item': anyMember,
     'session.end': anyMember,
+    'session.add_action': anyMember,
   },
   documents: { 'session-minutes': sessionMinutes },
 };
