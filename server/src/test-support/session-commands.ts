@@ -34,5 +34,7 @@ export function sessionCommandsFor(workspaceId: string) {
     defer: (sessionId: string, itemId: string, toSessionId: string | null, newItemId: string = nextId()): CommandOf<'session.defer_item'> =>
       envelope('session.defer_item', { sessionId, itemId, toSessionId, newItemId }),
     end: (sessionId: string): CommandOf<'session.end'> => envelope('session.end', { sessionId }),
+    takeOver: (sessionId: string): CommandOf<'session.take_over'> => envelope('session.take_over', { sessionId }),
+    handBack: (sessionId: string): CommandOf<'session.hand_back'> => envelope('session.hand_back', { sessionId }),
   };
 }

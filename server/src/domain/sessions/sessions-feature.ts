@@ -12,8 +12,11 @@ import type { Actor } from '../actor.js';
 import { accept, reject, type Deciders, type Decision } from '../decision.js';
 import type { DomainFeature } from '../feature.js';
 import { anyMember, hasRole } from '../roles.js';
+import { handOverDeciders, type HandOverCommand } from './hand-over.js';
+import { withRunnable } from './session-guards.js';
 
 type SessionCommand =
+  | HandOverCommand
   | 'session.create'
   | 'session.update'
   | 'session.add_item'
@@ -24,17 +27,6 @@ type SessionCommand =
   | 'session.take_up_item'
   | 'session.defer_item'
   | 'session.end';
-
-const notFound = () => reject(refusal('not_found', 'session_not_found', 'session not found'));
-
-/** M1, M2: the session exists, the actor runs it, and it has not ended (an ended session is a record, changed by nobody). */
-function withRunnable(state: WorkspaceState, sessionId: string, actor: Actor, then: (session: ModeratedSession) => Decision): Decision {
-  const session = state.sessions[sessionId];
-  if (!session) return notFound();
-  if (!mayRunSession(actor.personId, session)) return reject(refusal('forbidden', 'not_session_runner', 'only the moderator and co-moderators run a session'));
-  if (session.state === 'ended') return reject(refusal('conflict', 'session_ended', 'the session has ended'));
-  return then(session);
-}
 
 /** M4: the item is on this agenda and was not deferred (a deferred one stays as a record of where it went). */
 function withItem(session: ModeratedSession, itemId: string, then: (item: AgendaItem) => Decision): Decision {
@@ -61,6 +53,7 @@ function linksProblem(state: WorkspaceState, links: ItemLinks | undefined): Deci
 }
 
 const sessionDeciders: Deciders<SessionCommand> = {
+  ...handOverDeciders,
   'session.create': (state, { payload }, actor, ctx) => {
     if (state.sessions[payload.sessionId]) return reject(appError('conflict', 'a session with this id exists'));
     if (Object.keys(state.sessions).length >= SESSION_LIMITS.sessions) {
@@ -159,5 +152,7 @@ export const sessionsDomain: DomainFeature<SessionCommand> = {
     'session.take_up_item': anyMember,
     'session.defer_item': anyMember,
     'session.end': anyMember,
+    'session.take_over': anyMember,
+    'session.hand_back': anyMember,
   },
 };

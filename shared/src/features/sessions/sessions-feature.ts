@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineFeature, replace } from '../../feature.js';
 import { idSchema, instantSchema, line, urlSchema } from '../../model.js';
+import { handOverCommands, handOverEvents, handOverSlice } from './hand-over.js';
 
 export const SESSION_LIMITS = { title: 200, place: 300, coModerators: 10, items: 100, itemTitle: 200, links: 20, sessions: 2_000, maxMinutes: 480 } as const;
 
@@ -115,6 +116,7 @@ export const sessionsFeature = defineFeature({
     /** M6: the item leaves this agenda for a later session (its copy there is `newItemId`), or for none yet. */
     'session.defer_item': z.strictObject({ ...itemRef, toSessionId: idSchema.nullable(), newItemId: idSchema }),
     'session.end': z.strictObject({ sessionId: idSchema }),
+    ...handOverCommands,
   },
   events: {
     'session.created': z.strictObject({ session: moderatedSessionSchema }),
@@ -127,13 +129,15 @@ export const sessionsFeature = defineFeature({
     'session.item_taken_up': z.strictObject(itemRef),
     'session.item_deferred': z.strictObject({ ...itemRef, toSessionId: idSchema.nullable(), newItemId: idSchema }),
     'session.ended': z.strictObject({ sessionId: idSchema }),
+    ...handOverEvents,
   },
   slice: {
     version: 1,
-    shape: { sessions: z.record(z.string(), moderatedSessionSchema) },
-    empty: () => ({ sessions: {} }),
-    containers: ['sessions'],
+    shape: { sessions: z.record(z.string(), moderatedSessionSchema), ...handOverSlice.shape },
+    empty: () => ({ sessions: {}, sessionLeads: {} }),
+    containers: ['sessions', ...handOverSlice.containers],
     reducers: {
+      ...handOverSlice.reducers,
       'session.created': (s, e) => {
         s.sessions[e.data.session.id] = e.data.session;
       },
@@ -183,5 +187,6 @@ export const sessionsFeature = defineFeature({
     'session.item_taken_up': (d) => d.sessionId,
     'session.item_deferred': (d) => d.sessionId,
     'session.ended': (d) => d.sessionId,
+    ...handOverSlice.subjects,
   },
 });
