@@ -31,6 +31,13 @@ export function LeadControls({ state, session, people, myPersonId }: Props) {
   const entries = usePresenceStore((s) => s.entries);
   const view = leadView(state, session, myPersonId, new Set(entries.map((e) => e.personId)));
   const name = (personId: string) => nameOf(t, people, state.partners, personId);
+  const moderator = name(session.moderatorId);
+  // At most one action is a person's at a time: taking over or handing back.
+  const action = view.mayTakeOver
+    ? { type: 'session.take_over' as const, label: t('sessions.lead.takeOver'), done: t('sessions.lead.tookOver'), primary: true }
+    : view.mayHandBack
+      ? { type: 'session.hand_back' as const, label: t('sessions.lead.handBack', { name: moderator }), done: t('sessions.lead.handedBack', { name: moderator }), primary: false }
+      : null;
   return (
     <section className="lead-controls" aria-labelledby={`lead-${session.id}`}>
       <h3 id={`lead-${session.id}`}>{t('sessions.lead.heading')}</h3>
@@ -38,26 +45,9 @@ export function LeadControls({ state, session, people, myPersonId }: Props) {
         {t('sessions.lead.leads', { name: name(view.leadId) })}
         {!view.leadOnline && <span className="muted"> ({t('sessions.lead.away')})</span>}
       </p>
-      {view.mayTakeOver && (
-        <button
-          type="button"
-          className="button button-primary"
-          disabled={command.isPending}
-          onClick={() => command.mutate({ type: 'session.take_over', payload: { sessionId: session.id }, done: t('sessions.lead.tookOver') })}
-        >
-          {t('sessions.lead.takeOver')}
-        </button>
-      )}
-      {view.mayHandBack && (
-        <button
-          type="button"
-          className="button"
-          disabled={command.isPending}
-          onClick={() =>
-            command.mutate({ type: 'session.hand_back', payload: { sessionId: session.id }, done: t('sessions.lead.handedBack', { name: name(session.moderatorId) }) })
-          }
-        >
-          {t('sessions.lead.handBack', { name: name(session.moderatorId) })}
+      {action && (
+        <button type="button" className={`button${action.primary ? ' button-primary' : ''}`} disabled={command.isPending} onClick={() => command.mutate({ type: action.type, payload: { sessionId: session.id }, done: action.done })}>
+          {action.label}
         </button>
       )}
     </section>

@@ -15,7 +15,8 @@ const CARD = testId(42);
 /** Claudia moderates, Jonas and Petra co-moderate, Anna only takes part. */
 const WHO = { claudia: testId(50), jonas: testId(51), petra: testId(52), anna: testId(53) } as const;
 type Who = keyof typeof WHO;
-const T = (minute: number) => new Date(Date.UTC(2026, 11, 10, 9, minute)).toISOString();
+/** The instant `minute` minutes after nine (the domain reads no clock, its tests make none). */
+const T = (minute: number) => `2026-12-10T09:${String(minute).padStart(2, '0')}:00.000Z`;
 const s = sessionCommandsFor(WS);
 
 function workspace(): WorkspaceState {
