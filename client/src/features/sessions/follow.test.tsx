@@ -30,6 +30,7 @@ const session = (over: Partial<ModeratedSession> = {}): ModeratedSession => ({
   ...over,
 });
 const focusedOn = (sessionId: string, focus: SessionFocus, by = MODERATOR): SessionFocused => ({ sessionId, focus, by, at: AT });
+const NO_LEADS = { sessionLeads: {} };
 const key = (k: string, target: EventTarget | null = null) => ({ key: k, altKey: false, ctrlKey: false, metaKey: false, target });
 
 beforeEach(() => {
@@ -49,14 +50,16 @@ describe('following, the logic (docs/session-rules.md, M49)', () => {
     expect(followTarget(focusedOn(s.id, { kind: 'position', positionId, passage: null }))).toMatchObject({ path: `/positions/${positionId}` });
   });
 
-  it('M49 a focus is followed only while following, while the session runs, and never one’s own', () => {
+  it('M49 a focus is followed only while following, while the session runs, never one’s own, never by the one leading', () => {
     const focused = focusedOn(uuid(), { kind: 'card', cardId: uuid() });
-    const options = { following: true, running: true, myPersonId: ME.id };
+    const options = { following: true, running: true, myPersonId: ME.id, leadId: MODERATOR };
     expect(focusToFollow(focused, options)).toBe(focused);
     expect(focusToFollow(undefined, options)).toBeNull();
     expect(focusToFollow(focused, { ...options, following: false })).toBeNull();
     expect(focusToFollow(focused, { ...options, running: false })).toBeNull();
     expect(focusToFollow(focused, { ...options, myPersonId: MODERATOR })).toBeNull();
+    // After a take-over the new lead follows nobody, not even the focus the moderator left (M42).
+    expect(focusToFollow(focused, { ...options, leadId: ME.id })).toBeNull();
   });
 
   it('M49 F is the key, unmodified and not while typing', () => {
@@ -85,7 +88,7 @@ describe('the banner and the hook (M49)', () => {
   it('M49 following moves the page with every new focus; F stops it, “Wieder folgen” goes to the focus of now', async () => {
     const s = session();
     const [cardId, positionId] = [uuid(), uuid()];
-    renderInWorkspace(<FollowBanner session={s} myPersonId={ME.id} />);
+    renderInWorkspace(<FollowBanner state={NO_LEADS} session={s} myPersonId={ME.id} />);
     expect(screen.queryByRole('region')).toBeNull();
 
     act(() => useFocusStore.getState().received(focusedOn(s.id, { kind: 'card', cardId })));
@@ -112,13 +115,13 @@ describe('the banner and the hook (M49)', () => {
   it('M49 the one leading is not moved by their own focus and sees no banner; an ended session offers nothing', () => {
     const s = session();
     useFocusStore.getState().received(focusedOn(s.id, { kind: 'card', cardId: uuid() }, ME.id));
-    renderInWorkspace(<FollowBanner session={s} myPersonId={ME.id} />);
+    renderInWorkspace(<FollowBanner state={NO_LEADS} session={s} myPersonId={ME.id} />);
     expect(screen.queryByRole('region')).toBeNull();
     expect(useUiStore.getState().openCardId).toBeNull();
     cleanup();
     const ended = session({ state: 'ended' });
     useFocusStore.getState().received(focusedOn(ended.id, { kind: 'card', cardId: uuid() }));
-    renderInWorkspace(<FollowBanner session={ended} myPersonId={ME.id} />);
+    renderInWorkspace(<FollowBanner state={NO_LEADS} session={ended} myPersonId={ME.id} />);
     expect(screen.queryByRole('region')).toBeNull();
     expect(useUiStore.getState().openCardId).toBeNull();
   });

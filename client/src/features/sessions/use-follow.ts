@@ -1,7 +1,9 @@
 import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionFocused } from '@verbund/shared/features/sessions/focus';
+import { sessionLeadOf } from '@verbund/shared/features/sessions/session-lead';
 import type { ModeratedSession } from '@verbund/shared/features/sessions/sessions-feature';
+import type { WorkspaceState } from '@verbund/shared/projection';
 import { useAnnouncer } from '../../lib/announcer-store';
 import { navigate } from '../../lib/router';
 import { useUiStore } from '../../lib/ui-store';
@@ -25,10 +27,15 @@ export function followTarget(focused: SessionFocused): FollowTarget {
   }
 }
 
-/** M49: the focus this tab should go to now, or null: not following, the session not running, or a focus of its own making. */
-export function focusToFollow(focused: SessionFocused | undefined, options: { following: boolean; running: boolean; myPersonId: string }): SessionFocused | null {
-  if (!focused || !options.following || !options.running || focused.by === options.myPersonId) return null;
-  return focused;
+type FollowOptions = { following: boolean; running: boolean; myPersonId: string; leadId: string };
+
+/** M49: whether there is a focus for this person to follow: someone else's, in a running session this person does not lead. */
+export const focusOffered = (focused: SessionFocused | undefined, o: Omit<FollowOptions, 'following'>): focused is SessionFocused =>
+  focused !== undefined && o.running && focused.by !== o.myPersonId && o.leadId !== o.myPersonId;
+
+/** M49: the focus this tab should go to now, or null: not following, or no focus offered. */
+export function focusToFollow(focused: SessionFocused | undefined, options: FollowOptions): SessionFocused | null {
+  return options.following && focusOffered(focused, options) ? focused : null;
 }
 
 type KeyLike = { key: string; altKey: boolean; ctrlKey: boolean; metaKey: boolean; target: EventTarget | null };
@@ -62,15 +69,15 @@ export type Follow = {
 /**
  * Follow the moderator (docs/session-rules.md, M49): while following, every new focus of the
  * running session takes this tab there; F or the banner's button stops it, and "Wieder folgen"
- * goes to the focus of now. The person leading is never moved by their own focus.
+ * goes to the focus of now. The person leading follows nobody, not even a focus left by the one before.
  */
-export function useFollow(session: ModeratedSession | null, myPersonId: string): Follow {
+export function useFollow(state: Pick<WorkspaceState, 'sessionLeads'>, session: ModeratedSession | null, myPersonId: string): Follow {
   const { t } = useTranslation();
   const focused = useFocusStore((s) => (session ? s.focuses[session.id] : undefined));
   const following = useFocusStore((s) => s.following);
-  const running = session?.state === 'running';
-  const toFollow = focusToFollow(focused, { following, running, myPersonId });
-  const offered = running && focused !== undefined && focused.by !== myPersonId;
+  const options = { running: session?.state === 'running', myPersonId, leadId: session ? sessionLeadOf(state.sessionLeads, session) : '' };
+  const toFollow = focusToFollow(focused, { ...options, following });
+  const offered = focusOffered(focused, options);
 
   useEffect(() => {
     if (toFollow) go(followTarget(toFollow));
