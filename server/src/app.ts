@@ -18,6 +18,7 @@ import { workspacesRoutes } from './http/workspaces-routes.js';
 import { carryOutEffects, type EffectDeps } from './live/effects.js';
 import { DEFAULT_FLOOD, FloodControl, type FloodSettings } from './live/flood-control.js';
 import { broadcastEvents, createLiveServer, type LiveServer } from './live/socket-server.js';
+import { PresenceBook } from './live/presence.js';
 import type { AuditKeys } from './audit/audit-key.js';
 import { DocMirror } from './docs/doc-mirror.js';
 import { DocRegistry } from './docs/doc-registry.js';
@@ -87,12 +88,14 @@ export function createApp(deps: AppDeps): App {
     activeAnywhere: async (personId) => (await engines.all()).some((engine) => engine.actorFor(personId) !== null),
     log,
   };
+  const presence = new PresenceBook();
   const engines: EngineRegistry = new EngineRegistry({
     storage: deps.storage,
     auditKeys: deps.auditKeys,
     clock,
     snapshotEvery: deps.snapshotEvery ?? 1000,
     catchUpWindow: deps.catchUpWindow ?? 1000,
+    connected: (workspaceId, personId) => presence.has(workspaceId, personId),
     onCommitted: (workspaceId, events, state) => {
       // Each reader gets the events as the features' views show them (S3), then the features' effects run.
       if (io) broadcastEvents(io, workspaceId, events, state);
@@ -149,6 +152,7 @@ export function createApp(deps: AppDeps): App {
     sessions,
     maxSocketsPerSession: deps.maxSocketsPerSession ?? 20,
     engines,
+    presence,
     clock,
     allowedOrigins: deps.allowedOrigins ?? [],
     flood,

@@ -90,6 +90,11 @@ export const REFUSAL_REASONS = [
   'defer_target_invalid',
   'link_not_found',
   'too_many_actions',
+  // Hand-over and the moderator's focus (M40–M49).
+  'already_lead',
+  'lead_connected',
+  'moderator_leads',
+  'not_session_lead',
   // Documents (Y6, Y9, Y12 in docs/protocol.md).
   'document_read_only',
   'document_not_open',

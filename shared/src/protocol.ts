@@ -3,6 +3,7 @@ import { appErrorSchema, type AppError } from './errors.js';
 import { eventSchema, type StoredEvent } from './events.js';
 import type { Command } from './commands.js';
 import type { DocClientToServerEvents, DocServerToClientEvents } from './docs.js';
+import type { FocusClientToServerEvents, FocusServerToClientEvents } from './features/sessions/focus.js';
 import { idSchema } from './model.js';
 import { workspaceStateSchema, type WorkspaceState } from './projection.js';
 import type { VoteView } from './votes.js';
@@ -87,14 +88,14 @@ export const commandRefusedSchema = z.object({ commandId: idSchema.nullable(), e
 export type CommandRefused = z.infer<typeof commandRefusedSchema>;
 
 /** Socket.IO event maps: `entity:verb` from clients, `entity:verbed` from the server. */
-/** The `doc:*` stream rides on the same connection (shared/src/docs.ts). */
-export interface ClientToServerEvents extends DocClientToServerEvents {
+/** The `doc:*` stream rides on the same connection (shared/src/docs.ts), and a session's focus (features/sessions/focus.ts). */
+export interface ClientToServerEvents extends DocClientToServerEvents, FocusClientToServerEvents {
   'sync:join': (request: JoinRequest, ack: (answer: Ack<CatchUp>) => void) => void;
   'command:submit': (command: Command, ack: (answer: Ack<CommandResult>) => void) => void;
   'presence:update': (update: PresenceUpdate) => void;
 }
 
-export interface ServerToClientEvents extends DocServerToClientEvents {
+export interface ServerToClientEvents extends DocServerToClientEvents, FocusServerToClientEvents {
   /** Newly stored events, in order, each exactly once per connection. */
   'events:appended': (events: StoredEvent[]) => void;
   'presence:changed': (entries: PresenceEntry[]) => void;

@@ -114,7 +114,7 @@ const oneOfEach: Partial<Record<Command['type'], Sample>> = {
  * Checklist commands need items: checklists/checklists-feature.test.ts (C1–C5).
  * Position commands need partners and positions: positions/positions-feature.test.ts (P1–P5),
  * signoff.test.ts (P10–P14) and dispatch.test.ts (P30–P39).
- * Session commands need a moderator and sessions: sessions/sessions-feature.test.ts (M1–M6).
+ * Session commands need a moderator and sessions: sessions/sessions-feature.test.ts (M1–M6), hand-over.test.ts (M40–M44).
  */
 const DECIDED_IN_FEATURE_TESTS: ReadonlySet<string> = new Set([
   'vote.open',
@@ -156,6 +156,8 @@ const DECIDED_IN_FEATURE_TESTS: ReadonlySet<string> = new Set([
   'session.defer_item',
   'session.end',
   'session.add_action',
+  'session.take_over',
+  'session.hand_back',
 ]);
 
 describe('decide: every command type', () => {

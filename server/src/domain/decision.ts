@@ -12,6 +12,8 @@ export type DecideContext = {
   inDays: (days: number) => string;
   /** 128 fresh random bits as hex, for secrets the hash chain covers (a ballot's seal, D40). */
   seal: () => string;
+  /** Whether the person has a joined live connection to the workspace now (presence, S10), as the server saw it when deciding (M41). */
+  connected: (personId: string) => boolean;
 };
 
 export type Decision = { ok: true; events: NewEvent[] } | { ok: false; error: AppError };

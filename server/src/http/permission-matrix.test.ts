@@ -155,6 +155,19 @@ const onFreshSession = (build: (sessionId: string, itemId: string) => Command, r
 const RUNNER = ['moderator'] as const;
 const activeState = async () => (await readState(server, cookies.get('admin') ?? '')).members;
 const jonas = person('jonas').id;
+let jonasCookie: string | null = null;
+/**
+ * M41, M43: a running session that Jonas moderates with Anna (the 'member' kind) as co-moderator.
+ * Jonas has no socket, so he is not connected and Anna may take over; Claudia runs nothing here.
+ */
+const onSessionOfAbsentModerator = (takenOver: boolean, build: (sessionId: string) => Command) => async () => {
+  if (!(await activeState())[jonas]?.roles.includes('moderator')) await admin(demo.setRoles(jonas, ['member', 'moderator']));
+  jonasCookie ??= await server.login(person('jonas').email);
+  const create = sessions.create({ coModeratorIds: [person('anna').id] });
+  for (const command of [create, sessions.start(create.payload.sessionId)]) await mustCommand(server, jonasCookie, command);
+  if (takenOver) await mustCommand(server, cookies.get('member') ?? '', sessions.takeOver(create.payload.sessionId));
+  return build(create.payload.sessionId);
+};
 const petra = person('petra').id;
 
 type Row = { allowed: readonly Kind[]; prepare: (allowed: boolean) => Command | Promise<Command> };
@@ -212,6 +225,9 @@ const ROWS: Partial<Record<CommandType, Row>> = {
   'session.defer_item': { allowed: RUNNER, prepare: onFreshSession((sessionId, itemId) => sessions.defer(sessionId, itemId, null)) },
   'session.end': { allowed: RUNNER, prepare: onFreshSession((sessionId) => sessions.end(sessionId), true) },
   'session.add_action': { allowed: RUNNER, prepare: onFreshSession((sessionId, itemId) => sessions.addAction(sessionId, itemId, DEMO_BOARD_ID, [person('anna').id]), true) },
+  // The co-moderator while the moderator is away (M41); the one who took over hands back (M43).
+  'session.take_over': { allowed: ['member'], prepare: onSessionOfAbsentModerator(false, (sessionId) => sessions.takeOver(sessionId)) },
+  'session.hand_back': { allowed: ['member'], prepare: onSessionOfAbsentModerator(true, (sessionId) => sessions.handBack(sessionId)) },
   'checklist.add_item': { allowed: MEMBER_KINDS, prepare: async () => checklist.add(await freshCard(), 'Matrix') },
   'checklist.rename_item': { allowed: MEMBER_KINDS, prepare: onFreshItem((cardId, itemId) => checklist.rename(cardId, itemId, 'Umbenannt')) },
   'checklist.tick_item': { allowed: MEMBER_KINDS, prepare: onFreshItem((cardId, itemId) => checklist.tick(cardId, itemId)) },

@@ -19,6 +19,8 @@ export type FloodSettings = {
   docs: Budget;
   /** `doc:awareness` per connection; over it, dropped like presence. */
   awareness: Budget;
+  /** `session:focus` per connection (M48); over it, answered `rate_limited`. */
+  focus: Budget;
 };
 
 export const DEFAULT_FLOOD: FloodSettings = {
@@ -28,6 +30,7 @@ export const DEFAULT_FLOOD: FloodSettings = {
   presence: { burst: 30, perSecond: 10 },
   docs: { burst: 200, perSecond: 100 },
   awareness: { burst: 30, perSecond: 15 },
+  focus: { burst: 10, perSecond: 5 },
 };
 
 type Limiter = { consume: (key: string) => Promise<unknown> };
@@ -66,6 +69,7 @@ export class FloodControl {
   private readonly presence: Limiter;
   private readonly docs: Limiter;
   private readonly awareness: Limiter;
+  private readonly focus: Limiter;
 
   constructor(settings: FloodSettings, store: (o: { keyPrefix: string; points: number; duration: number }) => RateLimiterAbstract = (o) => new RateLimiterMemory(o)) {
     this.commands = budgetLimiter('commands', settings.commands, store);
@@ -74,6 +78,7 @@ export class FloodControl {
     this.presence = budgetLimiter('presence', settings.presence, store);
     this.docs = budgetLimiter('docs', settings.docs, store);
     this.awareness = budgetLimiter('awareness', settings.awareness, store);
+    this.focus = budgetLimiter('focus', settings.focus, store);
   }
 
   /**
@@ -112,6 +117,10 @@ export class FloodControl {
   /** Seconds to wait before this person may join again (0: now). */
   admitJoin(accountId: string): Promise<number> {
     return take(this.joins, accountId);
+  }
+
+  async admitFocus(connectionId: string): Promise<boolean> {
+    return (await take(this.focus, connectionId)) === 0;
   }
 
   async admitPresence(connectionId: string): Promise<boolean> {

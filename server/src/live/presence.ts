@@ -18,6 +18,12 @@ export class PresenceBook {
     return [...(this.byWorkspace.get(workspaceId)?.values() ?? [])];
   }
 
+  /** Whether the person has any joined connection to the workspace (M41: a session's lead may be taken over only when not). */
+  has(workspaceId: string, personId: string): boolean {
+    for (const entry of this.byWorkspace.get(workspaceId)?.values() ?? []) if (entry.personId === personId) return true;
+    return false;
+  }
+
   remove(workspaceId: string, connectionId: string): PresenceEntry[] {
     const entries = this.byWorkspace.get(workspaceId);
     entries?.delete(connectionId);

@@ -24,7 +24,8 @@ import type { SessionEnd, Sessions } from '../auth/sessions.js';
 import type { Storage } from '../storage/port.js';
 import type { EngineRegistry } from '../sync/engine-registry.js';
 import { runCommand } from '../sync/run-command.js';
-import { PresenceBook } from './presence.js';
+import type { PresenceBook } from './presence.js';
+import { FocusBook, greetWithFocus, registerFocusHandlers } from './session-focus.js';
 import type { DocRegistry } from '../docs/doc-registry.js';
 import { registerDocHandlers } from '../docs/doc-handlers.js';
 import type { DocMirror } from '../docs/doc-mirror.js';
@@ -37,7 +38,8 @@ type SocketData = { personId: string; partnerId: string; name: string; workspace
  */
 type ServerEmits = Omit<ServerToClientEvents, 'events:appended'> & { 'events:appended': (events: Wire<StoredEvent[]>) => void };
 type DocEvents = 'doc:open' | 'doc:update' | 'doc:awareness' | 'doc:close';
-type ServerAcks = Omit<ClientToServerEvents, 'sync:join' | 'command:submit' | DocEvents> & {
+type ServerAcks = Omit<ClientToServerEvents, 'sync:join' | 'command:submit' | DocEvents | 'session:focus'> & {
+  'session:focus': (request: unknown, ack: unknown) => void;
   'sync:join': (request: unknown, ack: (answer: Ack<Wire<CatchUp>>) => void) => void;
   'command:submit': (command: unknown, ack: (answer: Ack<Wire<CommandResult>>) => void) => void;
 } & { [E in DocEvents]: (request: unknown, ack: unknown) => void };
@@ -50,6 +52,8 @@ export type LiveOptions = {
   /** Connections one session may hold at once (tabs, devices share none). */
   maxSocketsPerSession: number;
   engines: EngineRegistry;
+  /** Who is connected where (S10); the engines read it too (M41). */
+  presence: PresenceBook;
   clock: () => Date;
   /** Origins allowed to open a socket; an empty list allows only the server's own host. */
   allowedOrigins: readonly string[];
@@ -97,7 +101,8 @@ export function createLiveServer(httpServer: HttpServer, options: LiveOptions): 
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
     serveClient: false,
   });
-  const presence = new PresenceBook();
+  const { presence } = options;
+  const focusBook = new FocusBook();
   const perSession = new Map<string, number>();
   options.sessions.onEnded((end) => endConnections(io, end));
   const sweeper = setInterval(() => sweep(io, options), SWEEP_MS);
@@ -141,6 +146,7 @@ export function createLiveServer(httpServer: HttpServer, options: LiveOptions): 
           if (seesInvitations(actor)) void socket.join(adminRoomOf(workspaceId));
           presence.set(workspaceId, { ...entry, viewingCardId: null, editingCardId: null });
           publishPresence(workspaceId);
+          greetWithFocus(socket, focusBook, engine.peek());
         });
         return { ok: true, value: catchUpToWire(value, readerOf(actor), engine.peek()) };
       });
@@ -171,6 +177,7 @@ export function createLiveServer(httpServer: HttpServer, options: LiveOptions): 
       });
     });
 
+    registerFocusHandlers(socket, { io, book: focusBook, engines: options.engines, flood: options.flood, clock: options.clock, room, log: options.log });
     registerDocHandlers(socket, { docs: options.docs, mirror: options.mirror, engines: options.engines, flood: options.flood, stillSignedIn: () => stillSignedIn(socket, options), log: options.log });
 
     socket.on('disconnect', () => {

@@ -25,6 +25,8 @@ export type EngineOptions = {
   catchUpWindow: number;
   /** Called after events are durably stored, before the senders are acknowledged (rule S3). */
   onCommitted: (workspaceId: string, events: StoredEvent[], state: Readonly<WorkspaceState>) => void;
+  /** Whether a person has a joined live connection to the workspace (presence); none without a live server. */
+  connected?: (workspaceId: string, personId: string) => boolean;
   log: (message: string, error?: unknown) => void;
 };
 
@@ -212,6 +214,7 @@ export class WorkspaceEngine {
       today: officeDay(clock),
       inDays: (days: number) => new Date(clock.getTime() + days * 86_400_000).toISOString(),
       seal: () => randomBytes(16).toString('hex'),
+      connected: (personId: string) => this.options.connected?.(this.workspaceId, personId) ?? false,
     };
     for (const pending of batch) {
       // Someone who is not (or no longer) an active member acts without roles: only `member.join` is open to them.

@@ -103,13 +103,14 @@ export function cardFixture(overrides: Partial<Card> & { id: string; boardId: st
   return { ...newCard({ cardId: overrides.id, boardId: overrides.boardId, position: 'a0', fields }, testId(1), '2026-01-01T00:00:00.000Z'), ...overrides };
 }
 
-/** A decision context at a fixed instant (no clock is read: the arithmetic starts from `now`); seals count up. */
-export function contextAt(now: string): DecideContext {
+/** A decision context at a fixed instant (no clock is read: the arithmetic starts from `now`); seals count up; `online` are connected. */
+export function contextAt(now: string, online: ReadonlySet<string> = new Set()): DecideContext {
   let seals = 0;
   return {
     now,
     today: now.slice(0, 10),
     inDays: (days) => new Date(Date.parse(now) + days * 86_400_000).toISOString(),
     seal: () => (seals += 1).toString(16).padStart(32, '0'),
+    connected: (personId) => online.has(personId),
   };
 }

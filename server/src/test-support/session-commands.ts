@@ -46,5 +46,7 @@ export function sessionCommandsFor(workspaceId: string) {
         ownerIds,
         dueDate: over.dueDate ?? null,
       }),
+    takeOver: (sessionId: string): CommandOf<'session.take_over'> => envelope('session.take_over', { sessionId }),
+    handBack: (sessionId: string): CommandOf<'session.hand_back'> => envelope('session.hand_back', { sessionId }),
   };
 }

@@ -8,14 +8,16 @@ import {
   type SessionFields,
 } from '@verbund/shared/features/sessions/sessions-feature';
 import type { WorkspaceState } from '@verbund/shared/projection';
-import type { Actor } from '../actor.js';
 import { accept, reject, type Deciders, type Decision } from '../decision.js';
 import type { DomainFeature } from '../feature.js';
 import { anyMember, hasRole } from '../roles.js';
 import { actionDeciders, type ActionCommand } from './actions.js';
 import { sessionMinutes } from './session-minutes.js';
+import { handOverDeciders, type HandOverCommand } from './hand-over.js';
+import { withRunnable } from './session-guards.js';
 
 type SessionCommand =
+  | HandOverCommand
   | 'session.create'
   | 'session.update'
   | 'session.add_item'
@@ -27,17 +29,6 @@ type SessionCommand =
   | 'session.defer_item'
   | 'session.end'
   | ActionCommand;
-
-const notFound = () => reject(refusal('not_found', 'session_not_found', 'session not found'));
-
-/** M1, M2: the session exists, the actor runs it, and it has not ended (an ended session is a record, changed by nobody). */
-function withRunnable(state: WorkspaceState, sessionId: string, actor: Actor, then: (session: ModeratedSession) => Decision): Decision {
-  const session = state.sessions[sessionId];
-  if (!session) return notFound();
-  if (!mayRunSession(actor.personId, session)) return reject(refusal('forbidden', 'not_session_runner', 'only the moderator and co-moderators run a session'));
-  if (session.state === 'ended') return reject(refusal('conflict', 'session_ended', 'the session has ended'));
-  return then(session);
-}
 
 /** M4: the item is on this agenda and was not deferred (a deferred one stays as a record of where it went). */
 function withItem(session: ModeratedSession, itemId: string, then: (item: AgendaItem) => Decision): Decision {
@@ -65,6 +56,7 @@ function linksProblem(state: WorkspaceState, links: ItemLinks | undefined): Deci
 
 const sessionDeciders: Deciders<SessionCommand> = {
   ...actionDeciders,
+  ...handOverDeciders,
   'session.create': (state, { payload }, actor, ctx) => {
     if (state.sessions[payload.sessionId]) return reject(appError('conflict', 'a session with this id exists'));
     if (Object.keys(state.sessions).length >= SESSION_LIMITS.sessions) {
@@ -164,6 +156,8 @@ export const sessionsDomain: DomainFeature<SessionCommand> = {
     'session.defer_item': anyMember,
     'session.end': anyMember,
     'session.add_action': anyMember,
+    'session.take_over': anyMember,
+    'session.hand_back': anyMember,
   },
   documents: { 'session-minutes': sessionMinutes },
 };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineFeature, replace } from '../../feature.js';
 import { idSchema, instantSchema, line, urlSchema } from '../../model.js';
 import { actionCommands, actionEvents, sessionActionSchema } from './actions.js';
+import { handOverCommands, handOverEvents, handOverSlice } from './hand-over.js';
 
 export const SESSION_LIMITS = { title: 200, place: 300, coModerators: 10, items: 100, itemTitle: 200, links: 20, sessions: 2_000, maxMinutes: 480 } as const;
 
@@ -117,6 +118,7 @@ export const sessionsFeature = defineFeature({
     'session.defer_item': z.strictObject({ ...itemRef, toSessionId: idSchema.nullable(), newItemId: idSchema }),
     'session.end': z.strictObject({ sessionId: idSchema }),
     ...actionCommands,
+    ...handOverCommands,
   },
   events: {
     'session.created': z.strictObject({ session: moderatedSessionSchema }),
@@ -130,6 +132,7 @@ export const sessionsFeature = defineFeature({
     'session.item_deferred': z.strictObject({ ...itemRef, toSessionId: idSchema.nullable(), newItemId: idSchema }),
     'session.ended': z.strictObject({ sessionId: idSchema }),
     ...actionEvents,
+    ...handOverEvents,
   },
   slice: {
     version: 1,
@@ -137,10 +140,12 @@ export const sessionsFeature = defineFeature({
       sessions: z.record(z.string(), moderatedSessionSchema),
       // Action items by session, in the order they were agreed (M55).
       sessionActions: z.record(z.string(), z.array(sessionActionSchema)),
+      ...handOverSlice.shape,
     },
-    empty: () => ({ sessions: {}, sessionActions: {} }),
-    containers: ['sessions', 'sessionActions'],
+    empty: () => ({ sessions: {}, sessionActions: {}, sessionLeads: {} }),
+    containers: ['sessions', 'sessionActions', ...handOverSlice.containers],
     reducers: {
+      ...handOverSlice.reducers,
       'session.created': (s, e) => {
         s.sessions[e.data.session.id] = e.data.session;
       },
@@ -194,5 +199,6 @@ export const sessionsFeature = defineFeature({
     'session.item_deferred': (d) => d.sessionId,
     'session.ended': (d) => d.sessionId,
     'session.action_added': (d) => d.sessionId,
+    ...handOverSlice.subjects,
   },
 });

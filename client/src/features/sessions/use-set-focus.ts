@@ -1,0 +1,21 @@
+import { useCallback } from 'react';
+import type { SessionFocus } from '@verbund/shared/features/sessions/focus';
+import { toastRefusal } from '../../lib/error-messages';
+import { useLiveSocket } from '../../lib/live-socket';
+
+/**
+ * For the person leading a session (M45): shows everyone a focus. Volatile: sent once per change
+ * (the server relays only changes, M47); a refusal (not leading, too many at once) becomes a toast.
+ */
+export function useSetFocus(sessionId: string): (focus: SessionFocus) => void {
+  const socket = useLiveSocket();
+  return useCallback(
+    (focus) => {
+      if (!socket?.connected) return;
+      socket.emit('session:focus', { sessionId, focus }, (answer) => {
+        if (!answer.ok) toastRefusal(answer.error);
+      });
+    },
+    [socket, sessionId],
+  );
+}
