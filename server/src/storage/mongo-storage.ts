@@ -169,6 +169,24 @@ export function toAppendError(error: unknown, workspaceId: string, firstSeq: num
   return isSequenceRace(error) ? new SequenceConflictError(workspaceId, firstSeq) : error;
 }
 
+const NOT_IMPLEMENTED = 238;
+
+/**
+ * Creates one index of a schema. A server without TTL indexes (FerretDB 1.x answers NotImplemented
+ * to `expireAfterSeconds`) gets the same index without it: expired sessions then stay stored, as they
+ * do on SQLite, and are refused when read (auth/sessions.ts), never served.
+ */
+export async function createIndex(collection: mongoose.mongo.Collection, fields: Record<string, unknown>, indexOptions: Record<string, unknown>): Promise<void> {
+  const spec = fields as mongoose.mongo.IndexSpecification;
+  try {
+    await collection.createIndex(spec, indexOptions);
+  } catch (error) {
+    if (errorCode(error) !== NOT_IMPLEMENTED || !('expireAfterSeconds' in indexOptions)) throw error;
+    const { expireAfterSeconds: _ttl, ...withoutTtl } = indexOptions;
+    await collection.createIndex(spec, withoutTtl);
+  }
+}
+
 /** Transactions need a replica set or a sharded cluster (mongos); a standalone server has neither. */
 export function supportsTransactions(hello: Record<string, unknown>): boolean {
   return typeof hello.setName === 'string' || hello.msg === 'isdbgrid';
@@ -286,7 +304,7 @@ export async function openMongoStorage(uri: string, opts: { dbName?: string } = 
     const docModels = defineDocModels(conn);
     for (const model of [...Object.values(models), ...Object.values(docModels)]) {
       await model.createCollection();
-      await model.createIndexes();
+      for (const [fields, indexOptions] of model.schema.indexes()) await createIndex(model.collection, fields, indexOptions);
     }
     const hello = (await conn.db?.admin().command({ hello: 1 })) ?? {};
     const transactions = supportsTransactions(hello);
