@@ -296,6 +296,10 @@ export function defineModels(conn: Connection) {
  * Production storage on MongoDB, on its own connection (never mongoose's global one). On a replica set
  * an append checks the log's end and inserts in one transaction; on a standalone server the unique
  * (workspaceId, seq) index still decides races, and a batch that loses one halfway is removed again.
+ * Such a server (FerretDB 1.x, on which the contract runs, has no multi-document transactions and no
+ * TTL indexes) cannot hide a batch while it is inserted: a second writer of the same workspace that
+ * reads the log's end just then could continue a batch that is removed afterwards. One writer per
+ * workspace (one engine, or one lease holder across nodes) rules that out; a replica set needs no such rule.
  */
 export async function openMongoStorage(uri: string, opts: { dbName?: string } = {}): Promise<Storage> {
   const conn = await mongoose.createConnection(uri, opts.dbName ? { dbName: opts.dbName } : {}).asPromise();
