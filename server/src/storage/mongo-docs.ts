@@ -103,7 +103,12 @@ export function mongoDocs(conn: Connection, m: DocModels, transactions: boolean)
 
   const append = async (workspaceId: string, docId: string, updateId: string, bytes: Uint8Array, maxBytes: number, session: ClientSession | undefined): Promise<DocAppendOutcome> => {
     const _id = headKey(workspaceId, docId);
-    await DocHead.updateOne({ _id }, { $setOnInsert: { workspaceId, docId, snapshot: null, throughSeq: 0, lastSeq: 0, bytes: 0 } }, { upsert: true, session });
+    try {
+      await DocHead.updateOne({ _id }, { $setOnInsert: { workspaceId, docId, snapshot: null, throughSeq: 0, lastSeq: 0, bytes: 0 } }, { upsert: true, session });
+    } catch (error) {
+      // Two first writes racing: the other upsert created the head (MongoDB retries such an upsert itself, FerretDB does not).
+      if (session || !isDuplicate(error)) throw error;
+    }
     const idKey = `${_id}/${updateId}`;
     try {
       await DocUpdateId.create([session ? { _id: idKey } : { _id: idKey, pending: true }], { session });
