@@ -14,7 +14,7 @@ if [ -x "$BIN" ] && "$BIN" --version 2>/dev/null | grep -q "version: $VERSION"; 
   exit 0
 fi
 if ! command -v go >/dev/null 2>&1; then
-  echo "tools/ferretdb/build.sh: Go is missing; FerretDB $VERSION needs Go 1.22 or newer (https://go.dev/dl/)." >&2
+  echo "tools/ferretdb/build.sh: Go is missing; FerretDB $VERSION needs Go 1.24 or newer (https://go.dev/dl/)." >&2
   exit 1
 fi
 echo "Building FerretDB $VERSION with $(go version) ..." >&2

@@ -14,7 +14,7 @@ import mongoose from 'mongoose';
  * as a standalone server, so the adapter takes its paths without transactions (FerretDB 1.x has none).
  */
 export const FERRETDB_BIN = resolve(fileURLToPath(import.meta.url), '../../../../tools/ferretdb/bin/ferretdb');
-export const FERRETDB_BUILD_HINT = 'build it with tools/ferretdb/build.sh (Go 1.22 or newer, a few minutes the first time)';
+export const FERRETDB_BUILD_HINT = 'build it with tools/ferretdb/build.sh (Go 1.24 or newer, a few minutes the first time)';
 
 export const ferretDbBuilt = (): boolean => existsSync(FERRETDB_BIN);
 
