@@ -10,7 +10,9 @@ MODULE=github.com/FerretDB/FerretDB
 DIR="$(cd "$(dirname "$0")" && pwd)"
 BIN="$DIR/bin/ferretdb"
 
-if [ -x "$BIN" ] && "$BIN" --version 2>/dev/null | grep -q "version: $VERSION"; then
+# The version is read whole first: `grep -q` closing the pipe early would fail it under pipefail.
+built_version() { "$BIN" --version 2>/dev/null | sed -n 's/^version: //p'; }
+if [ -x "$BIN" ] && [ "$(built_version)" = "$VERSION" ]; then
   exit 0
 fi
 if ! command -v go >/dev/null 2>&1; then
@@ -27,5 +29,8 @@ chmod -R u+w "$work"
 echo "$VERSION" > "$work/build/version/version.txt"
 mkdir -p "$DIR/bin"
 (cd "$work" && GOFLAGS=-buildvcs=false go build -trimpath -o "$BIN" ./cmd/ferretdb)
-"$BIN" --version | grep -q "version: $VERSION"
+if [ "$(built_version)" != "$VERSION" ]; then
+  echo "tools/ferretdb/build.sh: the built $BIN does not report version $VERSION" >&2
+  exit 1
+fi
 echo "FerretDB $VERSION built in $(( $(date +%s) - start )) s: $BIN" >&2
