@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import mongoose, { Schema, type ClientSession, type Connection, type Types } from 'mongoose';
 import type { DocAppendOutcome, DocPart, Storage } from './port.js';
 
@@ -5,16 +6,23 @@ import type { DocAppendOutcome, DocPart, Storage } from './port.js';
  * The document part of the mongoose adapter (rules Y4, Y11, Y12). On a replica set each write is one
  * transaction. On a standalone server the unique indexes still keep an update id stored once, a
  * failed append is undone again, and a reader skips updates at or below the snapshot's `throughSeq`,
- * so a compaction caught halfway never shows an update twice.
+ * so a compaction caught halfway never shows an update twice. There an update id is claimed `pending`
+ * until its update is stored: a racing retry waits for the outcome instead of answering `duplicate`
+ * for an update that is not stored yet, or never will be (over quota). A writer that dies between the
+ * claim and the store leaves its id pending, and retries of that update fail until an operator removes
+ * the claim (`doc_update_ids`, `pending: true`); a replica set has no such state.
  */
 
 type DocHead = { _id: string; workspaceId: string; docId: string; snapshot: unknown; throughSeq: number; lastSeq: number; bytes: number };
 type DocUpdateDoc = { _id: Types.ObjectId; workspaceId: string; docId: string; seq: number; size: number; body: unknown };
-type DocUpdateIdDoc = { _id: string };
+type DocUpdateIdDoc = { _id: string; pending?: boolean };
 type DocWriterDoc = { _id: string; workspaceId: string; docId: string; clientId: number; personId: string };
 
 const options = { versionKey: false, minimize: false, autoCreate: false, autoIndex: false } as const;
 const DUPLICATE_KEY = 11000;
+/** How long a racing retry waits for the first attempt of its update id to be stored or refused. */
+const PENDING_WAIT_MS = 10_000;
+const PENDING_POLL_MS = 5;
 
 const headKey = (workspaceId: string, docId: string) => `${workspaceId}/${docId}`;
 /** Lean reads hand binary back as BSON `Binary`; the port speaks plain Uint8Array. */
@@ -50,7 +58,7 @@ export function defineDocModels(conn: Connection) {
   );
   update.index({ workspaceId: 1, docId: 1, seq: 1 }, { unique: true });
   // Outlives compaction, so a retried update is still recognised after its row was merged.
-  const updateId = new Schema<DocUpdateIdDoc>({ _id: { type: String, required: true } }, { ...options, collection: 'doc_update_ids' });
+  const updateId = new Schema<DocUpdateIdDoc>({ _id: { type: String, required: true }, pending: { type: Boolean } }, { ...options, collection: 'doc_update_ids' });
   // Rule Y18: one row per (document, client id), keyed so that the first claim stays.
   const writer = new Schema<DocWriterDoc>(
     {
@@ -81,15 +89,34 @@ export function mongoDocs(conn: Connection, m: DocModels, transactions: boolean)
   const inTransaction = <T>(work: (session: ClientSession | undefined) => Promise<T>): Promise<T> =>
     transactions ? conn.transaction((session) => work(session)) : work(undefined);
 
+  /** Without a transaction: waits until the claim of `idKey` is stored (true) or given up (false). */
+  const settled = async (idKey: string): Promise<boolean> => {
+    const deadline = Date.now() + PENDING_WAIT_MS;
+    for (;;) {
+      const claim = await DocUpdateId.findById(idKey).lean<DocUpdateIdDoc>();
+      if (!claim) return false;
+      if (claim.pending !== true) return true;
+      if (Date.now() > deadline) throw new Error(`the document update ${idKey} is still pending after ${PENDING_WAIT_MS} ms`);
+      await sleep(PENDING_POLL_MS);
+    }
+  };
+
   const append = async (workspaceId: string, docId: string, updateId: string, bytes: Uint8Array, maxBytes: number, session: ClientSession | undefined): Promise<DocAppendOutcome> => {
     const _id = headKey(workspaceId, docId);
-    await DocHead.updateOne({ _id }, { $setOnInsert: { workspaceId, docId, snapshot: null, throughSeq: 0, lastSeq: 0, bytes: 0 } }, { upsert: true, session });
+    try {
+      await DocHead.updateOne({ _id }, { $setOnInsert: { workspaceId, docId, snapshot: null, throughSeq: 0, lastSeq: 0, bytes: 0 } }, { upsert: true, session });
+    } catch (error) {
+      // Two first writes racing: the other upsert created the head (MongoDB retries such an upsert itself, FerretDB does not).
+      if (session || !isDuplicate(error)) throw error;
+    }
     const idKey = `${_id}/${updateId}`;
     try {
-      await DocUpdateId.create([{ _id: idKey }], { session });
+      await DocUpdateId.create([session ? { _id: idKey } : { _id: idKey, pending: true }], { session });
     } catch (error) {
-      if (isDuplicate(error)) return 'duplicate' as const;
-      throw error;
+      if (!isDuplicate(error)) throw error;
+      // In a transaction the claim seen is committed; otherwise it may still be on its way, or be undone.
+      if (session || (await settled(idKey))) return 'duplicate' as const;
+      return append(workspaceId, docId, updateId, bytes, maxBytes, session);
     }
     const undoId = async () => {
       if (!session) await DocUpdateId.deleteOne({ _id: idKey });
@@ -112,6 +139,7 @@ export function mongoDocs(conn: Connection, m: DocModels, transactions: boolean)
       }
       throw error;
     }
+    if (!session) await DocUpdateId.updateOne({ _id: idKey }, { $unset: { pending: 1 } });
     return 'stored' as const;
   };
 

@@ -169,6 +169,24 @@ export function toAppendError(error: unknown, workspaceId: string, firstSeq: num
   return isSequenceRace(error) ? new SequenceConflictError(workspaceId, firstSeq) : error;
 }
 
+const NOT_IMPLEMENTED = 238;
+
+/**
+ * Creates one index of a schema. A server without TTL indexes (FerretDB 1.x answers NotImplemented
+ * to `expireAfterSeconds`) gets the same index without it: expired sessions then stay stored, as they
+ * do on SQLite, and are refused when read (auth/sessions.ts), never served.
+ */
+export async function createIndex(collection: mongoose.mongo.Collection, fields: Record<string, unknown>, indexOptions: Record<string, unknown>): Promise<void> {
+  const spec = fields as mongoose.mongo.IndexSpecification;
+  try {
+    await collection.createIndex(spec, indexOptions);
+  } catch (error) {
+    if (errorCode(error) !== NOT_IMPLEMENTED || !('expireAfterSeconds' in indexOptions)) throw error;
+    const { expireAfterSeconds: _ttl, ...withoutTtl } = indexOptions;
+    await collection.createIndex(spec, withoutTtl);
+  }
+}
+
 /** Transactions need a replica set or a sharded cluster (mongos); a standalone server has neither. */
 export function supportsTransactions(hello: Record<string, unknown>): boolean {
   return typeof hello.setName === 'string' || hello.msg === 'isdbgrid';
@@ -278,6 +296,10 @@ export function defineModels(conn: Connection) {
  * Production storage on MongoDB, on its own connection (never mongoose's global one). On a replica set
  * an append checks the log's end and inserts in one transaction; on a standalone server the unique
  * (workspaceId, seq) index still decides races, and a batch that loses one halfway is removed again.
+ * Such a server (FerretDB 1.x, on which the contract runs, has no multi-document transactions and no
+ * TTL indexes) cannot hide a batch while it is inserted: a second writer of the same workspace that
+ * reads the log's end just then could continue a batch that is removed afterwards. One writer per
+ * workspace (one engine, or one lease holder across nodes) rules that out; a replica set needs no such rule.
  */
 export async function openMongoStorage(uri: string, opts: { dbName?: string } = {}): Promise<Storage> {
   const conn = await mongoose.createConnection(uri, opts.dbName ? { dbName: opts.dbName } : {}).asPromise();
@@ -286,7 +308,7 @@ export async function openMongoStorage(uri: string, opts: { dbName?: string } = 
     const docModels = defineDocModels(conn);
     for (const model of [...Object.values(models), ...Object.values(docModels)]) {
       await model.createCollection();
-      await model.createIndexes();
+      for (const [fields, indexOptions] of model.schema.indexes()) await createIndex(model.collection, fields, indexOptions);
     }
     const hello = (await conn.db?.admin().command({ hello: 1 })) ?? {};
     const transactions = supportsTransactions(hello);

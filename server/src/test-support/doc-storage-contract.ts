@@ -21,7 +21,7 @@ async function appendOne(storage: Storage, workspaceId: string, docId: string, u
 }
 
 /**
- * Documents in the storage contract (rules ST70–ST83, docs/protocol.md Y4, Y11, Y12), run inside
+ * Documents in the storage contract (rules ST70–ST84, docs/protocol.md Y4, Y11, Y12), run inside
  * `storageContract` against every adapter.
  */
 export function docStorageContract(current: () => Storage, reopener: () => (() => Promise<Storage>) | undefined): void {
@@ -47,6 +47,20 @@ export function docStorageContract(current: () => Storage, reopener: () => (() =
       const racing = await Promise.all([2, 2, 2].map(() => appendOne(storage, WS_A, DOC, id(2), bytes(2), PLENTY)));
       expect(racing.filter((r) => r === 'stored')).toHaveLength(1);
       expect((await storage.readDoc(WS_A, DOC))?.updates.map((u) => u.update)).toEqual([bytes(1), bytes(2)]);
+    });
+
+    it('ST84 racing retries answer duplicate only once the update is stored; past the quota every one of them answers over_quota', async () => {
+      const storage = current();
+      const racing = await Promise.all(
+        [1, 1, 1].map(async (n) => {
+          const outcome = await appendOne(storage, WS_A, DOC, id(n), bytes(n), PLENTY);
+          return { outcome, stored: (await storage.readDoc(WS_A, DOC))?.updates.length };
+        }),
+      );
+      expect(racing.map((r) => r.outcome).sort()).toEqual(['duplicate', 'duplicate', 'stored']);
+      expect(racing.map((r) => r.stored)).toEqual([1, 1, 1]);
+      expect(await Promise.all([2, 2, 2].map((n) => appendOne(storage, WS_A, DOC, id(n), bytes(n, 200), 100)))).toEqual(['over_quota', 'over_quota', 'over_quota']);
+      expect(await appendOne(storage, WS_A, DOC, id(2), bytes(2, 10), 100)).toBe('stored');
     });
 
     it('ST73 an append that would pass the quota answers over_quota and stores nothing, not even its id', async () => {

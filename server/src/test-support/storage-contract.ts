@@ -123,7 +123,7 @@ const stateWith = (workspaceId: string, seq: number): WorkspaceState => ({
 const snapshot = (workspaceId: string, seq: number): Snapshot => ({ v: SNAPSHOT_VERSION, seq, hash: 'a'.repeat(64), mac: 'b'.repeat(64), state: stateWith(workspaceId, seq) });
 
 /**
- * The storage contract (rules ST1…ST80, documents in doc-storage-contract.ts; retired ids (ST33–ST35, memberships) are not reused). Every adapter runs this one suite; a rule that holds for one
+ * The storage contract (rules ST1…ST80, documents ST70–ST84 in doc-storage-contract.ts; retired ids (ST33–ST35, memberships) are not reused). Every adapter runs this one suite; a rule that holds for one
  * adapter and not another is a bug in that adapter, not a reason for a second suite.
  */
 export function storageContract(name: string, open: () => Promise<StorageHarness>): void {
