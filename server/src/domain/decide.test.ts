@@ -114,7 +114,8 @@ const oneOfEach: Partial<Record<Command['type'], Sample>> = {
  * Checklist commands need items: checklists/checklists-feature.test.ts (C1–C5).
  * Position commands need partners and positions: positions/positions-feature.test.ts (P1–P5),
  * signoff.test.ts (P10–P14) and dispatch.test.ts (P30–P39).
- * Session commands need a moderator and sessions: sessions/sessions-feature.test.ts (M1–M6).
+ * Session commands need a moderator and sessions: sessions/sessions-feature.test.ts (M1–M6),
+ * speakers.test.ts (M20–M28) and timer.test.ts (M30–M33).
  */
 const DECIDED_IN_FEATURE_TESTS: ReadonlySet<string> = new Set([
   'vote.open',
@@ -155,6 +156,18 @@ const DECIDED_IN_FEATURE_TESTS: ReadonlySet<string> = new Set([
   'session.take_up_item',
   'session.defer_item',
   'session.end',
+  'session.raise_hand',
+  'session.lower_hand',
+  'session.remove_hand',
+  'session.mark_point_of_order',
+  'session.call_next_speaker',
+  'session.end_contribution',
+  'session.set_speaking_rules',
+  'session.start_timer',
+  'session.pause_timer',
+  'session.resume_timer',
+  'session.extend_timer',
+  'session.reset_timer',
 ]);
 
 describe('decide: every command type', () => {

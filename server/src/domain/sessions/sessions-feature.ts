@@ -12,6 +12,9 @@ import type { Actor } from '../actor.js';
 import { accept, reject, type Deciders, type Decision } from '../decision.js';
 import type { DomainFeature } from '../feature.js';
 import { anyMember, hasRole } from '../roles.js';
+import { withRunnable } from './guards.js';
+import { speakerDeciders, speakerPolicy, type SpeakerCommand } from './speakers.js';
+import { timerDeciders, timerPolicy, type TimerCommand } from './timer.js';
 
 type SessionCommand =
   | 'session.create'
@@ -24,17 +27,6 @@ type SessionCommand =
   | 'session.take_up_item'
   | 'session.defer_item'
   | 'session.end';
-
-const notFound = () => reject(refusal('not_found', 'session_not_found', 'session not found'));
-
-/** M1, M2: the session exists, the actor runs it, and it has not ended (an ended session is a record, changed by nobody). */
-function withRunnable(state: WorkspaceState, sessionId: string, actor: Actor, then: (session: ModeratedSession) => Decision): Decision {
-  const session = state.sessions[sessionId];
-  if (!session) return notFound();
-  if (!mayRunSession(actor.personId, session)) return reject(refusal('forbidden', 'not_session_runner', 'only the moderator and co-moderators run a session'));
-  if (session.state === 'ended') return reject(refusal('conflict', 'session_ended', 'the session has ended'));
-  return then(session);
-}
 
 /** M4: the item is on this agenda and was not deferred (a deferred one stays as a record of where it went). */
 function withItem(session: ModeratedSession, itemId: string, then: (item: AgendaItem) => Decision): Decision {
@@ -145,10 +137,12 @@ const sessionDeciders: Deciders<SessionCommand> = {
 };
 
 /** Moderated sessions (docs/session-rules.md): moderators plan them; who runs one is the session's own rule (M1). */
-export const sessionsDomain: DomainFeature<SessionCommand> = {
+export const sessionsDomain: DomainFeature<SessionCommand | SpeakerCommand | TimerCommand> = {
   name: 'sessions',
-  deciders: sessionDeciders,
+  deciders: { ...sessionDeciders, ...speakerDeciders, ...timerDeciders },
   policy: {
+    ...speakerPolicy,
+    ...timerPolicy,
     'session.create': (actor) => hasRole(actor, 'moderator'),
     'session.update': anyMember,
     'session.add_item': anyMember,

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { defineFeature, replace } from '../../feature.js';
 import { idSchema, instantSchema, line, urlSchema } from '../../model.js';
+import { speakerBookSchema, speakerCommands, speakerEvents, speakerReducers, speakerSubjects } from './speakers.js';
+import { sessionTimerSchema, timerCommands, timerEvents, timerReducers, timerSubjects } from './timer.js';
 
 export const SESSION_LIMITS = { title: 200, place: 300, coModerators: 10, items: 100, itemTitle: 200, links: 20, sessions: 2_000, maxMinutes: 480 } as const;
 
@@ -115,6 +117,8 @@ export const sessionsFeature = defineFeature({
     /** M6: the item leaves this agenda for a later session (its copy there is `newItemId`), or for none yet. */
     'session.defer_item': z.strictObject({ ...itemRef, toSessionId: idSchema.nullable(), newItemId: idSchema }),
     'session.end': z.strictObject({ sessionId: idSchema }),
+    ...speakerCommands,
+    ...timerCommands,
   },
   events: {
     'session.created': z.strictObject({ session: moderatedSessionSchema }),
@@ -127,13 +131,23 @@ export const sessionsFeature = defineFeature({
     'session.item_taken_up': z.strictObject(itemRef),
     'session.item_deferred': z.strictObject({ ...itemRef, toSessionId: idSchema.nullable(), newItemId: idSchema }),
     'session.ended': z.strictObject({ sessionId: idSchema }),
+    ...speakerEvents,
+    ...timerEvents,
   },
   slice: {
     version: 1,
-    shape: { sessions: z.record(z.string(), moderatedSessionSchema) },
-    empty: () => ({ sessions: {} }),
-    containers: ['sessions'],
+    shape: {
+      sessions: z.record(z.string(), moderatedSessionSchema),
+      // M20–M29: each session's speaker queue and who spoke on which item.
+      sessionSpeakers: z.record(z.string(), speakerBookSchema),
+      // M30–M36: each session's shared timer, while it has one.
+      sessionTimers: z.record(z.string(), sessionTimerSchema),
+    },
+    empty: () => ({ sessions: {}, sessionSpeakers: {}, sessionTimers: {} }),
+    containers: ['sessions', 'sessionSpeakers', 'sessionTimers'],
     reducers: {
+      ...speakerReducers,
+      ...timerReducers,
       'session.created': (s, e) => {
         s.sessions[e.data.session.id] = e.data.session;
       },
@@ -183,5 +197,7 @@ export const sessionsFeature = defineFeature({
     'session.item_taken_up': (d) => d.sessionId,
     'session.item_deferred': (d) => d.sessionId,
     'session.ended': (d) => d.sessionId,
+    ...speakerSubjects,
+    ...timerSubjects,
   },
 });
