@@ -8,7 +8,6 @@ import {
   type SessionFields,
 } from '@verbund/shared/features/sessions/sessions-feature';
 import type { WorkspaceState } from '@verbund/shared/projection';
-import type { Actor } from '../actor.js';
 import { accept, reject, type Deciders, type Decision } from '../decision.js';
 import type { DomainFeature } from '../feature.js';
 import { anyMember, hasRole } from '../roles.js';

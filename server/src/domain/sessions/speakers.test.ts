@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contributionsByItem, EMPTY_SPEAKER_BOOK, placeOf, queueOf, speakingNow } from '@verbund/shared/features/sessions/speakers';
 import { outcome } from '../../test-support/decide-pure.js';
-import { after, RS_WS, runningSession, type Who } from '../../test-support/running-session.js';
+import { after, RS_PEOPLE, RS_WS, runningSession, type Who } from '../../test-support/running-session.js';
 import { speakerCommandsFor } from '../../test-support/speaker-commands.js';
 
 const q = speakerCommandsFor(RS_WS);
@@ -72,8 +72,8 @@ describe('speaker queue (docs/session-rules.md, M20–M29)', () => {
     expect(call(70)).toBe('accepted');
     expect(speaker()).toBe(id('sven'));
     expect(book().contributions).toEqual([
-      { personId: id('anna'), partnerId: expect.any(String), itemId: items[0], pointOfOrder: true, from: after(10), to: after(70) },
-      { personId: id('sven'), partnerId: expect.any(String), itemId: items[0], pointOfOrder: false, from: after(70), to: null },
+      { personId: id('anna'), partnerId: RS_PEOPLE.anna.partnerId, itemId: items[0], pointOfOrder: true, from: after(10), to: after(70) },
+      { personId: id('sven'), partnerId: RS_PEOPLE.sven.partnerId, itemId: items[0], pointOfOrder: false, from: after(70), to: null },
     ]);
     expect(outcome(run('claudia', q.endContribution(sessionId), after(100)))).toBe('accepted');
     expect(speaker()).toBeNull();
