@@ -1,22 +1,7 @@
 import { create } from 'zustand';
+import { bestOffset, type ClockSample } from '@verbund/shared/clock-offset';
 import { serverTimeSchema } from '@verbund/shared/protocol';
 import type { VerbundSocket } from './socket';
-
-/** One round trip of `time:sync`: when it was sent and answered on our clock, and the server's clock between. */
-export type ClockSample = { sentAt: number; serverNow: number; receivedAt: number };
-
-/**
- * NTP's estimate: the server read its clock halfway through the round trip, so our clock then was
- * the midpoint; the difference is the offset (add it to ours to get the server's). Wrong by at most
- * half the round trip, which is why the shortest round trip is the one trusted.
- */
-export const offsetOf = (sample: ClockSample): number => sample.serverNow - (sample.sentAt + sample.receivedAt) / 2;
-
-/** The offset of the sample with the shortest round trip, or 0 with none. */
-export function bestOffset(samples: readonly ClockSample[]): number {
-  const best = [...samples].sort((a, b) => a.receivedAt - a.sentAt - (b.receivedAt - b.sentAt))[0];
-  return best ? offsetOf(best) : 0;
-}
 
 type ServerClockState = { offsetMs: number; setOffset: (offsetMs: number) => void };
 export const useServerClock = create<ServerClockState>((set) => ({ offsetMs: 0, setOffset: (offsetMs) => set({ offsetMs }) }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bestOffset, offsetOf } from './server-clock';
+import { bestOffset, offsetOf } from './clock-offset.js';
 
 describe('server clock offset (docs/session-rules.md, M34)', () => {
   it('M34 the offset is the server clock minus the midpoint of the round trip', () => {
