@@ -51,7 +51,7 @@ const bookOf = (state: WorkspaceState) => state.sessionSpeakers[sessionId] ?? EM
 const currentItem = (state: WorkspaceState) => state.sessions[sessionId]?.currentItemId ?? null;
 const shownQueue = (state: WorkspaceState) => queueOf(bookOf(state), currentItem(state)).map((e) => e.personId);
 
-describe('speaker queue and timer over real sockets (M21, M27, M30, M34)', () => {
+describe('speaker queue and timer over real sockets (M21, M27, M30, M34, M36)', () => {
   it('M21 20 participants raise their hands at the same moment: every client shows one and the same order, the log’s', async () => {
     const answers = await Promise.all(participants.map((p) => submit(p.socket, queue.raise(sessionId))));
     expect(answers.every((a) => a.ok)).toBe(true);
@@ -68,7 +68,7 @@ describe('speaker queue and timer over real sockets (M21, M27, M30, M34)', () =>
     expect([...places].sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
   });
 
-  it('M27 M30 a participant who reconnects gets the current queue, speaker and timer from the log', async () => {
+  it('M36 M27 M30 a participant who reconnects gets the current queue, speaker and timer from the log', async () => {
     const [watcher, away] = [participants[0], participants[5]];
     if (!watcher || !away) throw new Error('no participant');
     const stale = structuredClone(away.mirror.state);

@@ -38,7 +38,8 @@ export function SessionTimer({ state, session, people, meId }: Props) {
   const { t } = useTranslation();
   const command = useCommand();
   const id = useId().replace(/:/g, '');
-  const timer = state.sessionTimers[session.id];
+  // The timer belongs to the running session; once it ended, what it showed is no longer current.
+  const timer = session.state === 'running' ? state.sessionTimers[session.id] : undefined;
   const left = useRemaining(timer);
   const mayRun = mayRunSession(meId, session) && session.state === 'running';
   const [minutes, setMinutes] = useState('5');

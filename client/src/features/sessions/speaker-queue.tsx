@@ -109,7 +109,7 @@ export function SpeakerQueue({ state, session, people, meId }: Props) {
           <summary>{t('sessions.speakers.spoken', { count: view.spoken.length })}</summary>
           <ol>
             {view.spoken.map((c) => (
-              <li key={c.from}>
+              <li key={`${c.personId}-${c.from}`}>
                 {name(c.personId)} <PartnerBadge partners={state.partners} partnerId={c.partnerId} /> <span className="muted">{formatDateTime(c.from, i18n.language)}</span>
               </li>
             ))}

@@ -17,7 +17,7 @@ function queue() {
   return { ...session, book, order, raise, call, speaker };
 }
 
-describe('speaker queue (docs/session-rules.md, M20–M29)', () => {
+describe('speaker queue (docs/session-rules.md, M20–M28)', () => {
   it('M20 a participant raises and lowers their own hand, once, while the session runs with a current item', () => {
     const planned = runningSession({ planned: true });
     expect(outcome(planned.run('anna', q.raise(planned.sessionId), after(0)))).toBe('conflict:session_not_running');
