@@ -13,11 +13,12 @@ import { describeMachine } from './lib/machine.js';
 import { idleMemory, type MemoryFigures } from './lib/memory.js';
 import { REPO_ROOT } from './lib/proc.js';
 import { reconnectStorm } from './lib/reconnect.js';
+import { sessionUnderLoad } from './lib/session-load.js';
 import { writeResult } from './lib/report.js';
 import { ratio, round, table } from './lib/stats.js';
 import { startBare, startVerbund, type LoadTarget } from './lib/targets.js';
 
-const SCENARIOS = ['fanout', 'capacity', 'memory', 'big-workspace', 'reconnect-storm', 'export-under-load', 'documents'] as const;
+const SCENARIOS = ['fanout', 'capacity', 'memory', 'big-workspace', 'reconnect-storm', 'export-under-load', 'documents', 'session'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 const args = process.argv.slice(2);
@@ -186,7 +187,17 @@ function print(title: string, header: string[], rows: (string | number)[][]): vo
   console.log(`\n${title}\n${table(header, rows)}`);
 }
 
-const RUNNERS: Record<Scenario, () => Promise<void>> = { fanout, capacity, memory, 'big-workspace': big, 'reconnect-storm': reconnect, 'export-under-load': exportLoad, documents };
+/** Issue 11: a hand raised reaches every participant of a 100-person session while 10 edit the board; timer skew. */
+async function session(): Promise<void> {
+  const f = await sessionUnderLoad({ participants: 100, editors: EDITORS, editRate: 50, raiseEveryMs: quick ? 20 : 50 });
+  const q = f.queueDelivery;
+  print('session: hand raised -> queue at every participant (ms); timer skew across clients', ['participants/editors', 'raises', 'p50', 'p95', 'p99', 'max', 'lost', 'offset spread ms', 'shown s skew'], [
+    [`${f.participants}/${f.editors} @${f.editRate}/s`, f.raises, round(q.p50), round(q.p95), round(q.p99), round(q.max), f.lost, round(f.offsetSpreadMs), f.shownSecondsSkew],
+  ]);
+  writeResult('session', f, { quick, editors: EDITORS });
+}
+
+const RUNNERS: Record<Scenario, () => Promise<void>> = { fanout, capacity, memory, 'big-workspace': big, 'reconnect-storm': reconnect, 'export-under-load': exportLoad, documents, session };
 
 console.log(`Building the server (tsc -b server) ...`);
 execFileSync(process.execPath, [`${REPO_ROOT}node_modules/typescript/bin/tsc`, '-b', 'server'], { cwd: REPO_ROOT, stdio: 'inherit' });

@@ -95,6 +95,18 @@ export const REFUSAL_REASONS = [
   'lead_connected',
   'moderator_leads',
   'not_session_lead',
+  // Raised hands, the speaker queue and the shared timer (M20–M36 in docs/session-rules.md).
+  'no_current_item',
+  'hand_raised',
+  'hand_not_raised',
+  'point_of_order_already',
+  'speaker_queue_full',
+  'speaker_queue_empty',
+  'nobody_speaking',
+  'no_timer',
+  'timer_running',
+  'timer_paused',
+  'timer_subject_invalid',
   // Documents (Y6, Y9, Y12 in docs/protocol.md).
   'document_read_only',
   'document_not_open',

@@ -87,12 +87,20 @@ export const connectRefusalSchema = z.object({
 export const commandRefusedSchema = z.object({ commandId: idSchema.nullable(), error: appErrorSchema });
 export type CommandRefused = z.infer<typeof commandRefusedSchema>;
 
+/**
+ * The answer to `time:sync`: the server's clock (ms since the epoch) when it answered, so a client
+ * estimates its offset from the round trip (M34) and shows a timer's end on the server's clock.
+ */
+export const serverTimeSchema = z.strictObject({ serverNow: z.number() });
+export type ServerTime = z.infer<typeof serverTimeSchema>;
+
 /** Socket.IO event maps: `entity:verb` from clients, `entity:verbed` from the server. */
 /** The `doc:*` stream rides on the same connection (shared/src/docs.ts), and a session's focus (features/sessions/focus.ts). */
 export interface ClientToServerEvents extends DocClientToServerEvents, FocusClientToServerEvents {
   'sync:join': (request: JoinRequest, ack: (answer: Ack<CatchUp>) => void) => void;
   'command:submit': (command: Command, ack: (answer: Ack<CommandResult>) => void) => void;
   'presence:update': (update: PresenceUpdate) => void;
+  'time:sync': (ack: (answer: ServerTime) => void) => void;
 }
 
 export interface ServerToClientEvents extends DocServerToClientEvents, FocusServerToClientEvents {

@@ -114,7 +114,8 @@ const oneOfEach: Partial<Record<Command['type'], Sample>> = {
  * Checklist commands need items: checklists/checklists-feature.test.ts (C1–C5).
  * Position commands need partners and positions: positions/positions-feature.test.ts (P1–P5),
  * signoff.test.ts (P10–P14) and dispatch.test.ts (P30–P39).
- * Session commands need a moderator and sessions: sessions/sessions-feature.test.ts (M1–M6), hand-over.test.ts (M40–M44).
+ * Session commands need a moderator and sessions: sessions/sessions-feature.test.ts (M1–M6, M55),
+ * speakers.test.ts (M20–M28), timer.test.ts (M30–M33) and hand-over.test.ts (M40–M44).
  */
 const DECIDED_IN_FEATURE_TESTS: ReadonlySet<string> = new Set([
   'vote.open',
@@ -158,6 +159,18 @@ const DECIDED_IN_FEATURE_TESTS: ReadonlySet<string> = new Set([
   'session.add_action',
   'session.take_over',
   'session.hand_back',
+  'session.raise_hand',
+  'session.lower_hand',
+  'session.remove_hand',
+  'session.mark_point_of_order',
+  'session.call_next_speaker',
+  'session.end_contribution',
+  'session.set_speaking_rules',
+  'session.start_timer',
+  'session.pause_timer',
+  'session.resume_timer',
+  'session.extend_timer',
+  'session.reset_timer',
 ]);
 
 describe('decide: every command type', () => {

@@ -9,6 +9,7 @@ import { checklistCommandsFor } from '../test-support/checklist-commands.js';
 import { annotationCommandsFor } from '../test-support/annotation-commands.js';
 import { positionCommandsFor } from '../test-support/position-commands.js';
 import { sessionCommandsFor } from '../test-support/session-commands.js';
+import { speakerCommandsFor } from '../test-support/speaker-commands.js';
 import { position, proposalSettings, voteCommandsFor } from '../test-support/vote-commands.js';
 import { actorFrom, type Actor } from './actor.js';
 import { abilitiesOf, authorize, COMMAND_POLICY } from './policy.js';
@@ -83,6 +84,7 @@ const L = testId(30);
 const positions = positionCommandsFor(WS, A);
 const annotations = annotationCommandsFor(WS);
 const sessions = sessionCommandsFor(WS);
+const queue = speakerCommandsFor(WS);
 /** Partial on purpose: a command type without a row fails the coverage test by name. */
 const COMMAND_MATRIX: Partial<Record<CommandType, Row>> = {
   'card.create': { build: () => cmd.createCard(), allowed: MEMBERS },
@@ -134,6 +136,19 @@ const COMMAND_MATRIX: Partial<Record<CommandType, Row>> = {
   'session.add_action': { build: () => sessions.addAction(testId(90), testId(91), BOARD, [PEOPLE.member.id]), allowed: MEMBERS },
   'session.take_over': { build: () => sessions.takeOver(testId(90)), allowed: MEMBERS },
   'session.hand_back': { build: () => sessions.handBack(testId(90)), allowed: MEMBERS },
+  // M20: members raise and lower their own hands; the runners' commands are checked by the deciders (M1).
+  'session.raise_hand': { build: () => queue.raise(testId(90)), allowed: MEMBERS },
+  'session.lower_hand': { build: () => queue.lower(testId(90)), allowed: MEMBERS },
+  'session.remove_hand': { build: () => queue.remove(testId(90), testId(92)), allowed: MEMBERS },
+  'session.mark_point_of_order': { build: () => queue.markPointOfOrder(testId(90), testId(92)), allowed: MEMBERS },
+  'session.call_next_speaker': { build: () => queue.callNext(testId(90)), allowed: MEMBERS },
+  'session.end_contribution': { build: () => queue.endContribution(testId(90)), allowed: MEMBERS },
+  'session.set_speaking_rules': { build: () => queue.rules(testId(90), { limitSeconds: 60, partnerBalance: false }), allowed: MEMBERS },
+  'session.start_timer': { build: () => queue.startTimer(testId(90), { kind: 'item', itemId: testId(91) }, 300), allowed: MEMBERS },
+  'session.pause_timer': { build: () => queue.pauseTimer(testId(90)), allowed: MEMBERS },
+  'session.resume_timer': { build: () => queue.resumeTimer(testId(90)), allowed: MEMBERS },
+  'session.extend_timer': { build: () => queue.extendTimer(testId(90), 60), allowed: MEMBERS },
+  'session.reset_timer': { build: () => queue.resetTimer(testId(90)), allowed: MEMBERS },
   'partner.add': { build: () => cmd.addPartner('Stadt C', 'C'), allowed: ADMIN },
   'partner.rename': { build: () => cmd.renamePartner(B, 'Stadt Bee', 'BB'), allowed: ADMIN },
   'partner.deactivate': { build: () => cmd.deactivatePartner(B), allowed: ADMIN },

@@ -12,6 +12,7 @@ import { nextId } from '../test-support/builders.js';
 import { checklistCommandsFor } from '../test-support/checklist-commands.js';
 import { positionCommandsFor } from '../test-support/position-commands.js';
 import { sessionCommandsFor } from '../test-support/session-commands.js';
+import { speakerCommandsFor } from '../test-support/speaker-commands.js';
 import { demo, OTHER_WORKSPACE_ID, OUTSIDER, openSocket, person, readState, request, seedOtherWorkspace } from '../test-support/live.js';
 import { startTestServer, submit, type TestClient, type TestServer } from '../test-support/test-server.js';
 import { position, proposalSettings, voteCommandsFor } from '../test-support/vote-commands.js';
@@ -153,6 +154,19 @@ const onFreshSession = (build: (sessionId: string, itemId: string) => Command, r
   return build(create.payload.sessionId, add.payload.itemId);
 };
 const RUNNER = ['moderator'] as const;
+const queue = speakerCommandsFor(DEMO_WORKSPACE_ID);
+/** A fresh running session with its first item taken up; `before` is sent first by the kinds named (M20–M36). */
+const onCurrentItem = (build: (sessionId: string) => Command, before: { kinds: readonly Kind[]; build: (sessionId: string) => Command }[] = []) => async () => {
+  const takeUp = await onFreshSession((sessionId, itemId) => sessions.takeUp(sessionId, itemId), true)();
+  if (takeUp.type !== 'session.take_up_item') throw new Error('expected the item to be taken up');
+  await moderator(takeUp);
+  const { sessionId } = takeUp.payload;
+  for (const step of before) for (const kind of step.kinds) await mustCommand(server, cookies.get(kind) ?? '', step.build(sessionId));
+  return build(sessionId);
+};
+const annaRaises = { kinds: ['member'] as const, build: (sessionId: string) => queue.raise(sessionId) };
+const annaTimed = { kinds: RUNNER, build: (sessionId: string) => queue.startTimer(sessionId, { kind: 'speaker', personId: person('anna').id }, 60) };
+const annaSpeaks = [annaRaises, { kinds: RUNNER, build: (sessionId: string) => queue.callNext(sessionId) }];
 const activeState = async () => (await readState(server, cookies.get('admin') ?? '')).members;
 const jonas = person('jonas').id;
 let jonasCookie: string | null = null;
@@ -228,6 +242,22 @@ const ROWS: Partial<Record<CommandType, Row>> = {
   // The co-moderator while the moderator is away (M41); the one who took over hands back (M43).
   'session.take_over': { allowed: ['member'], prepare: onSessionOfAbsentModerator(false, (sessionId) => sessions.takeOver(sessionId)) },
   'session.hand_back': { allowed: ['member'], prepare: onSessionOfAbsentModerator(true, (sessionId) => sessions.handBack(sessionId)) },
+  // M20: every participant raises and lowers their own hand; the queue and the timer are the runners' (M1).
+  'session.raise_hand': { allowed: MEMBER_KINDS, prepare: onCurrentItem((sessionId) => queue.raise(sessionId)) },
+  'session.lower_hand': { allowed: MEMBER_KINDS, prepare: onCurrentItem((sessionId) => queue.lower(sessionId), [{ kinds: MEMBER_KINDS, build: (id) => queue.raise(id) }]) },
+  'session.remove_hand': { allowed: RUNNER, prepare: onCurrentItem((sessionId) => queue.remove(sessionId, person('anna').id), [annaRaises]) },
+  'session.mark_point_of_order': { allowed: RUNNER, prepare: onCurrentItem((sessionId) => queue.markPointOfOrder(sessionId, person('anna').id), [annaRaises]) },
+  'session.call_next_speaker': { allowed: RUNNER, prepare: onCurrentItem((sessionId) => queue.callNext(sessionId), [annaRaises]) },
+  'session.end_contribution': { allowed: RUNNER, prepare: onCurrentItem((sessionId) => queue.endContribution(sessionId), annaSpeaks) },
+  'session.set_speaking_rules': { allowed: RUNNER, prepare: onFreshSession((sessionId) => queue.rules(sessionId, { limitSeconds: 180, partnerBalance: true })) },
+  'session.start_timer': { allowed: RUNNER, prepare: onCurrentItem((sessionId) => queue.startTimer(sessionId, { kind: 'speaker', personId: person('anna').id }, 60), annaSpeaks) },
+  'session.pause_timer': { allowed: RUNNER, prepare: onCurrentItem((sessionId) => queue.pauseTimer(sessionId), [...annaSpeaks, annaTimed]) },
+  'session.resume_timer': {
+    allowed: RUNNER,
+    prepare: onCurrentItem((sessionId) => queue.resumeTimer(sessionId), [...annaSpeaks, annaTimed, { kinds: RUNNER, build: (id) => queue.pauseTimer(id) }]),
+  },
+  'session.extend_timer': { allowed: RUNNER, prepare: onCurrentItem((sessionId) => queue.extendTimer(sessionId, 60), [...annaSpeaks, annaTimed]) },
+  'session.reset_timer': { allowed: RUNNER, prepare: onCurrentItem((sessionId) => queue.resetTimer(sessionId), [...annaSpeaks, annaTimed]) },
   'checklist.add_item': { allowed: MEMBER_KINDS, prepare: async () => checklist.add(await freshCard(), 'Matrix') },
   'checklist.rename_item': { allowed: MEMBER_KINDS, prepare: onFreshItem((cardId, itemId) => checklist.rename(cardId, itemId, 'Umbenannt')) },
   'checklist.tick_item': { allowed: MEMBER_KINDS, prepare: onFreshItem((cardId, itemId) => checklist.tick(cardId, itemId)) },

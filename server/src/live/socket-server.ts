@@ -178,6 +178,11 @@ export function createLiveServer(httpServer: HttpServer, options: LiveOptions): 
     });
 
     registerFocusHandlers(socket, { io, book: focusBook, engines: options.engines, flood: options.flood, clock: options.clock, room, log: options.log });
+    // M34: the server's clock, for the clients' offset; answered to anyone connected (it is no secret).
+    socket.on('time:sync', (ack) => {
+      if (typeof ack === 'function') ack({ serverNow: options.clock().getTime() });
+    });
+
     registerDocHandlers(socket, { docs: options.docs, mirror: options.mirror, engines: options.engines, flood: options.flood, stillSignedIn: () => stillSignedIn(socket, options), log: options.log });
 
     socket.on('disconnect', () => {

@@ -9,6 +9,7 @@ import { showToast } from '../../lib/toast-store';
 import { connectRefusalSchema, presenceEntriesSchema, storedEventsSchema } from '@verbund/shared/protocol';
 import { toastRefusal } from '../../lib/error-messages';
 import { endSession } from '../../lib/query-client';
+import { syncServerClock } from '../../lib/server-clock';
 import { CLIENT_FEATURES } from '../feature-registry';
 import { createSyncSession } from './sync-session';
 
@@ -42,6 +43,7 @@ export function useLiveSync(workspaceId: string, ready: boolean): VerbundSocket 
     socket.on('connect', () => {
       setStatus('connected');
       sendPresence();
+      void syncServerClock(socket);
       void session.onConnected();
       for (const feature of CLIENT_FEATURES) feature.onConnected?.(queryClient, workspaceId);
     });

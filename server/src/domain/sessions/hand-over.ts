@@ -4,7 +4,7 @@ import type { ModeratedSession } from '@verbund/shared/features/sessions/session
 import type { WorkspaceState } from '@verbund/shared/projection';
 import type { Actor } from '../actor.js';
 import { accept, reject, type Deciders, type Decision } from '../decision.js';
-import { withRunnable } from './session-guards.js';
+import { withRunnable } from './guards.js';
 
 export type HandOverCommand = 'session.take_over' | 'session.hand_back';
 

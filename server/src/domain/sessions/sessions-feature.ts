@@ -14,7 +14,9 @@ import { anyMember, hasRole } from '../roles.js';
 import { actionDeciders, type ActionCommand } from './actions.js';
 import { sessionMinutes } from './session-minutes.js';
 import { handOverDeciders, type HandOverCommand } from './hand-over.js';
-import { withRunnable } from './session-guards.js';
+import { withRunnable } from './guards.js';
+import { speakerDeciders, speakerPolicy, type SpeakerCommand } from './speakers.js';
+import { timerDeciders, timerPolicy, type TimerCommand } from './timer.js';
 
 type SessionCommand =
   | HandOverCommand
@@ -141,10 +143,12 @@ const sessionDeciders: Deciders<SessionCommand> = {
 };
 
 /** Moderated sessions (docs/session-rules.md): moderators plan them; who runs one is the session's own rule (M1). */
-export const sessionsDomain: DomainFeature<SessionCommand> = {
+export const sessionsDomain: DomainFeature<SessionCommand | SpeakerCommand | TimerCommand> = {
   name: 'sessions',
-  deciders: sessionDeciders,
+  deciders: { ...sessionDeciders, ...speakerDeciders, ...timerDeciders },
   policy: {
+    ...speakerPolicy,
+    ...timerPolicy,
     'session.create': (actor) => hasRole(actor, 'moderator'),
     'session.update': anyMember,
     'session.add_item': anyMember,

@@ -3,6 +3,8 @@ import { defineFeature, replace } from '../../feature.js';
 import { idSchema, instantSchema, line, urlSchema } from '../../model.js';
 import { actionCommands, actionEvents, sessionActionSchema } from './actions.js';
 import { handOverCommands, handOverEvents, handOverSlice } from './hand-over.js';
+import { speakerBookSchema, speakerCommands, speakerEvents, speakerReducers, speakerSubjects } from './speakers.js';
+import { sessionTimerSchema, timerCommands, timerEvents, timerReducers, timerSubjects } from './timer.js';
 
 export const SESSION_LIMITS = { title: 200, place: 300, coModerators: 10, items: 100, itemTitle: 200, links: 20, sessions: 2_000, maxMinutes: 480 } as const;
 
@@ -119,6 +121,8 @@ export const sessionsFeature = defineFeature({
     'session.end': z.strictObject({ sessionId: idSchema }),
     ...actionCommands,
     ...handOverCommands,
+    ...speakerCommands,
+    ...timerCommands,
   },
   events: {
     'session.created': z.strictObject({ session: moderatedSessionSchema }),
@@ -133,6 +137,8 @@ export const sessionsFeature = defineFeature({
     'session.ended': z.strictObject({ sessionId: idSchema }),
     ...actionEvents,
     ...handOverEvents,
+    ...speakerEvents,
+    ...timerEvents,
   },
   slice: {
     version: 1,
@@ -141,11 +147,17 @@ export const sessionsFeature = defineFeature({
       // Action items by session, in the order they were agreed (M55).
       sessionActions: z.record(z.string(), z.array(sessionActionSchema)),
       ...handOverSlice.shape,
+      // M20–M29: each session's speaker queue and who spoke on which item.
+      sessionSpeakers: z.record(z.string(), speakerBookSchema),
+      // M30–M36: each session's shared timer, while it has one.
+      sessionTimers: z.record(z.string(), sessionTimerSchema),
     },
-    empty: () => ({ sessions: {}, sessionActions: {}, sessionLeads: {} }),
-    containers: ['sessions', 'sessionActions', ...handOverSlice.containers],
+    empty: () => ({ sessions: {}, sessionActions: {}, sessionLeads: {}, sessionSpeakers: {}, sessionTimers: {} }),
+    containers: ['sessions', 'sessionActions', ...handOverSlice.containers, 'sessionSpeakers', 'sessionTimers'],
     reducers: {
       ...handOverSlice.reducers,
+      ...speakerReducers,
+      ...timerReducers,
       'session.created': (s, e) => {
         s.sessions[e.data.session.id] = e.data.session;
       },
@@ -200,5 +212,7 @@ export const sessionsFeature = defineFeature({
     'session.ended': (d) => d.sessionId,
     'session.action_added': (d) => d.sessionId,
     ...handOverSlice.subjects,
+    ...speakerSubjects,
+    ...timerSubjects,
   },
 });
