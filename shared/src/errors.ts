@@ -89,6 +89,12 @@ export const REFUSAL_REASONS = [
   'item_current',
   'defer_target_invalid',
   'link_not_found',
+  // Attendance and the quorum (M10–M17 in docs/session-rules.md).
+  'attendance_not_open',
+  'already_checked_in',
+  'not_checked_in',
+  'not_deputy',
+  'attendance_full',
   // Documents (Y6, Y9, Y12 in docs/protocol.md).
   'document_read_only',
   'document_not_open',

@@ -76,13 +76,14 @@ export function compareCards(a: Card, b: Card): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-/** The deputyship under which a person stands in for a partner's dezernent on a day, if any. */
-export function deputyshipOn(state: WorkspaceState, personId: string, partnerId: string, day: string): Deputyship | null {
+/** The deputyship under which a person stands in for a partner's dezernent (any, or the one named) on a day, if any. */
+export function deputyshipOn(state: WorkspaceState, personId: string, partnerId: string, day: string, dezernentId?: string): Deputyship | null {
   const member = state.members[personId];
   if (!member?.active || member.partnerId !== partnerId) return null;
   return (
     Object.values(state.deputyships).find(
-      (d) => !d.revoked && d.deputyId === personId && d.partnerId === partnerId && d.from <= day && day <= d.to,
+      (d) =>
+        !d.revoked && d.deputyId === personId && d.partnerId === partnerId && d.from <= day && day <= d.to && (dezernentId === undefined || d.dezernentId === dezernentId),
     ) ?? null
   );
 }

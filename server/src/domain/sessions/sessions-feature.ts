@@ -12,6 +12,7 @@ import type { Actor } from '../actor.js';
 import { accept, reject, type Deciders, type Decision } from '../decision.js';
 import type { DomainFeature } from '../feature.js';
 import { anyMember, hasRole } from '../roles.js';
+import { attendanceDeciders, attendancePolicy, type AttendanceCommand } from './attendance.js';
 
 type SessionCommand =
   | 'session.create'
@@ -23,7 +24,8 @@ type SessionCommand =
   | 'session.start'
   | 'session.take_up_item'
   | 'session.defer_item'
-  | 'session.end';
+  | 'session.end'
+  | AttendanceCommand;
 
 const notFound = () => reject(refusal('not_found', 'session_not_found', 'session not found'));
 
@@ -142,6 +144,7 @@ const sessionDeciders: Deciders<SessionCommand> = {
     withRunnable(state, payload.sessionId, actor, (session) =>
       session.state === 'running' ? accept({ type: 'session.ended', data: payload }) : reject(refusal('conflict', 'session_not_running', 'the session has not started')),
     ),
+  ...attendanceDeciders,
 };
 
 /** Moderated sessions (docs/session-rules.md): moderators plan them; who runs one is the session's own rule (M1). */
@@ -159,5 +162,6 @@ export const sessionsDomain: DomainFeature<SessionCommand> = {
     'session.take_up_item': anyMember,
     'session.defer_item': anyMember,
     'session.end': anyMember,
+    ...attendancePolicy,
   },
 };

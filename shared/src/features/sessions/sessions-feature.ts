@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineFeature, replace } from '../../feature.js';
 import { idSchema, instantSchema, line, urlSchema } from '../../model.js';
+import { attendanceCommands, attendanceEvents, attendanceReducers, attendanceShape, attendanceSubjects, DEFAULT_QUORUM_RULE } from './attendance.js';
 
 export const SESSION_LIMITS = { title: 200, place: 300, coModerators: 10, items: 100, itemTitle: 200, links: 20, sessions: 2_000, maxMinutes: 480 } as const;
 
@@ -115,6 +116,7 @@ export const sessionsFeature = defineFeature({
     /** M6: the item leaves this agenda for a later session (its copy there is `newItemId`), or for none yet. */
     'session.defer_item': z.strictObject({ ...itemRef, toSessionId: idSchema.nullable(), newItemId: idSchema }),
     'session.end': z.strictObject({ sessionId: idSchema }),
+    ...attendanceCommands,
   },
   events: {
     'session.created': z.strictObject({ session: moderatedSessionSchema }),
@@ -127,12 +129,13 @@ export const sessionsFeature = defineFeature({
     'session.item_taken_up': z.strictObject(itemRef),
     'session.item_deferred': z.strictObject({ ...itemRef, toSessionId: idSchema.nullable(), newItemId: idSchema }),
     'session.ended': z.strictObject({ sessionId: idSchema }),
+    ...attendanceEvents,
   },
   slice: {
     version: 1,
-    shape: { sessions: z.record(z.string(), moderatedSessionSchema) },
-    empty: () => ({ sessions: {} }),
-    containers: ['sessions'],
+    shape: { sessions: z.record(z.string(), moderatedSessionSchema), ...attendanceShape },
+    empty: () => ({ sessions: {}, sessionAttendance: {}, sessionQuorumRule: DEFAULT_QUORUM_RULE }),
+    containers: ['sessions', 'sessionAttendance'],
     reducers: {
       'session.created': (s, e) => {
         s.sessions[e.data.session.id] = e.data.session;
@@ -169,6 +172,7 @@ export const sessionsFeature = defineFeature({
         const session = s.sessions[e.data.sessionId];
         if (session) replace(s.sessions, session.id, { items: closeCurrent(session, e.at), currentItemId: null, state: 'ended', endedAt: e.at, updatedAt: e.at });
       },
+      ...attendanceReducers,
     },
     migrations: {},
   },
@@ -183,5 +187,6 @@ export const sessionsFeature = defineFeature({
     'session.item_taken_up': (d) => d.sessionId,
     'session.item_deferred': (d) => d.sessionId,
     'session.ended': (d) => d.sessionId,
+    ...attendanceSubjects,
   },
 });
