@@ -114,7 +114,7 @@ const oneOfEach: Partial<Record<Command['type'], Sample>> = {
  * Checklist commands need items: checklists/checklists-feature.test.ts (C1–C5).
  * Position commands need partners and positions: positions/positions-feature.test.ts (P1–P5),
  * signoff.test.ts (P10–P14) and dispatch.test.ts (P30–P39).
- * Session commands need a moderator and sessions: sessions/sessions-feature.test.ts (M1–M6).
+ * Session commands need a moderator and sessions: sessions/sessions-feature.test.ts (M1–M6), sessions/attendance.test.ts (M10–M17).
  */
 const DECIDED_IN_FEATURE_TESTS: ReadonlySet<string> = new Set([
   'vote.open',
@@ -155,6 +155,10 @@ const DECIDED_IN_FEATURE_TESTS: ReadonlySet<string> = new Set([
   'session.take_up_item',
   'session.defer_item',
   'session.end',
+  'session.check_in',
+  'session.check_in_guest',
+  'session.check_out',
+  'session.set_quorum_rule',
 ]);
 
 describe('decide: every command type', () => {

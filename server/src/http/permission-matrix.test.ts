@@ -211,6 +211,22 @@ const ROWS: Partial<Record<CommandType, Row>> = {
   'session.take_up_item': { allowed: RUNNER, prepare: onFreshSession((sessionId, itemId) => sessions.takeUp(sessionId, itemId), true) },
   'session.defer_item': { allowed: RUNNER, prepare: onFreshSession((sessionId, itemId) => sessions.defer(sessionId, itemId, null)) },
   'session.end': { allowed: RUNNER, prepare: onFreshSession((sessionId) => sessions.end(sessionId), true) },
+  // M10, M13: Anna (the 'member' kind) checks herself in, the moderator checks in others; M14: the same for checking out.
+  'session.check_in': { allowed: ['member', 'moderator'], prepare: onFreshSession((sessionId) => sessions.checkIn(sessionId, person('anna').id), true) },
+  'session.check_in_guest': { allowed: RUNNER, prepare: onFreshSession((sessionId) => sessions.checkInGuest(sessionId, 'Dr. Hanna Vogt'), true) },
+  'session.check_out': {
+    allowed: ['member', 'moderator'],
+    prepare: async () => {
+      const command = await onFreshSession((sessionId) => sessions.checkIn(sessionId, person('anna').id), true)();
+      await moderator(command);
+      return sessions.checkOut(command.payload.sessionId, person('anna').id);
+    },
+  },
+  // M16: admins and moderators set the workspace's quorum rule (to the other one each time).
+  'session.set_quorum_rule': {
+    allowed: ['admin', 'moderator'],
+    prepare: async () => sessions.setQuorumRule((await readState(server, cookies.get('admin') ?? '')).sessionQuorumRule === 'all' ? 'majority' : 'all'),
+  },
   'checklist.add_item': { allowed: MEMBER_KINDS, prepare: async () => checklist.add(await freshCard(), 'Matrix') },
   'checklist.rename_item': { allowed: MEMBER_KINDS, prepare: onFreshItem((cardId, itemId) => checklist.rename(cardId, itemId, 'Umbenannt')) },
   'checklist.tick_item': { allowed: MEMBER_KINDS, prepare: onFreshItem((cardId, itemId) => checklist.tick(cardId, itemId)) },
