@@ -217,9 +217,13 @@ const ROWS: Partial<Record<CommandType, Row>> = {
   'session.check_out': {
     allowed: ['member', 'moderator'],
     prepare: async () => {
-      const command = await onFreshSession((sessionId) => sessions.checkIn(sessionId, person('anna').id), true)();
-      await moderator(command);
-      return sessions.checkOut(command.payload.sessionId, person('anna').id);
+      let sessionId = '';
+      const checkIn = await onFreshSession((id) => {
+        sessionId = id;
+        return sessions.checkIn(id, person('anna').id);
+      }, true)();
+      await moderator(checkIn);
+      return sessions.checkOut(sessionId, person('anna').id);
     },
   },
   // M16: admins and moderators set the workspace's quorum rule (to the other one each time).

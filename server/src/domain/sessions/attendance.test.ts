@@ -25,8 +25,12 @@ const PEOPLE = {
 type Who = keyof typeof PEOPLE;
 const DEPUTYSHIP = testId(40);
 const T0 = '2026-12-10T09:00:00.000Z';
+const two = (n: number) => String(n).padStart(2, '0');
 /** The instant `minutes` after T0 (negative: before it). */
-const at = (minutes: number) => new Date(Date.parse(T0) + minutes * 60_000).toISOString();
+const at = (minutes: number) => {
+  const total = 9 * 60 + minutes;
+  return `2026-12-10T${two(Math.floor(total / 60))}:${two(total % 60)}:00.000Z`;
+};
 
 const s = sessionCommandsFor(WS);
 const v = voteCommandsFor(WS);
