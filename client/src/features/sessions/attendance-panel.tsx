@@ -110,19 +110,7 @@ export function AttendancePanel({ state, session, people, personId, now = new Da
       {view.phase === 'open' && (
         <div className="attendance-mine">
           <p>{view.mine ? t('sessions.attendance.youAre', { how: describe(view.mine) }) : t('sessions.attendance.youAreNot')}</p>
-          {myDeputyships.length > 0 && (
-            <label>
-              {t('sessions.attendance.asDeputy')}{' '}
-              <select value={asDeputyFor} onChange={(e) => setAsDeputyFor(e.target.value)}>
-                <option value="">{t('sessions.attendance.asSelf')}</option>
-                {myDeputyships.map((id) => (
-                  <option key={id} value={id}>
-                    {t('sessions.attendance.deputyFor', { name: name(id) })}
-                  </option>
-                ))}
-              </select>
-            </label>
-          )}
+          <DeputySelect dezernentIds={myDeputyships} value={asDeputyFor} onChange={setAsDeputyFor} name={name} />
           <button type="button" onClick={() => checkIn(personId, 'room', asDeputyFor || null)}>
             {t('sessions.attendance.checkInRoom')}
           </button>
@@ -138,6 +126,27 @@ export function AttendancePanel({ state, session, people, personId, now = new Da
       )}
       {view.phase === 'open' && view.mayRun && <RunnerForms state={state} session={session} people={people} checkIn={checkIn} day={day} name={name} />}
     </section>
+  );
+}
+
+type DeputySelectProps = { dezernentIds: string[]; value: string; onChange: (dezernentId: string) => void; name: (id: string) => string };
+
+/** M12: "as myself" or as deputy for one of the dezernents of today's deputyships; nothing when there are none. */
+function DeputySelect({ dezernentIds, value, onChange, name }: DeputySelectProps) {
+  const { t } = useTranslation();
+  if (dezernentIds.length === 0) return null;
+  return (
+    <label>
+      {t('sessions.attendance.asDeputy')}{' '}
+      <select value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{t('sessions.attendance.asSelf')}</option>
+        {dezernentIds.map((id) => (
+          <option key={id} value={id}>
+            {t('sessions.attendance.deputyFor', { name: name(id) })}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
 
@@ -201,19 +210,7 @@ function RunnerForms({ state, session, people, checkIn, day, name }: RunnerProps
           </select>
         </label>
         {modes(mode, setMode)}
-        {deputyOptions.length > 0 && (
-          <label>
-            {t('sessions.attendance.asDeputy')}{' '}
-            <select value={onBehalfOf} onChange={(e) => setOnBehalfOf(e.target.value)}>
-              <option value="">{t('sessions.attendance.asSelf')}</option>
-              {deputyOptions.map((id) => (
-                <option key={id} value={id}>
-                  {t('sessions.attendance.deputyFor', { name: name(id) })}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
+        <DeputySelect dezernentIds={deputyOptions} value={onBehalfOf} onChange={setOnBehalfOf} name={name} />
         <button type="submit">{t('sessions.attendance.checkInOther')}</button>
       </form>
       <form onSubmit={submitGuest} aria-label={t('sessions.attendance.checkInGuest')}>
