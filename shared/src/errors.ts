@@ -107,6 +107,12 @@ export const REFUSAL_REASONS = [
   'timer_running',
   'timer_paused',
   'timer_subject_invalid',
+  // Attendance and the quorum (M10–M17 in docs/session-rules.md).
+  'attendance_not_open',
+  'already_checked_in',
+  'not_checked_in',
+  'not_deputy',
+  'attendance_full',
   // Documents (Y6, Y9, Y12 in docs/protocol.md).
   'document_read_only',
   'document_not_open',

@@ -76,15 +76,16 @@ export function compareCards(a: Card, b: Card): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-/** The deputyship under which a person stands in for a partner's dezernent on a day, if any. */
-export function deputyshipOn(state: WorkspaceState, personId: string, partnerId: string, day: string): Deputyship | null {
+/** The deputyships under which a person stands in for dezernents of a partner on a day. */
+export function deputyshipsOn(state: WorkspaceState, personId: string, partnerId: string, day: string): Deputyship[] {
   const member = state.members[personId];
-  if (!member?.active || member.partnerId !== partnerId) return null;
-  return (
-    Object.values(state.deputyships).find(
-      (d) => !d.revoked && d.deputyId === personId && d.partnerId === partnerId && d.from <= day && day <= d.to,
-    ) ?? null
-  );
+  if (!member?.active || member.partnerId !== partnerId) return [];
+  return Object.values(state.deputyships).filter((d) => !d.revoked && d.deputyId === personId && d.partnerId === partnerId && d.from <= day && day <= d.to);
+}
+
+/** The deputyship under which a person stands in for a partner's dezernent (any, or the one named) on a day, if any. */
+export function deputyshipOn(state: WorkspaceState, personId: string, partnerId: string, day: string, dezernentId?: string): Deputyship | null {
+  return deputyshipsOn(state, personId, partnerId, day).find((d) => dezernentId === undefined || d.dezernentId === dezernentId) ?? null;
 }
 
 /** Who may sign for a partner on a day: its active dezernent, or a deputy whose range covers that day. */

@@ -23,7 +23,8 @@ import {
  */
 
 export const voteCommandPayloads = {
-  'vote.open': z.strictObject({ voteId: idSchema, settings: voteSettingsSchema }),
+  /** With `sessionId`, the vote is opened in that running session and its entitled are those attending (M17). */
+  'vote.open': z.strictObject({ voteId: idSchema, settings: voteSettingsSchema, sessionId: idSchema.optional() }),
   'vote.cast': z.strictObject({ voteId: idSchema, choice: ballotChoiceSchema }),
   'vote.close': z.strictObject({ voteId: idSchema }),
   'vote.record_outcome': z.strictObject({ voteId: idSchema, decisionId: idSchema, text: line(VOTE_LIMITS.outcome) }),
@@ -52,6 +53,7 @@ export const openVoteSchema = z.strictObject({
   openedAt: instantSchema,
   openedBy: idSchema,
   eligible: eligibleSchema,
+  sessionId: idSchema.optional(),
   ballots: z.array(ballotSchema).max(VOTE_LIMITS.ballots),
   status: z.literal('open'),
 }) satisfies z.ZodType<OpenVote>;
@@ -87,6 +89,7 @@ export const voteViewSchema = z.strictObject({
   openedAt: instantSchema,
   openedBy: idSchema,
   eligible: eligibleSchema,
+  sessionId: idSchema.optional(),
   status: z.enum(['open', 'closed']),
   closedAt: instantSchema.nullable(),
   closedBy: idSchema.nullable(),

@@ -240,6 +240,8 @@ export type OpenVote = {
   openedAt: string;
   openedBy: Id;
   eligible: Eligible;
+  /** The session it was opened in; its `eligible` was then taken from that session's attendance (M17). */
+  sessionId?: Id;
   /** Full history in log order. */
   ballots: Ballot[];
   status: 'open';

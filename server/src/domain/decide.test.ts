@@ -115,7 +115,7 @@ const oneOfEach: Partial<Record<Command['type'], Sample>> = {
  * Position commands need partners and positions: positions/positions-feature.test.ts (P1–P5),
  * signoff.test.ts (P10–P14) and dispatch.test.ts (P30–P39).
  * Session commands need a moderator and sessions: sessions/sessions-feature.test.ts (M1–M6, M55),
- * speakers.test.ts (M20–M28), timer.test.ts (M30–M33) and hand-over.test.ts (M40–M44).
+ * attendance.test.ts (M10–M17), speakers.test.ts (M20–M28), timer.test.ts (M30–M33) and hand-over.test.ts (M40–M44).
  */
 const DECIDED_IN_FEATURE_TESTS: ReadonlySet<string> = new Set([
   'vote.open',
@@ -171,6 +171,10 @@ const DECIDED_IN_FEATURE_TESTS: ReadonlySet<string> = new Set([
   'session.resume_timer',
   'session.extend_timer',
   'session.reset_timer',
+  'session.check_in',
+  'session.check_in_guest',
+  'session.check_out',
+  'session.set_quorum_rule',
 ]);
 
 describe('decide: every command type', () => {

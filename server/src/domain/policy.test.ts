@@ -149,6 +149,11 @@ const COMMAND_MATRIX: Partial<Record<CommandType, Row>> = {
   'session.resume_timer': { build: () => queue.resumeTimer(testId(90)), allowed: MEMBERS },
   'session.extend_timer': { build: () => queue.extendTimer(testId(90), 60), allowed: MEMBERS },
   'session.reset_timer': { build: () => queue.resetTimer(testId(90)), allowed: MEMBERS },
+  // Attendance: anyone checks themselves in; for others the decider wants a runner (M10, M13, M14); M16 the rule.
+  'session.check_in': { build: () => sessions.checkIn(testId(90), PEOPLE.member.id), allowed: MEMBERS },
+  'session.check_in_guest': { build: () => sessions.checkInGuest(testId(90), 'Dr. Hanna Vogt'), allowed: MEMBERS },
+  'session.check_out': { build: () => sessions.checkOut(testId(90), PEOPLE.member.id), allowed: MEMBERS },
+  'session.set_quorum_rule': { build: () => sessions.setQuorumRule('all'), allowed: ['moderator', 'admin'] },
   'partner.add': { build: () => cmd.addPartner('Stadt C', 'C'), allowed: ADMIN },
   'partner.rename': { build: () => cmd.renamePartner(B, 'Stadt Bee', 'BB'), allowed: ADMIN },
   'partner.deactivate': { build: () => cmd.deactivatePartner(B), allowed: ADMIN },

@@ -258,6 +258,26 @@ const ROWS: Partial<Record<CommandType, Row>> = {
   },
   'session.extend_timer': { allowed: RUNNER, prepare: onCurrentItem((sessionId) => queue.extendTimer(sessionId, 60), [...annaSpeaks, annaTimed]) },
   'session.reset_timer': { allowed: RUNNER, prepare: onCurrentItem((sessionId) => queue.resetTimer(sessionId), [...annaSpeaks, annaTimed]) },
+  // M10, M13: Anna (the 'member' kind) checks herself in, the moderator checks in others; M14: the same for checking out.
+  'session.check_in': { allowed: ['member', 'moderator'], prepare: onFreshSession((sessionId) => sessions.checkIn(sessionId, person('anna').id), true) },
+  'session.check_in_guest': { allowed: RUNNER, prepare: onFreshSession((sessionId) => sessions.checkInGuest(sessionId, 'Dr. Hanna Vogt'), true) },
+  'session.check_out': {
+    allowed: ['member', 'moderator'],
+    prepare: async () => {
+      let sessionId = '';
+      const checkIn = await onFreshSession((id) => {
+        sessionId = id;
+        return sessions.checkIn(id, person('anna').id);
+      }, true)();
+      await moderator(checkIn);
+      return sessions.checkOut(sessionId, person('anna').id);
+    },
+  },
+  // M16: admins and moderators set the workspace's quorum rule (to the other one each time).
+  'session.set_quorum_rule': {
+    allowed: ['admin', 'moderator'],
+    prepare: async () => sessions.setQuorumRule((await readState(server, cookies.get('admin') ?? '')).sessionQuorumRule === 'all' ? 'majority' : 'all'),
+  },
   'checklist.add_item': { allowed: MEMBER_KINDS, prepare: async () => checklist.add(await freshCard(), 'Matrix') },
   'checklist.rename_item': { allowed: MEMBER_KINDS, prepare: onFreshItem((cardId, itemId) => checklist.rename(cardId, itemId, 'Umbenannt')) },
   'checklist.tick_item': { allowed: MEMBER_KINDS, prepare: onFreshItem((cardId, itemId) => checklist.tick(cardId, itemId)) },

@@ -1,4 +1,5 @@
 import type { CommandOf } from '@verbund/shared/commands';
+import type { AttendanceMode, QuorumRule } from '@verbund/shared/features/sessions/attendance';
 import type { AgendaItemFields, SessionFields } from '@verbund/shared/features/sessions/sessions-feature';
 import { nextId } from './builders.js';
 
@@ -48,5 +49,11 @@ export function sessionCommandsFor(workspaceId: string) {
       }),
     takeOver: (sessionId: string): CommandOf<'session.take_over'> => envelope('session.take_over', { sessionId }),
     handBack: (sessionId: string): CommandOf<'session.hand_back'> => envelope('session.hand_back', { sessionId }),
+    checkIn: (sessionId: string, personId: string, mode: AttendanceMode = 'room', onBehalfOf: string | null = null): CommandOf<'session.check_in'> =>
+      envelope('session.check_in', { sessionId, personId, mode, onBehalfOf }),
+    checkInGuest: (sessionId: string, name: string, mode: AttendanceMode = 'room', guestId: string = nextId()): CommandOf<'session.check_in_guest'> =>
+      envelope('session.check_in_guest', { sessionId, guestId, name, mode }),
+    checkOut: (sessionId: string, attendeeId: string): CommandOf<'session.check_out'> => envelope('session.check_out', { sessionId, attendeeId }),
+    setQuorumRule: (rule: QuorumRule): CommandOf<'session.set_quorum_rule'> => envelope('session.set_quorum_rule', { rule }),
   };
 }

@@ -8,6 +8,8 @@ export function voteCommandsFor(workspaceId: string) {
   const envelope = (type: string, payload: unknown) => ({ id: nextId(), workspaceId, type, payload }) as never;
   return {
     open: (settings: VoteSettings, voteId: string = nextId()): CommandOf<'vote.open'> => envelope('vote.open', { voteId, settings }),
+    /** M17: opened in a running session, entitled from its attendance. */
+    openIn: (sessionId: string, settings: VoteSettings, voteId: string = nextId()): CommandOf<'vote.open'> => envelope('vote.open', { voteId, settings, sessionId }),
     cast: (voteId: string, choice: BallotChoice): CommandOf<'vote.cast'> => envelope('vote.cast', { voteId, choice }),
     close: (voteId: string): CommandOf<'vote.close'> => envelope('vote.close', { voteId }),
     recordOutcome: (voteId: string, text: string, decisionId: string = nextId()): CommandOf<'vote.record_outcome'> =>

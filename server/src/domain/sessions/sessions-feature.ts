@@ -17,6 +17,7 @@ import { handOverDeciders, type HandOverCommand } from './hand-over.js';
 import { withRunnable } from './guards.js';
 import { speakerDeciders, speakerPolicy, type SpeakerCommand } from './speakers.js';
 import { timerDeciders, timerPolicy, type TimerCommand } from './timer.js';
+import { attendanceDeciders, attendancePolicy, type AttendanceCommand } from './attendance.js';
 
 type SessionCommand =
   | HandOverCommand
@@ -30,7 +31,8 @@ type SessionCommand =
   | 'session.take_up_item'
   | 'session.defer_item'
   | 'session.end'
-  | ActionCommand;
+  | ActionCommand
+  | AttendanceCommand;
 
 /** M4: the item is on this agenda and was not deferred (a deferred one stays as a record of where it went). */
 function withItem(session: ModeratedSession, itemId: string, then: (item: AgendaItem) => Decision): Decision {
@@ -140,6 +142,7 @@ const sessionDeciders: Deciders<SessionCommand> = {
     withRunnable(state, payload.sessionId, actor, (session) =>
       session.state === 'running' ? accept({ type: 'session.ended', data: payload }) : reject(refusal('conflict', 'session_not_running', 'the session has not started')),
     ),
+  ...attendanceDeciders,
 };
 
 /** Moderated sessions (docs/session-rules.md): moderators plan them; who runs one is the session's own rule (M1). */
@@ -162,6 +165,7 @@ export const sessionsDomain: DomainFeature<SessionCommand | SpeakerCommand | Tim
     'session.add_action': anyMember,
     'session.take_over': anyMember,
     'session.hand_back': anyMember,
+    ...attendancePolicy,
   },
   documents: { 'session-minutes': sessionMinutes },
 };

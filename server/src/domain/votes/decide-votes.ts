@@ -6,6 +6,7 @@ import { accept, reject, type Decision, type Deciders } from '../decision.js';
 import { checkChoice } from './check-choice.js';
 import { closeVote } from './close.js';
 import { freezeEligible } from './eligible.js';
+import { sessionEligible } from './session-eligible.js';
 import { compareInstants } from './instant.js';
 import { mayCast } from './may-cast.js';
 import { mayCloseVote, mayOpenVote, mayRecordOutcome } from './may-manage.js';
@@ -27,10 +28,14 @@ export const voteDeciders: Deciders<VoteCommand> = {
     const cardIds = voteCardIds(settings);
     if (cardIds.some((id) => !state.cards[id])) return reject(appError('not_found', 'card not found'));
     if (cardIds.some((id) => state.cards[id]?.archived)) return reject(appError('conflict', 'the card is archived'));
-    const eligible = freezeEligible(Object.values(state.partners), activePeople(state));
+    const all = freezeEligible(Object.values(state.partners), activePeople(state));
+    const inSession = payload.sessionId === undefined ? null : sessionEligible(state, payload.sessionId, settings, all, actor, ctx.today);
+    if (inSession && !inSession.ok) return reject(inSession.error);
+    const eligible = inSession ? inSession.eligible : all;
     const allowed = mayOpenVote(actor, settings, eligible, ctx.now);
     if (!allowed.ok) return reject(voteRefusalError(allowed.reason));
     const vote: OpenVote = { id: voteId, settings, openedAt: ctx.now, openedBy: actor.personId, eligible, ballots: [], status: 'open' };
+    if (payload.sessionId !== undefined) vote.sessionId = payload.sessionId;
     return accept({ type: 'vote.opened', data: { vote } });
   },
   'vote.cast': (state, { payload }, actor, ctx) =>

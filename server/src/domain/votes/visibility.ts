@@ -63,6 +63,7 @@ export function viewVote(vote: Vote, viewer: Viewer): VoteView {
     openedAt: vote.openedAt,
     openedBy: vote.openedBy,
     eligible: vote.eligible,
+    ...(vote.sessionId ? { sessionId: vote.sessionId } : {}),
     status: vote.status,
     closedAt: closed?.closedAt ?? null,
     closedBy: closed?.closedBy ?? null,

@@ -5,6 +5,7 @@ import { actionCommands, actionEvents, sessionActionSchema } from './actions.js'
 import { handOverCommands, handOverEvents, handOverSlice } from './hand-over.js';
 import { speakerBookSchema, speakerCommands, speakerEvents, speakerReducers, speakerSubjects } from './speakers.js';
 import { sessionTimerSchema, timerCommands, timerEvents, timerReducers, timerSubjects } from './timer.js';
+import { attendanceCommands, attendanceEvents, attendanceReducers, attendanceShape, attendanceSubjects, DEFAULT_QUORUM_RULE } from './attendance.js';
 
 export const SESSION_LIMITS = { title: 200, place: 300, coModerators: 10, items: 100, itemTitle: 200, links: 20, sessions: 2_000, maxMinutes: 480 } as const;
 
@@ -123,6 +124,7 @@ export const sessionsFeature = defineFeature({
     ...handOverCommands,
     ...speakerCommands,
     ...timerCommands,
+    ...attendanceCommands,
   },
   events: {
     'session.created': z.strictObject({ session: moderatedSessionSchema }),
@@ -139,6 +141,7 @@ export const sessionsFeature = defineFeature({
     ...handOverEvents,
     ...speakerEvents,
     ...timerEvents,
+    ...attendanceEvents,
   },
   slice: {
     version: 1,
@@ -151,9 +154,10 @@ export const sessionsFeature = defineFeature({
       sessionSpeakers: z.record(z.string(), speakerBookSchema),
       // M30–M36: each session's shared timer, while it has one.
       sessionTimers: z.record(z.string(), sessionTimerSchema),
+      ...attendanceShape,
     },
-    empty: () => ({ sessions: {}, sessionActions: {}, sessionLeads: {}, sessionSpeakers: {}, sessionTimers: {} }),
-    containers: ['sessions', 'sessionActions', ...handOverSlice.containers, 'sessionSpeakers', 'sessionTimers'],
+    empty: () => ({ sessions: {}, sessionActions: {}, sessionLeads: {}, sessionSpeakers: {}, sessionTimers: {}, sessionAttendance: {}, sessionQuorumRule: DEFAULT_QUORUM_RULE }),
+    containers: ['sessions', 'sessionActions', ...handOverSlice.containers, 'sessionSpeakers', 'sessionTimers', 'sessionAttendance'],
     reducers: {
       ...handOverSlice.reducers,
       ...speakerReducers,
@@ -196,6 +200,7 @@ export const sessionsFeature = defineFeature({
       'session.action_added': (s, e) => {
         s.sessionActions[e.data.sessionId] = [...(s.sessionActions[e.data.sessionId] ?? []), e.data.action];
       },
+      ...attendanceReducers,
     },
     migrations: {},
   },
@@ -214,5 +219,6 @@ export const sessionsFeature = defineFeature({
     ...handOverSlice.subjects,
     ...speakerSubjects,
     ...timerSubjects,
+    ...attendanceSubjects,
   },
 });
