@@ -100,28 +100,27 @@ export function AgendaRow({ item, index, session, state, editable, movable, lift
             <div className="agenda-actions">
               {session.state === 'running' && !current && (
                 <button
+                  aria-label={`${t('sessions.run.takeUp')}: ${item.title}`}
                   type="button"
                   className="button button-primary"
                   disabled={command.isPending}
                   onClick={() => command.mutate({ type: 'session.take_up_item', payload: ref, done: t('sessions.run.takenUp', { title: item.title }) })}
                 >
                   {t('sessions.run.takeUp')}
-                  <span className="visually-hidden">: {item.title}</span>
                 </button>
               )}
-              <button type="button" className="button button-secondary" onClick={() => setEditing(true)}>
+              <button type="button" className="button button-secondary" onClick={() => setEditing(true)} aria-label={`${t('sessions.item.edit')}: ${item.title}`}>
                 {t('sessions.item.edit')}
-                <span className="visually-hidden">: {item.title}</span>
               </button>
               {item.spans.length === 0 && (
                 <button
+                  aria-label={`${t('sessions.item.remove')}: ${item.title}`}
                   type="button"
                   className="button button-quiet"
                   disabled={command.isPending}
                   onClick={() => command.mutate({ type: 'session.remove_item', payload: ref, done: t('sessions.item.removed', { title: item.title }) })}
                 >
                   {t('sessions.item.remove')}
-                  <span className="visually-hidden">: {item.title}</span>
                 </button>
               )}
               {!current && <DeferControl item={item} session={session} state={state} />}

@@ -26,9 +26,8 @@ export function DeferControl({ item, session, state }: Props) {
 
   if (!open) {
     return (
-      <button type="button" className="button button-quiet" onClick={() => setOpen(true)}>
+      <button type="button" className="button button-quiet" onClick={() => setOpen(true)} aria-label={`${t('sessions.defer.open')}: ${item.title}`}>
         {t('sessions.defer.open')}
-        <span className="visually-hidden">: {item.title}</span>
       </button>
     );
   }
