@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { agendaItemFieldsSchema, SESSION_LIMITS, type AgendaItemFields } from '@verbund/shared/features/sessions/sessions-feature';
 import type { WorkspaceState } from '@verbund/shared/projection';
-import { SubmitActions } from '../../components/form-parts';
+import { FormFooter } from '../../components/form-parts';
 import { TextField } from '../../components/text-field';
 import { ChoiceList } from './choice-list';
 import { LINK_KINDS, linkChoices } from './item-links';
@@ -73,22 +73,13 @@ export function AgendaItemForm({ initial, state, submitLabel, pending, onSubmit,
           />
         ))}
       </details>
-      <div role="alert" className="form-error">
-        {invalid.length > 0 && (
-          <ul>
-            {invalid.map((key) => (
-              <li key={key}>{t('sessions.invalid', { field: t(`sessions.item.${key}`) })}</li>
-            ))}
-          </ul>
-        )}
-      </div>
-      <SubmitActions label={submitLabel} pending={pending}>
-        {onCancel && (
-          <button type="button" className="button button-secondary" onClick={onCancel}>
-            {t('sessions.cancel')}
-          </button>
-        )}
-      </SubmitActions>
+      <FormFooter
+        problems={invalid.map((key) => t('sessions.invalid', { field: t(`sessions.item.${key}`) }))}
+        label={submitLabel}
+        pending={pending}
+        onCancel={onCancel}
+        cancelLabel={t('sessions.cancel')}
+      />
     </form>
   );
 }

@@ -41,7 +41,7 @@ export function AgendaRow({ item, index, session, state, editable, movable, lift
   return (
     <li ref={setDropRef} className={classes} aria-current={current ? 'step' : undefined} data-item-id={item.id}>
       <div ref={setNodeRef} className="agenda-item-body" style={transform ? { transform: `translate3d(${transform.x}px, ${transform.y}px, 0)` } : undefined}>
-        {movable && !item.deferred ? (
+        {movable && !item.deferred && (
           <button
             ref={setActivatorNodeRef}
             {...listeners}
@@ -55,9 +55,9 @@ export function AgendaRow({ item, index, session, state, editable, movable, lift
           >
             <span aria-hidden="true">⠿</span>
           </button>
-        ) : (
-          <span className="grab-space" aria-hidden="true" />
         )}
+        {/* A deferred item keeps its column, so the numbers stay in line with the movable ones. */}
+        {movable && item.deferred && <span className="grab-space" aria-hidden="true" />}
         <span className="agenda-number">{index + 1}.</span>
         <div className="agenda-main">
           <div className="agenda-head">

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { sessionFieldsSchema, SESSION_LIMITS, type SessionFields } from '@verbund/shared/features/sessions/sessions-feature';
 import type { Person } from '@verbund/shared/model';
 import type { WorkspaceState } from '@verbund/shared/projection';
-import { SubmitActions } from '../../components/form-parts';
+import { FormFooter } from '../../components/form-parts';
 import { TextField } from '../../components/text-field';
 import { officeInputs, officeInstant } from '@verbund/shared/office-time';
 import { personName } from '../../lib/person-name';
@@ -74,22 +74,13 @@ export function SessionForm({ initial, moderatorId, state, people, submitLabel, 
         onChange={(coModeratorIds) => set({ coModeratorIds })}
       />
       <p className="hint">{t('sessions.timeZoneHint')}</p>
-      <div role="alert" className="form-error">
-        {invalid.length > 0 && (
-          <ul>
-            {invalid.map((key) => (
-              <li key={key}>{t('sessions.invalid', { field: t(`sessions.field.${key}`) })}</li>
-            ))}
-          </ul>
-        )}
-      </div>
-      <SubmitActions label={submitLabel} pending={pending}>
-        {onCancel && (
-          <button type="button" className="button button-secondary" onClick={onCancel}>
-            {t('sessions.cancel')}
-          </button>
-        )}
-      </SubmitActions>
+      <FormFooter
+        problems={invalid.map((key) => t('sessions.invalid', { field: t(`sessions.field.${key}`) }))}
+        label={submitLabel}
+        pending={pending}
+        onCancel={onCancel}
+        cancelLabel={t('sessions.cancel')}
+      />
     </form>
   );
 }
