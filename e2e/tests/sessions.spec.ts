@@ -29,7 +29,7 @@ async function addItem(page: Page, title: string, minutes: number, linkCard?: st
   await expect(item(page, title)).toBeVisible();
 }
 
-test('M1 M3 M4 M5 M6 Claudia plans a session and builds its agenda by keyboard and by drag and drop; Anna follows it live without changing it, through items and a deferral, to its end', async ({
+test('M1 M2 M3 M4 M5 M6 Claudia plans a session and builds its agenda by keyboard and by drag and drop; Anna follows it live without changing it, through items and a deferral, to its end', async ({
   browser,
   server,
 }) => {
@@ -112,6 +112,7 @@ test('M1 M3 M4 M5 M6 Claudia plans a session and builds its agenda by keyboard a
     await expect(order(anna)).toHaveText([third, second, first]);
     await expectNoViolations(claudia, 'a planned session (moderator)');
     await expectNoViolations(anna, 'a planned session (member)');
+    await claudia.screenshot({ path: test.info().outputPath('session-planned.png'), fullPage: true });
   });
 
   await test.step('M2 M5: Claudia opens the session after a question and takes up items; Anna sees the current item and its time ticking', async () => {
