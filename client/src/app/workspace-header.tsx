@@ -17,13 +17,15 @@ const PAGES = [
   { route: { name: 'votes' }, label: 'nav.votes' },
   { route: { name: 'decisions' }, label: 'nav.decisions' },
   { route: { name: 'positions' }, label: 'nav.positions' },
+  { route: { name: 'sessions' }, label: 'nav.sessions' },
   { route: { name: 'admin' }, label: 'nav.admin' },
   { route: { name: 'audit' }, label: 'nav.audit' },
   { route: { name: 'account' }, label: 'nav.account' },
 ] as const satisfies readonly { route: Route; label: string }[];
 
-/** The navigation entry a page belongs to: a position belongs to the positions. */
-const sectionOf = (route: Route): Route['name'] => (route.name === 'position' ? 'positions' : route.name);
+/** The navigation entry a page belongs to: a position belongs to the positions, a session to the sessions. */
+const SECTIONS: Partial<Record<Route['name'], Route['name']>> = { position: 'positions', session: 'sessions' };
+const sectionOf = (route: Route): Route['name'] => SECTIONS[route.name] ?? route.name;
 
 export function WorkspaceHeader({ workspaceName, partners, route }: Props) {
   const { t } = useTranslation();

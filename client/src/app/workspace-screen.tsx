@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { LiveAnnouncer } from '../components/live-announcer';
 import { Toasts } from '../components/toasts';
+import { TreatedInSessions } from '../components/treated-in-sessions';
 import { AccountPage } from '../features/account/account-page';
 import { EraseAccountForm } from '../features/account/erase-account-form';
 import { AuditPage } from '../features/audit/audit-page';
@@ -14,6 +15,8 @@ import { CardPositions } from '../features/positions/card-positions';
 import { PositionPage } from '../features/positions/position-page';
 import { PositionsPage } from '../features/positions/positions-page';
 import { PresenceBar } from '../features/presence/presence-bar';
+import { SessionPage } from '../features/sessions/session-page';
+import { SessionsPage } from '../features/sessions/sessions-page';
 import { useLiveSync } from '../features/sync/use-live-sync';
 import { CardVotes } from '../features/votes/card-votes';
 import { DecisionsPage } from '../features/votes/decisions-page';
@@ -40,6 +43,8 @@ const TITLE_KEYS: Record<Route['name'], string> = {
   decisions: 'decisions.heading',
   positions: 'positions.heading',
   position: 'positions.heading',
+  sessions: 'sessions.heading',
+  session: 'sessions.heading',
   invite: 'invitation.title',
 };
 
@@ -117,6 +122,8 @@ export function WorkspaceScreen({ route }: Props) {
           {state && allowed && route.name === 'decisions' && <DecisionsPage state={state} people={people} />}
           {state && allowed && route.name === 'positions' && <PositionsPage state={state} />}
           {state && allowed && route.name === 'position' && <PositionPage positionId={route.positionId} state={state} people={people} />}
+          {state && allowed && route.name === 'sessions' && <SessionsPage state={state} people={people} />}
+          {state && allowed && route.name === 'session' && <SessionPage sessionId={route.sessionId} state={state} people={people} />}
         </main>
         {showCard && (
           <CardDialog
@@ -129,6 +136,7 @@ export function WorkspaceScreen({ route }: Props) {
               <>
                 <CardVotes cardId={openCardId} state={state} people={people} />
                 <CardPositions cardId={openCardId} state={state} />
+                <TreatedInSessions sessions={state.sessions} kind="cardIds" id={openCardId} onOpen={() => openCard(null)} />
                 <CommentsPanel cardId={openCardId} comments={state.comments[openCardId] ?? []} people={people} partners={state.partners} />
                 <HistoryPanel cardId={openCardId} people={people} partners={state.partners} />
               </>

@@ -26,3 +26,37 @@ export function SubmitActions({ label, pending, children }: SubmitActionsProps) 
     </div>
   );
 }
+
+type FormFooterProps = {
+  /** What the schema refused, each already in words ("Bitte prüfen: Titel"). */
+  problems: readonly string[];
+  label: string;
+  pending?: boolean;
+  /** With a cancel button when given. */
+  onCancel?: () => void;
+  cancelLabel: string;
+};
+
+/** The end of a form checked with a shared schema: the list of what to fix (one live region, always there), submit and cancel. */
+export function FormFooter({ problems, label, pending, onCancel, cancelLabel }: FormFooterProps) {
+  return (
+    <>
+      <div role="alert" className="form-error">
+        {problems.length > 0 && (
+          <ul>
+            {problems.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <SubmitActions label={label} pending={pending}>
+        {onCancel && (
+          <button type="button" className="button button-secondary" onClick={onCancel}>
+            {cancelLabel}
+          </button>
+        )}
+      </SubmitActions>
+    </>
+  );
+}

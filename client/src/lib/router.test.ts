@@ -24,4 +24,12 @@ describe('routes', () => {
     expect(parseRoute('/positions/')).toEqual({ name: 'positions' });
     expect(routePath({ name: 'positions' })).toBe('/positions');
   });
+
+  it('reads a session from its path and builds the same path back; the list has its own', () => {
+    const route = parseRoute('/sessions/7d1f3c1e-0000-4000-8000-000000000002');
+    expect(route).toEqual({ name: 'session', sessionId: '7d1f3c1e-0000-4000-8000-000000000002' });
+    expect(routePath(route)).toBe('/sessions/7d1f3c1e-0000-4000-8000-000000000002');
+    expect(parseRoute('/sessions')).toEqual({ name: 'sessions' });
+    expect(routePath({ name: 'sessions' })).toBe('/sessions');
+  });
 });

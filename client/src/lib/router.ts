@@ -10,6 +10,8 @@ export type Route =
   | { name: 'decisions' }
   | { name: 'positions' }
   | { name: 'position'; positionId: string }
+  | { name: 'sessions' }
+  | { name: 'session'; sessionId: string }
   | { name: 'invite'; token: string };
 
 export function parseRoute(pathname: string): Route {
@@ -19,6 +21,9 @@ export function parseRoute(pathname: string): Route {
   const position = /^\/positions\/([^/]+)$/.exec(path);
   if (position?.[1]) return { name: 'position', positionId: decodeURIComponent(position[1]) };
   if (path === '/positions') return { name: 'positions' };
+  const session = /^\/sessions\/([^/]+)$/.exec(path);
+  if (session?.[1]) return { name: 'session', sessionId: decodeURIComponent(session[1]) };
+  if (path === '/sessions') return { name: 'sessions' };
   if (path === '/admin') return { name: 'admin' };
   if (path === '/audit') return { name: 'audit' };
   if (path === '/account') return { name: 'account' };
@@ -31,6 +36,7 @@ export function routePath(route: Route): string {
   if (route.name === 'board') return '/';
   if (route.name === 'invite') return `/invite/${encodeURIComponent(route.token)}`;
   if (route.name === 'position') return `/positions/${encodeURIComponent(route.positionId)}`;
+  if (route.name === 'session') return `/sessions/${encodeURIComponent(route.sessionId)}`;
   return `/${route.name}`;
 }
 

@@ -1,5 +1,7 @@
 import type { NewEvent } from '@verbund/shared/events';
-import type { Area, CardFields, Partner, Status } from '@verbund/shared/model';
+import type { AgendaItem, ModeratedSession } from '@verbund/shared/features/sessions/sessions-feature';
+import { officeDay, type Area, type CardFields, type Partner, type Status } from '@verbund/shared/model';
+import { officeInstant } from '@verbund/shared/office-time';
 import type { AuditKeys } from '../audit/audit-key.js';
 import type { Storage } from '../storage/port.js';
 import { appendSeedEvents, createPeople, stableId, type SeedEvent, type SeedPerson } from './workspace-setup.js';
@@ -63,11 +65,13 @@ const INITIATIVES: Initiative[] = [
   { title: 'Offene Daten der Region', description: 'Gemeinsames Open-Data-Portal für Haushalts-, Verkehrs- und Geodaten der vier Partner.', area: 'schnittstellen', status: 'idea', lead: gf, partners: [bs], owners: [mehmet], tags: ['Open Data'] },
 ];
 
+const demoCardId = (index: number) => stableId(`demo-card-${index}`);
+
 function initiativeEvents(at: string): SeedEvent[] {
   return INITIATIVES.map((i, index) => {
     const author = i.owners[0] ?? anna;
     const card = {
-      id: stableId(`demo-card-${index}`),
+      id: demoCardId(index),
       boardId: DEMO_BOARD_ID,
       position: `a${index.toString(36)}`,
       archived: false,
@@ -90,6 +94,41 @@ function initiativeEvents(at: string): SeedEvent[] {
   });
 }
 
+const AGENDA = [
+  { title: 'Servicekonto: Stand der Anbindung', plannedMinutes: 20, cardIds: [demoCardId(0)] },
+  { title: 'E-Payment: Eckpunkte der gemeinsamen Ausschreibung', plannedMinutes: 30, cardIds: [demoCardId(1)] },
+  { title: 'FIT-Connect: Reihenfolge der Fachverfahren', plannedMinutes: 25, cardIds: [demoCardId(9), demoCardId(5)] },
+];
+
+/** One planned session a week after seeding, at ten on the office's clock, run by Claudia with Lena as co-moderator (M1). */
+function sessionEvents(now: Date, at: string): SeedEvent[] {
+  const day = officeDay(new Date(now.getTime() + 7 * 86_400_000));
+  const session: ModeratedSession = {
+    id: stableId('demo-session-1'),
+    title: 'Arbeitsgruppe Digitalisierung – Sitzung 1',
+    startsAt: officeInstant(day, '10:00') ?? at,
+    place: 'Rathaus Braunschweig, Raum 1.12',
+    link: 'https://meet.example/verbund-arbeitsgruppe',
+    coModeratorIds: [lena.id],
+    moderatorId: claudia.id,
+    state: 'planned',
+    items: [],
+    currentItemId: null,
+    startedAt: null,
+    endedAt: null,
+    createdAt: at,
+    updatedAt: at,
+  };
+  const items = AGENDA.map(
+    (a, index): AgendaItem => ({ id: stableId(`demo-session-1-item-${index}`), title: a.title, plannedMinutes: a.plannedMinutes, links: { cardIds: a.cardIds, voteIds: [], positionIds: [] }, spans: [], deferred: null }),
+  );
+  const by = { actorId: claudia.id, partnerId: claudia.partnerId };
+  return [
+    { event: { type: 'session.created', data: { session } }, ...by },
+    ...items.map((item): SeedEvent => ({ event: { type: 'session.item_added', data: { sessionId: session.id, item } }, ...by })),
+  ];
+}
+
 /** Creates the demo workspace once; an existing workspace is left exactly as it is. */
 export async function seedDemo(storage: Storage, auditKeys: AuditKeys, now: Date): Promise<boolean> {
   if (await storage.lastEvent(DEMO_WORKSPACE_ID)) return false;
@@ -100,6 +139,6 @@ export async function seedDemo(storage: Storage, auditKeys: AuditKeys, now: Date
     ...Object.values(DEMO_PARTNERS).map((p): NewEvent => ({ type: 'partner.added', data: { partner: p } })),
     { type: 'board.created', data: { board: { id: DEMO_BOARD_ID, name: 'Initiativen' } } },
   ];
-  await appendSeedEvents(storage, auditKeys, DEMO_WORKSPACE_ID, [...setup.map((event) => ({ event })), ...joined, ...initiativeEvents(at)], at);
+  await appendSeedEvents(storage, auditKeys, DEMO_WORKSPACE_ID, [...setup.map((event) => ({ event })), ...joined, ...initiativeEvents(at), ...sessionEvents(now, at)], at);
   return true;
 }

@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ADDRESSEE_KINDS, positionFieldsSchema, type PositionFields } from '@verbund/shared/features/positions/positions-feature';
 import type { Partner } from '@verbund/shared/model';
-import { SubmitActions } from '../../components/form-parts';
+import { FormFooter } from '../../components/form-parts';
 import { SelectField } from '../../components/select-field';
 
 type Props = {
@@ -73,23 +73,13 @@ export function PositionForm({ initial, partners, submitLabel, pending, onSubmit
           <input id={field('due')} type="date" value={d.dueDate} onChange={(e) => set({ dueDate: e.target.value })} aria-invalid={invalid.includes('dueDate') || undefined} />
         </div>
       </div>
-      {/* One live region, always there, so a message that appears in it is announced. */}
-      <div role="alert" className="form-error">
-        {invalid.length > 0 && (
-          <ul>
-            {invalid.map((key) => (
-              <li key={key}>{t('positions.invalid', { field: t(`positions.field.${key}`) })}</li>
-            ))}
-          </ul>
-        )}
-      </div>
-      <SubmitActions label={submitLabel} pending={pending}>
-        {onCancel && (
-          <button type="button" className="button button-secondary" onClick={onCancel}>
-            {t('positions.cancel')}
-          </button>
-        )}
-      </SubmitActions>
+      <FormFooter
+        problems={invalid.map((key) => t('positions.invalid', { field: t(`positions.field.${key}`) }))}
+        label={submitLabel}
+        pending={pending}
+        onCancel={onCancel}
+        cancelLabel={t('positions.cancel')}
+      />
     </form>
   );
 }

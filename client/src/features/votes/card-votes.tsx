@@ -26,13 +26,13 @@ export function CardVotes({ cardId, state, people }: Props) {
       <h3 id="card-votes-heading">{t('votes.cardHeading')}</h3>
       {views.length === 0 && <p className="muted">{t('votes.noneOnCard')}</p>}
       {open.map((v) => (
-        <VotePanel key={v.id} view={v} partners={state.partners} people={people} cardTitle={cardTitle} />
+        <VotePanel key={v.id} view={v} partners={state.partners} people={people} cardTitle={cardTitle} sessions={state.sessions} />
       ))}
       {closed.length > 0 && (
         <>
           <h4 className="form-heading">{t('votes.cardDecisions')}</h4>
           {closed.map((v) => (
-            <VotePanel key={v.id} view={v} partners={state.partners} people={people} cardTitle={cardTitle} />
+            <VotePanel key={v.id} view={v} partners={state.partners} people={people} cardTitle={cardTitle} sessions={state.sessions} />
           ))}
         </>
       )}

@@ -1,8 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { asSingleLine, type Partner, type Person } from '@verbund/shared/model';
+import type { ModeratedSession } from '@verbund/shared/features/sessions/sessions-feature';
 import type { VoteView } from '@verbund/shared/votes';
 import { SubmitActions } from '../../components/form-parts';
+import { TreatedInSessions } from '../../components/treated-in-sessions';
 import { newId } from '../../lib/command-queue';
 import { formatDateTime } from '../../lib/format';
 import { useSession } from '../../lib/session-context';
@@ -17,10 +19,12 @@ type Props = {
   people: readonly Person[];
   cardTitle: (id: string) => string;
   headingLevel?: 3 | 4;
+  /** The workspace's sessions, for the line that names those treating this vote. */
+  sessions?: Readonly<Record<string, ModeratedSession>>;
 };
 
 /** One vote: what it is about, live counts as far as visible (D29–D31), ballot, close and outcome. */
-export function VotePanel({ view, partners, people, cardTitle, headingLevel = 4 }: Props) {
+export function VotePanel({ view, partners, people, cardTitle, headingLevel = 4, sessions }: Props) {
   const { t, i18n } = useTranslation();
   const { me, membership } = useSession();
   const voter = useVoter();
@@ -52,6 +56,7 @@ export function VotePanel({ view, partners, people, cardTitle, headingLevel = 4 
         {view.closedAt ? ` · ${t(view.closedBy ? 'votes.closedBy' : 'votes.closedOnTime', { name: view.closedBy ? nameOf(view.closedBy) : '', date: formatDateTime(view.closedAt, i18n.language) })}` : ''}
       </p>
       {view.settings.description && <p className="vote-description">{view.settings.description}</p>}
+      {sessions && <TreatedInSessions sessions={sessions} kind="voteIds" id={view.id} />}
 
       <div className="vote-live" aria-live="polite">
         <p className="vote-participation">

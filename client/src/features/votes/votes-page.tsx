@@ -24,7 +24,7 @@ export function VotesPage({ state, people }: Props) {
   const closed = views.filter((v) => v.status === 'closed');
   const cardTitle = (id: string) => state.cards[id]?.title ?? t('votes.unknownCard');
   const cards = Object.values(state.cards).filter((c) => !c.archived).sort((a, b) => a.title.localeCompare(b.title, 'de'));
-  const panel = (v: (typeof views)[number]) => <VotePanel key={v.id} view={v} partners={state.partners} people={people} cardTitle={cardTitle} />;
+  const panel = (v: (typeof views)[number]) => <VotePanel key={v.id} view={v} partners={state.partners} people={people} cardTitle={cardTitle} sessions={state.sessions} />;
 
   return (
     <div className="page votes-page">
