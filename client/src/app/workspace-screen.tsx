@@ -26,6 +26,8 @@ import { LiveSocketContext } from '../lib/live-socket';
 import { usePeople, workspaceStateQueryOptions } from '../lib/queries';
 import type { Route } from '../lib/router';
 import { useSession } from '../lib/session-context';
+import { FollowBanner } from '../features/sessions/follow-banner';
+import { followedSession } from '../features/sessions/use-follow';
 import { useUiStore } from '../lib/ui-store';
 import { useWorkspaceView } from '../lib/use-workspace-view';
 import { AdminScreen } from './admin-screen';
@@ -50,7 +52,7 @@ const TITLE_KEYS: Record<Route['name'], string> = {
 
 export function WorkspaceScreen({ route }: Props) {
   const { t } = useTranslation();
-  const { membership } = useSession();
+  const { membership, me } = useSession();
   const workspaceId = membership.workspaceId;
   const confirmed = useQuery(workspaceStateQueryOptions(workspaceId));
   const state = useWorkspaceView();
@@ -90,6 +92,7 @@ export function WorkspaceScreen({ route }: Props) {
         </a>
         <WorkspaceHeader workspaceName={state?.name ?? ''} partners={state?.partners ?? {}} route={route} />
         <main id="main" className="app-main" tabIndex={-1}>
+          {state && <FollowBanner state={state} session={followedSession(state, me.id)} myPersonId={me.id} />}
           {route.name === 'board' && state && <PresenceBar partners={state.partners} />}
           {confirmed.isPending && <p role="status">{t('app.loading')}</p>}
           {confirmed.isError && (

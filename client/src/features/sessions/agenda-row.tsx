@@ -39,7 +39,7 @@ export function AgendaRow({ item, index, session, state, editable, movable, lift
     .join(' ');
 
   return (
-    <li ref={setDropRef} className={classes} aria-current={current ? 'step' : undefined} data-item-id={item.id}>
+    <li ref={setDropRef} className={classes} aria-current={current ? 'step' : undefined} data-agenda-item-id={item.id}>
       <div ref={setNodeRef} className="agenda-item-body" style={transform ? { transform: `translate3d(${transform.x}px, ${transform.y}px, 0)` } : undefined}>
         {movable && !item.deferred && (
           <button

@@ -8,7 +8,7 @@ import { renderInWorkspace } from '../../test/render';
 import { FollowBanner } from './follow-banner';
 import { useFocusStore } from './focus-store';
 import { leadView } from './lead-controls';
-import { focusToFollow, followTarget, isFollowKey } from './use-follow';
+import { focusToFollow, followedSession, followTarget, isFollowKey } from './use-follow';
 
 const MODERATOR = uuid();
 const CO = uuid();
@@ -81,6 +81,21 @@ describe('following, the logic (docs/session-rules.md, M49)', () => {
     expect(leadView(taken, s, CO, new Set([CO]))).toMatchObject({ leadId: CO, mayHandBack: true, mayTakeOver: false });
     expect(leadView(taken, s, MODERATOR, new Set([CO, MODERATOR]))).toMatchObject({ mayTakeOver: false, mayHandBack: false });
     expect(leadView(taken, { ...s, state: 'ended' }, CO, new Set())).toMatchObject({ mayHandBack: false });
+  });
+});
+
+describe('which session a person follows (M49)', () => {
+  it('the running session they are checked in to, else the one started last; none while none runs', () => {
+    const earlier = session({ startedAt: '2026-12-10T09:00:00.000Z' });
+    const later = session({ startedAt: '2026-12-10T11:00:00.000Z' });
+    const planned = session({ state: 'planned', startedAt: null });
+    const sessions = Object.fromEntries([earlier, later, planned].map((x) => [x.id, x]));
+    const stay = (to: string | null) => ({ mode: 'room' as const, from: '2026-12-10T09:00:00.000Z', to });
+    const attending = (sessionId: string, to: string | null) => ({ [sessionId]: [{ kind: 'member' as const, id: ME.id, partnerId: uuid(), onBehalfOf: null, stays: [stay(to)] }] });
+    expect(followedSession({ sessions, sessionAttendance: {} }, ME.id)?.id).toBe(later.id);
+    expect(followedSession({ sessions, sessionAttendance: attending(earlier.id, null) }, ME.id)?.id).toBe(earlier.id);
+    expect(followedSession({ sessions, sessionAttendance: attending(earlier.id, '2026-12-10T10:00:00.000Z') }, ME.id)?.id).toBe(later.id);
+    expect(followedSession({ sessions: { [planned.id]: planned }, sessionAttendance: {} }, ME.id)).toBeNull();
   });
 });
 

@@ -9,6 +9,11 @@ import { onLinkClick, routePath } from '../../lib/router';
 import { useSession } from '../../lib/session-context';
 import { useCommand } from '../../lib/use-command';
 import { Agenda } from './agenda';
+import { AttendancePanel } from './attendance-panel';
+import { LeadControls } from './lead-controls';
+import { MinutesSection } from './minutes-section';
+import { SessionTimer } from './session-timer';
+import { SpeakerQueue } from './speaker-queue';
 import { CurrentItemClock } from './current-item-clock';
 import { RunControls } from './run-controls';
 import { SessionForm } from './session-form';
@@ -95,6 +100,14 @@ export function SessionPage({ sessionId, state, people }: Props) {
       )}
 
       {runner && session.state !== 'ended' && <RunControls session={session} />}
+      {session.state === 'running' && <LeadControls state={state} session={session} people={people} myPersonId={me.id} />}
+      {session.state === 'running' && (
+        <div className="session-live">
+          <SpeakerQueue state={state} session={session} people={people} meId={me.id} />
+          <SessionTimer state={state} session={session} people={people} meId={me.id} />
+        </div>
+      )}
+      {session.state !== 'ended' && <AttendancePanel state={state} session={session} people={people} personId={me.id} />}
 
       <section className="panel" aria-labelledby={`${id}-details`}>
         <h3 id={`${id}-details`}>{t('sessions.details')}</h3>
@@ -147,6 +160,7 @@ export function SessionPage({ sessionId, state, people }: Props) {
       </section>
 
       <Agenda session={session} state={state} runner={runner} />
+      <MinutesSection session={session} partners={state.partners} />
     </div>
   );
 }

@@ -106,3 +106,15 @@ export function useFollow(state: Pick<WorkspaceState, 'sessionLeads'>, session: 
 
   return { focused: focused ?? null, following, offered, stop, resume };
 }
+
+/**
+ * The running session a person follows (M49), on every page: the one they are checked in to (M10),
+ * else the one started last; none while no session runs.
+ */
+export function followedSession(state: Pick<WorkspaceState, 'sessions' | 'sessionAttendance'>, personId: string): ModeratedSession | null {
+  const running = Object.values(state.sessions)
+    .filter((s) => s.state === 'running')
+    .sort((a, b) => (b.startedAt ?? '').localeCompare(a.startedAt ?? ''));
+  const present = (s: ModeratedSession) => (state.sessionAttendance[s.id] ?? []).some((a) => a.id === personId && a.stays.some((stay) => stay.to === null));
+  return running.find(present) ?? running[0] ?? null;
+}
