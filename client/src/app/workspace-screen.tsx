@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { LiveAnnouncer } from '../components/live-announcer';
@@ -15,8 +15,6 @@ import { CardPositions } from '../features/positions/card-positions';
 import { PositionPage } from '../features/positions/position-page';
 import { PositionsPage } from '../features/positions/positions-page';
 import { PresenceBar } from '../features/presence/presence-bar';
-import { SessionPage } from '../features/sessions/session-page';
-import { SessionsPage } from '../features/sessions/sessions-page';
 import { useLiveSync } from '../features/sync/use-live-sync';
 import { CardVotes } from '../features/votes/card-votes';
 import { DecisionsPage } from '../features/votes/decisions-page';
@@ -33,6 +31,10 @@ import { useWorkspaceView } from '../lib/use-workspace-view';
 import { AdminScreen } from './admin-screen';
 import { mayOpen } from './page-access';
 import { WorkspaceHeader } from './workspace-header';
+
+// The sessions' pages come as their own chunk, when one is opened: the board's first load stays small.
+const SessionsPage = lazy(() => import('../features/sessions/sessions-page').then((m) => ({ default: m.SessionsPage })));
+const SessionPage = lazy(() => import('../features/sessions/session-page').then((m) => ({ default: m.SessionPage })));
 
 type Props = { route: Route };
 
@@ -125,8 +127,11 @@ export function WorkspaceScreen({ route }: Props) {
           {state && allowed && route.name === 'decisions' && <DecisionsPage state={state} people={people} />}
           {state && allowed && route.name === 'positions' && <PositionsPage state={state} />}
           {state && allowed && route.name === 'position' && <PositionPage positionId={route.positionId} state={state} people={people} />}
-          {state && allowed && route.name === 'sessions' && <SessionsPage state={state} people={people} />}
-          {state && allowed && route.name === 'session' && <SessionPage sessionId={route.sessionId} state={state} people={people} />}
+          {state && allowed && (route.name === 'sessions' || route.name === 'session') && (
+            <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+              {route.name === 'sessions' ? <SessionsPage state={state} people={people} /> : <SessionPage sessionId={route.sessionId} state={state} people={people} />}
+            </Suspense>
+          )}
         </main>
         {showCard && (
           <CardDialog
