@@ -124,7 +124,7 @@ export function mongoDocs(conn: Connection, m: DocModels, transactions: boolean)
     const claimed = await DocHead.findOneAndUpdate(
       { _id, bytes: { $lte: maxBytes - bytes.byteLength } },
       { $inc: { lastSeq: 1, bytes: bytes.byteLength } },
-      { new: true, session },
+      { returnDocument: 'after', session },
     ).lean<DocHead>();
     if (!claimed) {
       await undoId();
