@@ -110,14 +110,14 @@ export function AttendancePanel({ state, session, people, personId, now = new Da
         <div className="attendance-mine">
           <p>{view.mine ? t('sessions.attendance.youAre', { how: describe(view.mine) }) : t('sessions.attendance.youAreNot')}</p>
           <DeputySelect dezernentIds={myDeputyships} value={asDeputyFor} onChange={setAsDeputyFor} name={name} />
-          <button type="button" onClick={() => checkIn(personId, 'room', asDeputyFor || null)}>
+          <button type="button" className="button button-primary" onClick={() => checkIn(personId, 'room', asDeputyFor || null)}>
             {t('sessions.attendance.checkInRoom')}
           </button>
-          <button type="button" onClick={() => checkIn(personId, 'online', asDeputyFor || null)}>
+          <button type="button" className="button button-secondary" onClick={() => checkIn(personId, 'online', asDeputyFor || null)}>
             {t('sessions.attendance.checkInOnline')}
           </button>
           {view.mine && (
-            <button type="button" onClick={() => checkOut(personId, name(personId))}>
+            <button type="button" className="button button-secondary" onClick={() => checkOut(personId, name(personId))}>
               {t('sessions.attendance.checkOut')}
             </button>
           )}
@@ -210,14 +210,14 @@ function RunnerForms({ state, session, people, checkIn, day, name }: RunnerProps
         </label>
         {modes(mode, setMode)}
         <DeputySelect dezernentIds={deputyOptions} value={onBehalfOf} onChange={setOnBehalfOf} name={name} />
-        <button type="submit">{t('sessions.attendance.checkInOther')}</button>
+        <button type="submit" className="button button-secondary">{t('sessions.attendance.checkInOther')}</button>
       </form>
       <form onSubmit={submitGuest} aria-label={t('sessions.attendance.checkInGuest')}>
         <label>
           {t('sessions.attendance.guestName')} <input value={guest} maxLength={200} onChange={(e) => setGuest(e.target.value)} />
         </label>
         {modes(guestMode, setGuestMode)}
-        <button type="submit">{t('sessions.attendance.checkInGuest')}</button>
+        <button type="submit" className="button button-secondary">{t('sessions.attendance.checkInGuest')}</button>
       </form>
     </div>
   );
