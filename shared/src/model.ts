@@ -189,13 +189,3 @@ export function officeDay(at: Date): string {
   return officeDayFormat.format(at);
 }
 
-const officeDateFormat = new Intl.DateTimeFormat('de-DE', { dateStyle: 'full', timeZone: 'Europe/Berlin' });
-const officeClockFormat = new Intl.DateTimeFormat('de-DE', { timeStyle: 'short', timeZone: 'Europe/Berlin' });
-
-/** An instant (ISO) as a German date in the offices (`Donnerstag, 10. Dezember 2026`): formatting, not reading the clock. */
-export const officeDateDe = (at: string): string => officeDateFormat.format(Date.parse(at));
-const calendarDayDeFormat = new Intl.DateTimeFormat('de-DE', { dateStyle: 'long', timeZone: 'UTC' });
-/** A calendar day (`YYYY-MM-DD`, a due date) in German (`31. Januar 2027`). */
-export const calendarDayDe = (day: string): string => calendarDayDeFormat.format(Date.parse(`${day}T00:00:00Z`));
-/** An instant (ISO) as the offices' time of day in German (`10:30`). */
-export const officeClockDe = (at: string): string => officeClockFormat.format(Date.parse(at));

@@ -49,6 +49,17 @@ export function formatOfficeDateTime(iso: string, language: string): string {
   return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone: OFFICE_ZONE }).format(new Date(iso));
 }
 
+const officeDateDeFormat = new Intl.DateTimeFormat('de-DE', { dateStyle: 'full', timeZone: OFFICE_ZONE });
+const officeClockDeFormat = new Intl.DateTimeFormat('de-DE', { timeStyle: 'short', timeZone: OFFICE_ZONE });
+const calendarDayDeFormat = new Intl.DateTimeFormat('de-DE', { dateStyle: 'long', timeZone: 'UTC' });
+
+/** An instant as a German date in the offices (`Donnerstag, 10. Dezember 2026`), for text the server writes. */
+export const officeDateDe = (iso: string): string => officeDateDeFormat.format(new Date(iso));
+/** An instant as the offices' time of day in German (`10:30`). */
+export const officeClockDe = (iso: string): string => officeClockDeFormat.format(new Date(iso));
+/** A calendar day (`YYYY-MM-DD`, a due date) in German (`31. Januar 2027`). */
+export const calendarDayDe = (day: string): string => calendarDayDeFormat.format(new Date(`${day}T00:00:00Z`));
+
 /** Minutes as a clock reads them: 75.5 → "75:30"; negative values get a minus sign. */
 export function formatMinutes(minutes: number): string {
   const sign = minutes < 0 ? '−' : '';

@@ -230,15 +230,15 @@ export class LiveDoc {
   private async storeBatch(batch: WaitingWrite[]): Promise<void> {
     const admitted: WaitingWrite[] = [];
     for (const w of batch) {
-      const refusal = !w.mayWrite() ? new ReadOnlyNowError() : !isUpdate(w.update) ? new InvalidUpdateError() : this.writesForeign(w) ? new ForeignWriterError() : null;
+      const refusal = !w.mayWrite() ? new ReadOnlyNowError() : !isUpdate(w.update) ? new InvalidUpdateError() : null;
       if (refusal) {
         w.reject(refusal);
         continue;
       }
       try {
         // One after the other: an id the first update of the batch claims is the next one's to respect.
-        if (w.by) await this.claimWriters(w.update, w.by);
-        admitted.push(w);
+        if (w.by && !(await this.claimWriters(w.update, w.by))) w.reject(new ForeignWriterError());
+        else admitted.push(w);
       } catch (error) {
         w.reject(asError(error));
       }
@@ -279,19 +279,19 @@ export class LiveDoc {
     return 'stored';
   }
 
-  /** Y18: a person's update writes only under client ids nobody else claimed, never the seed's. */
-  private writesForeign(w: WaitingWrite): boolean {
-    if (!w.by) return false;
-    return [...Y.parseUpdateMeta(w.update).from.keys()].some((clientId) => clientId === SEED_CLIENT_ID || (this.writers.get(clientId) ?? w.by) !== w.by);
-  }
-
-  /** Y18: the client ids an update writes under that nobody claimed yet become its sender's, durably, before it is stored. */
-  private async claimWriters(update: Uint8Array, personId: string): Promise<void> {
-    const fresh = [...Y.parseUpdateMeta(update).from.keys()].filter((clientId) => clientId !== SEED_CLIENT_ID && !this.writers.has(clientId));
-    if (fresh.length === 0) return;
+  /**
+   * Y18: a person's update writes only under client ids nobody else claimed, never the seed's (false
+   * when it does); those nobody claimed yet become its sender's, durably, before it is stored.
+   */
+  private async claimWriters(update: Uint8Array, personId: string): Promise<boolean> {
+    const clientIds = [...Y.parseUpdateMeta(update).from.keys()];
+    if (clientIds.some((clientId) => clientId === SEED_CLIENT_ID || (this.writers.get(clientId) ?? personId) !== personId)) return false;
+    const fresh = clientIds.filter((clientId) => !this.writers.has(clientId));
+    if (fresh.length === 0) return true;
     const { storage, workspaceId, docId } = this.where;
     await storage.claimDocWriters(workspaceId, docId, personId, fresh);
     for (const clientId of fresh) this.writers.set(clientId, personId);
+    return true;
   }
 
   private compactIfDue(): void {

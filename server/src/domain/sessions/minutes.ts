@@ -1,5 +1,5 @@
 import { actualMinutes, type AgendaItem, type ModeratedSession } from '@verbund/shared/features/sessions/sessions-feature';
-import { calendarDayDe, officeClockDe, officeDateDe } from '@verbund/shared/model';
+import { calendarDayDe, officeClockDe as clock, officeDateDe as day } from '@verbund/shared/office-time';
 import type { WorkspaceState } from '@verbund/shared/projection';
 import type { PmDoc, PmNode } from '@verbund/shared/rich-text';
 import type { Vote } from '@verbund/shared/votes';
@@ -8,8 +8,6 @@ import type { SessionAction } from '@verbund/shared/features/sessions/actions';
 /** How a person is named in the minutes: their name, or what stands for it (an erased member, someone unknown). */
 export type NameOf = (personId: string) => string;
 
-const day = officeDateDe;
-const clock = officeClockDe;
 /** Quotes as German writes them; quotes inside become single ones („… ‚…‘ …“). */
 const quoted = (text: string) => `„${text.replace(/„/g, '‚').replace(/“/g, '‘')}“`;
 const minutes = (n: number) => `${Math.round(n)} Min.`;
