@@ -113,6 +113,10 @@ export const REFUSAL_REASONS = [
   'not_checked_in',
   'not_deputy',
   'attendance_full',
+  // Votes from the agenda (M60–M63).
+  'item_not_current',
+  'no_prepared_vote',
+  'too_many_links',
   // Documents (Y6, Y9, Y12 in docs/protocol.md).
   'document_read_only',
   'document_not_open',

@@ -239,6 +239,16 @@ const ROWS: Partial<Record<CommandType, Row>> = {
   'session.defer_item': { allowed: RUNNER, prepare: onFreshSession((sessionId, itemId) => sessions.defer(sessionId, itemId, null)) },
   'session.end': { allowed: RUNNER, prepare: onFreshSession((sessionId) => sessions.end(sessionId), true) },
   'session.add_action': { allowed: RUNNER, prepare: onFreshSession((sessionId, itemId) => sessions.addAction(sessionId, itemId, DEMO_BOARD_ID, [person('anna').id]), true) },
+  // M61: a vote on the current item, opened by who runs the session.
+  'session.open_vote': {
+    allowed: RUNNER,
+    prepare: async () => {
+      const takeUp = await onFreshSession((sessionId, itemId) => sessions.takeUp(sessionId, itemId), true)();
+      if (takeUp.type !== 'session.take_up_item') throw new Error('expected the item to be taken up');
+      await moderator(takeUp);
+      return sessions.openVote(takeUp.payload.sessionId, takeUp.payload.itemId, proposalSettings([await freshCard()]));
+    },
+  },
   // The co-moderator while the moderator is away (M41); the one who took over hands back (M43).
   'session.take_over': { allowed: ['member'], prepare: onSessionOfAbsentModerator(false, (sessionId) => sessions.takeOver(sessionId)) },
   'session.hand_back': { allowed: ['member'], prepare: onSessionOfAbsentModerator(true, (sessionId) => sessions.handBack(sessionId)) },

@@ -1,6 +1,7 @@
 import type { CommandOf } from '@verbund/shared/commands';
 import type { AttendanceMode, QuorumRule } from '@verbund/shared/features/sessions/attendance';
 import type { AgendaItemFields, SessionFields } from '@verbund/shared/features/sessions/sessions-feature';
+import type { VoteSettings } from '@verbund/shared/votes';
 import { nextId } from './builders.js';
 
 /** Builders of the session commands, bound to one workspace. Deterministic ids (see `nextId`). */
@@ -47,6 +48,9 @@ export function sessionCommandsFor(workspaceId: string) {
         ownerIds,
         dueDate: over.dueDate ?? null,
       }),
+    /** M61: the item's prepared vote (no settings) or a quick one. */
+    openVote: (sessionId: string, itemId: string, settings?: VoteSettings, voteId: string = nextId()): CommandOf<'session.open_vote'> =>
+      envelope('session.open_vote', { sessionId, itemId, voteId, ...(settings ? { settings } : {}) }),
     takeOver: (sessionId: string): CommandOf<'session.take_over'> => envelope('session.take_over', { sessionId }),
     handBack: (sessionId: string): CommandOf<'session.hand_back'> => envelope('session.hand_back', { sessionId }),
     checkIn: (sessionId: string, personId: string, mode: AttendanceMode = 'room', onBehalfOf: string | null = null): CommandOf<'session.check_in'> =>

@@ -12,6 +12,7 @@ import { accept, reject, type Deciders, type Decision } from '../decision.js';
 import type { DomainFeature } from '../feature.js';
 import { anyMember, hasRole } from '../roles.js';
 import { actionDeciders, type ActionCommand } from './actions.js';
+import { itemVoteDeciders, type ItemVoteCommand } from './item-votes.js';
 import { sessionMinutes } from './session-minutes.js';
 import { handOverDeciders, type HandOverCommand } from './hand-over.js';
 import { withRunnable } from './guards.js';
@@ -146,9 +147,9 @@ const sessionDeciders: Deciders<SessionCommand> = {
 };
 
 /** Moderated sessions (docs/session-rules.md): moderators plan them; who runs one is the session's own rule (M1). */
-export const sessionsDomain: DomainFeature<SessionCommand | SpeakerCommand | TimerCommand> = {
+export const sessionsDomain: DomainFeature<SessionCommand | SpeakerCommand | TimerCommand | ItemVoteCommand> = {
   name: 'sessions',
-  deciders: { ...sessionDeciders, ...speakerDeciders, ...timerDeciders },
+  deciders: { ...sessionDeciders, ...speakerDeciders, ...timerDeciders, ...itemVoteDeciders },
   policy: {
     ...speakerPolicy,
     ...timerPolicy,
@@ -163,6 +164,7 @@ export const sessionsDomain: DomainFeature<SessionCommand | SpeakerCommand | Tim
     'session.defer_item': anyMember,
     'session.end': anyMember,
     'session.add_action': anyMember,
+    'session.open_vote': anyMember,
     'session.take_over': anyMember,
     'session.hand_back': anyMember,
     ...attendancePolicy,

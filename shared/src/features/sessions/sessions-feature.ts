@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { defineFeature, replace } from '../../feature.js';
 import { idSchema, instantSchema, line, urlSchema } from '../../model.js';
+import { voteSettingsSchema } from '../../votes.js';
 import { actionCommands, actionEvents, sessionActionSchema } from './actions.js';
 import { handOverCommands, handOverEvents, handOverSlice } from './hand-over.js';
 import { speakerBookSchema, speakerCommands, speakerEvents, speakerReducers, speakerSubjects } from './speakers.js';
 import { sessionTimerSchema, timerCommands, timerEvents, timerReducers, timerSubjects } from './timer.js';
+import { itemVoteCommands, itemVoteEvents, withOpenedVote } from './item-votes.js';
 import { attendanceCommands, attendanceEvents, attendanceReducers, attendanceShape, attendanceSubjects, DEFAULT_QUORUM_RULE } from './attendance.js';
 
 export const SESSION_LIMITS = { title: 200, place: 300, coModerators: 10, items: 100, itemTitle: 200, links: 20, sessions: 2_000, maxMinutes: 480 } as const;
@@ -39,6 +41,8 @@ export const agendaItemFieldsSchema = z.strictObject({
   title: line(SESSION_LIMITS.itemTitle),
   plannedMinutes: z.number().int().min(1).max(SESSION_LIMITS.maxMinutes),
   links: itemLinksSchema,
+  /** M60: a vote prepared while planning, opened on the item with one action (M61); absent or null: none. */
+  preparedVote: voteSettingsSchema.nullable().optional(),
 });
 export type AgendaItemFields = z.infer<typeof agendaItemFieldsSchema>;
 
@@ -121,6 +125,7 @@ export const sessionsFeature = defineFeature({
     'session.defer_item': z.strictObject({ ...itemRef, toSessionId: idSchema.nullable(), newItemId: idSchema }),
     'session.end': z.strictObject({ sessionId: idSchema }),
     ...actionCommands,
+    ...itemVoteCommands,
     ...handOverCommands,
     ...speakerCommands,
     ...timerCommands,
@@ -138,6 +143,7 @@ export const sessionsFeature = defineFeature({
     'session.item_deferred': z.strictObject({ ...itemRef, toSessionId: idSchema.nullable(), newItemId: idSchema }),
     'session.ended': z.strictObject({ sessionId: idSchema }),
     ...actionEvents,
+    ...itemVoteEvents,
     ...handOverEvents,
     ...speakerEvents,
     ...timerEvents,
@@ -197,6 +203,8 @@ export const sessionsFeature = defineFeature({
         const session = s.sessions[e.data.sessionId];
         if (session) replace(s.sessions, session.id, { items: closeCurrent(session, e.at), currentItemId: null, state: 'ended', endedAt: e.at, updatedAt: e.at });
       },
+      'session.vote_opened': (s, e) =>
+        updateItems(s.sessions, e.data.sessionId, e.at, (items) => items.map((item) => (item.id === e.data.itemId ? withOpenedVote(item, e.data.voteId, e.data.prepared) : item))),
       'session.action_added': (s, e) => {
         s.sessionActions[e.data.sessionId] = [...(s.sessionActions[e.data.sessionId] ?? []), e.data.action];
       },
@@ -216,6 +224,7 @@ export const sessionsFeature = defineFeature({
     'session.item_deferred': (d) => d.sessionId,
     'session.ended': (d) => d.sessionId,
     'session.action_added': (d) => d.sessionId,
+    'session.vote_opened': (d) => d.sessionId,
     ...handOverSlice.subjects,
     ...speakerSubjects,
     ...timerSubjects,
