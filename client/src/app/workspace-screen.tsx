@@ -17,6 +17,8 @@ import { PositionsPage } from '../features/positions/positions-page';
 import { PresenceBar } from '../features/presence/presence-bar';
 import { useLiveSync } from '../features/sync/use-live-sync';
 import { CardVotes } from '../features/votes/card-votes';
+import { ItemVotes } from '../features/votes/item-votes';
+import { OpenVoteForm } from '../features/votes/open-vote-form';
 import { DecisionsPage } from '../features/votes/decisions-page';
 import { VotesPage } from '../features/votes/votes-page';
 import { NewWorkspaceForm } from '../features/workspaces/new-workspace-form';
@@ -129,7 +131,15 @@ export function WorkspaceScreen({ route }: Props) {
           {state && allowed && route.name === 'position' && <PositionPage positionId={route.positionId} state={state} people={people} />}
           {state && allowed && (route.name === 'sessions' || route.name === 'session') && (
             <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
-              {route.name === 'sessions' ? <SessionsPage state={state} people={people} /> : <SessionPage sessionId={route.sessionId} state={state} people={people} />}
+              {route.name === 'sessions' ? <SessionsPage state={state} people={people} /> : <SessionPage
+                  sessionId={route.sessionId}
+                  state={state}
+                  people={people}
+                  slots={{
+                    voteForm: (use, onDone) => <OpenVoteForm cardId={null} use={use} onDone={onDone} />,
+                    itemVotes: (voteIds, mode) => <ItemVotes voteIds={voteIds} state={state} people={people} mode={mode} />,
+                  }}
+                />}
             </Suspense>
           )}
         </main>

@@ -1,3 +1,5 @@
+import { formatOfficeDateTime } from '@verbund/shared/office-time';
+
 /** Dates as the person's language writes them; due dates are calendar days without a time zone. */
 export function formatDate(isoDate: string, language: string): string {
   const [y, m, d] = isoDate.split('-').map(Number);
@@ -5,10 +7,12 @@ export function formatDate(isoDate: string, language: string): string {
   return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
+/**
+ * An instant on the offices' clock (Europe/Berlin), wherever the browser is: a vote opened at ten
+ * reads ten for every partner, as the session page, the minutes and the exports write it.
+ */
 export function formatDateTime(iso: string, language: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  return Number.isNaN(Date.parse(iso)) ? iso : formatOfficeDateTime(iso, language);
 }
 
 /** Only web links become clickable; anything else stays text. */

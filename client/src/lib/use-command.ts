@@ -5,7 +5,8 @@ import { toastRefusal } from './error-messages';
 import { runCommand } from './run-command';
 import { useSession } from './session-context';
 
-type Variables = { [T in CommandType]: { type: T; payload: CommandOf<T>['payload']; done?: string } }[CommandType];
+/** A command as `useCommand` sends it, with the sentence announced on success. */
+export type CommandVariables = { [T in CommandType]: { type: T; payload: CommandOf<T>['payload']; done?: string } }[CommandType];
 
 /**
  * Sends one command and waits for the answer: for administration and votes, where a guess would
@@ -16,7 +17,7 @@ export function useCommand() {
   const queryClient = useQueryClient();
   const { membership } = useSession();
   return useMutation({
-    mutationFn: (variables: Variables) =>
+    mutationFn: (variables: CommandVariables) =>
       runCommand(queryClient, membership.workspaceId, variables.type, variables.payload),
     onSuccess: (_result, variables) => {
       if (variables.done) useAnnouncer.getState().announce(variables.done);

@@ -37,5 +37,8 @@ describe('the demo workspace has a planned session (issue 11)', () => {
       expect(item.links.cardIds.length).toBeGreaterThan(0);
       for (const cardId of item.links.cardIds) expect(state.cards[cardId]).toBeDefined();
     }
+    // M60: the E-Payment item carries the vote it is to reach, prepared, about its card.
+    expect(session?.items.map((i) => i.preparedVote?.title ?? null)).toEqual([null, 'Eckpunkte der gemeinsamen E-Payment-Ausschreibung beschließen', null]);
+    expect(session?.items[1]?.preparedVote?.cardIds).toEqual(session?.items[1]?.links.cardIds);
   });
 });

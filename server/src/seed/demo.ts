@@ -1,5 +1,6 @@
 import type { NewEvent } from '@verbund/shared/events';
 import type { AgendaItem, ModeratedSession } from '@verbund/shared/features/sessions/sessions-feature';
+import type { VoteSettings } from '@verbund/shared/votes';
 import { officeDay, type Area, type CardFields, type Partner, type Status } from '@verbund/shared/model';
 import { officeInstant } from '@verbund/shared/office-time';
 import type { AuditKeys } from '../audit/audit-key.js';
@@ -94,11 +95,25 @@ function initiativeEvents(at: string): SeedEvent[] {
   });
 }
 
-const AGENDA = [
+const AGENDA: { title: string; plannedMinutes: number; cardIds: string[]; vote?: string }[] = [
   { title: 'Servicekonto: Stand der Anbindung', plannedMinutes: 20, cardIds: [demoCardId(0)] },
-  { title: 'E-Payment: Eckpunkte der gemeinsamen Ausschreibung', plannedMinutes: 30, cardIds: [demoCardId(1)] },
+  { title: 'E-Payment: Eckpunkte der gemeinsamen Ausschreibung', plannedMinutes: 30, cardIds: [demoCardId(1)], vote: 'Eckpunkte der gemeinsamen E-Payment-Ausschreibung beschließen' },
   { title: 'FIT-Connect: Reihenfolge der Fachverfahren', plannedMinutes: 25, cardIds: [demoCardId(9), demoCardId(5)] },
 ];
+
+/** A consent proposal counted per partner, cast by each partner's representatives, results live. */
+const preparedConsent = (title: string, cardIds: string[]): VoteSettings => ({
+  title,
+  description: '',
+  cardIds,
+  config: { kind: 'proposal', reasonMode: 'optional', passRule: 'consent' },
+  counting: 'partner',
+  partnerBallotBy: 'representative',
+  quorum: {},
+  visibility: 'live',
+  anonymous: false,
+  closesAt: null,
+});
 
 /** One planned session a week after seeding, at ten on the office's clock, run by Claudia with Lena as co-moderator (M1). */
 function sessionEvents(now: Date, at: string): SeedEvent[] {
@@ -120,7 +135,16 @@ function sessionEvents(now: Date, at: string): SeedEvent[] {
     updatedAt: at,
   };
   const items = AGENDA.map(
-    (a, index): AgendaItem => ({ id: stableId(`demo-session-1-item-${index}`), title: a.title, plannedMinutes: a.plannedMinutes, links: { cardIds: a.cardIds, voteIds: [], positionIds: [] }, spans: [], deferred: null }),
+    (a, index): AgendaItem => ({
+      id: stableId(`demo-session-1-item-${index}`),
+      title: a.title,
+      plannedMinutes: a.plannedMinutes,
+      links: { cardIds: a.cardIds, voteIds: [], positionIds: [] },
+      spans: [],
+      deferred: null,
+      // M60: the decision the item is meant to reach is prepared, to be opened in the session with one action.
+      ...(a.vote ? { preparedVote: preparedConsent(a.vote, a.cardIds) } : {}),
+    }),
   );
   const by = { actorId: claudia.id, partnerId: claudia.partnerId };
   return [

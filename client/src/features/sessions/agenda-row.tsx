@@ -10,7 +10,9 @@ import { useCommand } from '../../lib/use-command';
 import { AgendaItemForm } from './agenda-item-form';
 import { CurrentItemClock } from './current-item-clock';
 import { DeferControl } from './defer-control';
+import { PreparedVoteControl } from './item-vote-controls';
 import { LINK_KINDS, linkTitle, type LinkKind } from './item-links';
+import type { VoteSlots } from './vote-slots';
 
 type Props = {
   item: AgendaItem;
@@ -22,10 +24,11 @@ type Props = {
   movable: boolean;
   lifted: boolean;
   onGrabKey: (event: KeyboardEvent<HTMLButtonElement>) => void;
+  slots: VoteSlots;
 };
 
 /** One agenda item: what it treats, planned and actual time (M5), where it went if deferred (M6), and the runner's actions. */
-export function AgendaRow({ item, index, session, state, editable, movable, lifted, onGrabKey }: Props) {
+export function AgendaRow({ item, index, session, state, editable, movable, lifted, onGrabKey, slots }: Props) {
   const { t, i18n } = useTranslation();
   const command = useCommand();
   const [editing, setEditing] = useState(false);
@@ -69,6 +72,8 @@ export function AgendaRow({ item, index, session, state, editable, movable, lift
             {current ? <CurrentItemClock item={item} /> : <ItemTimes item={item} />}
           </p>
           <ItemLinksLine item={item} state={state} />
+          {/* The current item shows its votes in full (M61); the others their results (M62). */}
+          {!current && slots.itemVotes(item.links.voteIds, 'result')}
           {item.deferred && (
             <p className="small agenda-deferred-to">
               {item.deferred.to ? (
@@ -124,6 +129,11 @@ export function AgendaRow({ item, index, session, state, editable, movable, lift
                 </button>
               )}
               {!current && <DeferControl item={item} session={session} state={state} />}
+            </div>
+          )}
+          {open && !editing && (
+            <div className="agenda-vote">
+              <PreparedVoteControl session={session} item={item} slots={slots} />
             </div>
           )}
         </div>

@@ -9,8 +9,9 @@ import { useCommand } from '../../lib/use-command';
 import { AgendaItemForm, BLANK_ITEM } from './agenda-item-form';
 import { dropIndex, grabStep, previewOrder, type Lifted } from './agenda-order';
 import { AgendaRow } from './agenda-row';
+import type { VoteSlots } from './vote-slots';
 
-type Props = { session: ModeratedSession; state: WorkspaceState; runner: boolean };
+type Props = { session: ModeratedSession; state: WorkspaceState; runner: boolean; slots: VoteSlots };
 
 function focusGrab(itemId: string): void {
   // The row may have been moved in the DOM; focus follows the item to its new place.
@@ -18,7 +19,7 @@ function focusGrab(itemId: string): void {
 }
 
 /** The agenda (M4): items in their order, reordered by drag and drop or by keyboard, and the total planned time. */
-export function Agenda({ session, state, runner }: Props) {
+export function Agenda({ session, state, runner, slots }: Props) {
   const { t } = useTranslation();
   const command = useCommand();
   const announce = useAnnouncer((s) => s.announce);
@@ -100,6 +101,7 @@ export function Agenda({ session, state, runner }: Props) {
               movable={editable && count > 1}
               lifted={lifted?.itemId === item.id}
               onGrabKey={(event) => onGrabKey(event, item.id, index)}
+              slots={slots}
             />
           ))}
         </ol>

@@ -15,11 +15,13 @@ import { MinutesSection } from './minutes-section';
 import { SessionTimer } from './session-timer';
 import { SpeakerQueue } from './speaker-queue';
 import { CurrentItemClock } from './current-item-clock';
+import { CurrentItemVotes } from './item-vote-controls';
+import type { VoteSlots } from './vote-slots';
 import { RunControls } from './run-controls';
 import { SessionForm } from './session-form';
 import { SessionWhere } from './session-where';
 
-type Props = { sessionId: string; state: WorkspaceState; people: Person[] };
+type Props = { sessionId: string; state: WorkspaceState; people: Person[]; slots: VoteSlots };
 
 /** Only the fields that differ: each is its own register (M3), so an unchanged one is not sent over someone else's change. */
 function changedFields(session: ModeratedSession, fields: SessionFields): Partial<SessionFields> {
@@ -33,7 +35,7 @@ function changedFields(session: ModeratedSession, fields: SessionFields): Partia
 }
 
 /** One session: planned, its fields and agenda are edited by who runs it (M1, M3, M4); running, everyone follows the current item (M5); ended, a record (M2). */
-export function SessionPage({ sessionId, state, people }: Props) {
+export function SessionPage({ sessionId, state, people, slots }: Props) {
   const { t, i18n } = useTranslation();
   const { me } = useSession();
   const command = useCommand();
@@ -96,6 +98,7 @@ export function SessionPage({ sessionId, state, people }: Props) {
               <CurrentItemClock item={current} />
             </p>
           )}
+          {current && <CurrentItemVotes session={session} item={current} slots={slots} runner={runner} />}
         </section>
       )}
 
@@ -159,7 +162,7 @@ export function SessionPage({ sessionId, state, people }: Props) {
         )}
       </section>
 
-      <Agenda session={session} state={state} runner={runner} />
+      <Agenda session={session} state={state} runner={runner} slots={slots} />
       <MinutesSection session={session} partners={state.partners} />
     </div>
   );

@@ -14,7 +14,7 @@ import {
 } from '@verbund/shared/votes';
 import { SubmitActions } from '../../components/form-parts';
 import { newId } from '../../lib/command-queue';
-import { useCommand } from '../../lib/use-command';
+import { useCommand, type CommandVariables } from '../../lib/use-command';
 
 type Props = {
   /** The card the vote is about; none: a workspace-wide vote (moderators and admins, D2). */
@@ -22,6 +22,12 @@ type Props = {
   /** Cards a prioritisation may spread points over (workspace-wide form only). */
   cards?: readonly Card[];
   onDone?: () => void;
+  /**
+   * Where the form is used for something other than opening a vote about `cardId` now (a session's
+   * agenda item, M60, M61): the cards it is about, a title to start from, the heading and button, and
+   * the command the settings go out with.
+   */
+  use?: { cardIds: readonly string[]; title: string; heading: string; submit: string; send: (voteId: string, settings: VoteSettings) => CommandVariables };
 };
 
 type Draft = {
@@ -49,7 +55,7 @@ const INITIAL: Draft = {
 
 const secret = (d: Draft) => d.counting === 'person' && d.anonymous;
 
-function toSettings(d: Draft, cardId: string | null): unknown {
+function toSettings(d: Draft, cardIds: readonly string[]): unknown {
   const labels = d.options.split('\n').map((s) => s.trim()).filter(Boolean);
   const config =
     d.kind === 'proposal'
@@ -61,7 +67,7 @@ function toSettings(d: Draft, cardId: string | null): unknown {
   return {
     title: d.title,
     description: d.description,
-    cardIds: cardId ? [cardId] : [],
+    cardIds: [...cardIds],
     config,
     counting: d.counting,
     partnerBallotBy: d.partnerBallotBy,
@@ -74,40 +80,41 @@ function toSettings(d: Draft, cardId: string | null): unknown {
 }
 
 /** Opening a vote (D1–D6). The form checks with the shared schema; the server decides. */
-export function OpenVoteForm({ cardId, cards = [], onDone }: Props) {
+export function OpenVoteForm({ cardId, cards = [], onDone, use }: Props) {
   const { t } = useTranslation();
   const id = useId().replace(/:/g, '');
   const command = useCommand();
-  const [d, setD] = useState<Draft>(INITIAL);
+  const initial: Draft = use ? { ...INITIAL, title: use.title } : INITIAL;
+  const [d, setD] = useState<Draft>(initial);
   const [issues, setIssues] = useState<string[]>([]);
   const set = (patch: Partial<Draft>) => setD((x) => ({ ...x, ...patch }));
-  const kinds: VoteKind[] = cardId ? ['proposal', 'choice'] : ['proposal', 'choice', 'prioritisation'];
+  const aboutCards = use ? use.cardIds : cardId ? [cardId] : [];
+  const kinds: VoteKind[] = cardId || use ? ['proposal', 'choice'] : ['proposal', 'choice', 'prioritisation'];
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const parsed = voteSettingsSchema.safeParse(toSettings(d, cardId));
+    const parsed = voteSettingsSchema.safeParse(toSettings(d, aboutCards));
     if (!parsed.success) {
       setIssues([...new Set(parsed.error.issues.map((i) => issueKey(i.path.map(String))))]);
       return;
     }
     setIssues([]);
     const settings: VoteSettings = parsed.data;
-    command.mutate(
-      { type: 'vote.open', payload: { voteId: newId(), settings }, done: t('votes.open.done', { title: settings.title }) },
-      {
-        onSuccess: () => {
-          setD(INITIAL);
-          onDone?.();
-        },
+    const voteId = newId();
+    const variables: CommandVariables = use ? use.send(voteId, settings) : { type: 'vote.open', payload: { voteId, settings }, done: t('votes.open.done', { title: settings.title }) };
+    command.mutate(variables, {
+      onSuccess: () => {
+        setD(initial);
+        onDone?.();
       },
-    );
+    });
   };
 
   const field = (name: string) => `${id}-${name}`;
   return (
     <form className="open-vote-form stack-form" onSubmit={onSubmit} noValidate aria-labelledby={field('heading')}>
       <h4 id={field('heading')} className="form-heading">
-        {cardId ? t('votes.open.headingCard') : t('votes.open.headingWorkspace')}
+        {use ? use.heading : cardId ? t('votes.open.headingCard') : t('votes.open.headingWorkspace')}
       </h4>
       <div className="field">
         <label htmlFor={field('title')}>{t('votes.open.title')}</label>
@@ -200,7 +207,7 @@ export function OpenVoteForm({ cardId, cards = [], onDone }: Props) {
           </ul>
         </div>
       )}
-      <SubmitActions label={t('votes.open.submit')} pending={command.isPending}>
+      <SubmitActions label={use ? use.submit : t('votes.open.submit')} pending={command.isPending}>
         {onDone && (
           <button type="button" className="button button-quiet" onClick={onDone}>
             {t('votes.open.cancel')}

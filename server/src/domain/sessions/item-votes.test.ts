@@ -22,14 +22,16 @@ const PEOPLE = {
   sina: { id: testId(24), partner: P.sz, roles: ['member'] },
 } as const;
 type Who = keyof typeof PEOPLE;
-const at = (minutes: number) => new Date(Date.parse('2026-12-10T09:00:00.000Z') + minutes * 60_000).toISOString();
+const two = (n: number) => String(n).padStart(2, '0');
+/** The instant `minutes` after 9:00 on the day of the session. */
+const at = (minutes: number) => `2026-12-10T${two(9 + Math.floor(minutes / 60))}:${two(minutes % 60)}:00.000Z`;
 
 const s = sessionCommandsFor(WS);
 const v = voteCommandsFor(WS);
 
 function state(): WorkspaceState {
   const members = Object.fromEntries(
-    Object.values(PEOPLE).map((p) => [p.id, { personId: p.id, partnerId: p.partner, roles: [...p.roles], active: true, erased: false, joinedAt: at(-1000) }]),
+    Object.values(PEOPLE).map((p) => [p.id, { personId: p.id, partnerId: p.partner, roles: [...p.roles], active: true, erased: false, joinedAt: '2026-01-05T08:00:00.000Z' }]),
   );
   const partner = (id: string, shortName: string) => [id, { id, name: `Stadt ${shortName}`, shortName, active: true }] as const;
   return {
