@@ -1,16 +1,19 @@
 import { useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useDraggable, useDroppable } from '@dnd-kit/core';
 import { useTranslation } from 'react-i18next';
+import { sessionLeadOf } from '@verbund/shared/features/sessions/session-lead';
 import { actualMinutes, type AgendaItem, type ModeratedSession } from '@verbund/shared/features/sessions/sessions-feature';
 import type { WorkspaceState } from '@verbund/shared/projection';
 import { formatMinutes, formatOfficeDateTime } from '@verbund/shared/office-time';
 import { navigate, onLinkClick, routePath } from '../../lib/router';
+import { useSession } from '../../lib/session-context';
 import { useUiStore } from '../../lib/ui-store';
 import { useCommand } from '../../lib/use-command';
 import { AgendaItemForm } from './agenda-item-form';
 import { CurrentItemClock } from './current-item-clock';
 import { DeferControl } from './defer-control';
 import { PreparedVoteControl } from './item-vote-controls';
+import { useSetFocus } from './use-set-focus';
 import { LINK_KINDS, linkTitle, type LinkKind } from './item-links';
 import type { VoteSlots } from './vote-slots';
 
@@ -31,6 +34,8 @@ type Props = {
 export function AgendaRow({ item, index, session, state, editable, movable, lifted, onGrabKey, slots }: Props) {
   const { t, i18n } = useTranslation();
   const command = useCommand();
+  const { me } = useSession();
+  const setFocus = useSetFocus(session.id);
   const [editing, setEditing] = useState(false);
   const current = session.state === 'running' && session.currentItemId === item.id;
   const open = editable && !item.deferred;
@@ -109,7 +114,13 @@ export function AgendaRow({ item, index, session, state, editable, movable, lift
                   type="button"
                   className="button button-primary"
                   disabled={command.isPending}
-                  onClick={() => command.mutate({ type: 'session.take_up_item', payload: ref, done: t('sessions.run.takenUp', { title: item.title }) })}
+                  onClick={() =>
+                    command.mutate(
+                      { type: 'session.take_up_item', payload: ref, done: t('sessions.run.takenUp', { title: item.title }) },
+                      // M45: the item taken up is what the person leading shows everyone, until they show something else.
+                      { onSuccess: () => sessionLeadOf(state.sessionLeads, session) === me.id && setFocus({ kind: 'item', itemId: item.id }) },
+                    )
+                  }
                 >
                   {t('sessions.run.takeUp')}
                 </button>

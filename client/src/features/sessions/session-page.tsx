@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { sessionLeadOf } from '@verbund/shared/features/sessions/session-lead';
 import { mayRunSession, type ModeratedSession, type SessionFields } from '@verbund/shared/features/sessions/sessions-feature';
 import type { Person } from '@verbund/shared/model';
 import type { WorkspaceState } from '@verbund/shared/projection';
@@ -16,6 +17,8 @@ import { SessionTimer } from './session-timer';
 import { SpeakerQueue } from './speaker-queue';
 import { CurrentItemClock } from './current-item-clock';
 import { CurrentItemVotes } from './item-vote-controls';
+import { FocusControls } from './focus-controls';
+import { ActionItems } from './action-items';
 import type { VoteSlots } from './vote-slots';
 import { RunControls } from './run-controls';
 import { SessionForm } from './session-form';
@@ -98,6 +101,7 @@ export function SessionPage({ sessionId, state, people, slots }: Props) {
               <CurrentItemClock item={current} />
             </p>
           )}
+          {current && sessionLeadOf(state.sessionLeads, session) === me.id && <FocusControls session={session} item={current} state={state} />}
           {current && <CurrentItemVotes session={session} item={current} slots={slots} runner={runner} />}
         </section>
       )}
@@ -110,6 +114,7 @@ export function SessionPage({ sessionId, state, people, slots }: Props) {
           <SessionTimer state={state} session={session} people={people} meId={me.id} />
         </div>
       )}
+      <ActionItems session={session} item={current} state={state} people={people} runner={runner} />
       {session.state !== 'ended' && <AttendancePanel state={state} session={session} people={people} personId={me.id} />}
 
       <section className="panel" aria-labelledby={`${id}-details`}>
