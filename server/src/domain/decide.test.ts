@@ -157,6 +157,7 @@ const DECIDED_IN_FEATURE_TESTS: ReadonlySet<string> = new Set([
   'session.defer_item',
   'session.end',
   'session.add_action',
+  'session.open_vote',
   'session.take_over',
   'session.hand_back',
   'session.raise_hand',

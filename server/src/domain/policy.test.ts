@@ -134,6 +134,8 @@ const COMMAND_MATRIX: Partial<Record<CommandType, Row>> = {
   'session.defer_item': { build: () => sessions.defer(testId(90), testId(91), null), allowed: MEMBERS },
   'session.end': { build: () => sessions.end(testId(90)), allowed: MEMBERS },
   'session.add_action': { build: () => sessions.addAction(testId(90), testId(91), BOARD, [PEOPLE.member.id]), allowed: MEMBERS },
+  // M61: any member may send it; the decider wants a runner of the running session (M1).
+  'session.open_vote': { build: () => sessions.openVote(testId(90), testId(91)), allowed: MEMBERS },
   'session.take_over': { build: () => sessions.takeOver(testId(90)), allowed: MEMBERS },
   'session.hand_back': { build: () => sessions.handBack(testId(90)), allowed: MEMBERS },
   // M20: members raise and lower their own hands; the runners' commands are checked by the deciders (M1).
