@@ -1,8 +1,9 @@
 import type { Browser, Locator, Page } from '@playwright/test';
 import { test, expect, signIn } from '../support/fixtures.js';
-import type { RunningServer } from '../support/server.js';
+import { startServer, type RunningServer } from '../support/server.js';
 import { expectNoViolations } from '../support/axe.js';
 import { PEOPLE, card, uniqueTitle } from '../support/board.js';
+import { createPosition, positionText, selectInText, textStatus } from '../support/positions.js';
 
 const CLAUDIA = 'claudia.richter@braunschweig.example';
 const THOMAS = { email: 'thomas.becker@wolfsburg.example', name: 'Dr. Thomas Becker' };
@@ -13,6 +14,16 @@ const SERVICE_CARD = 'Gemeinsames Servicekonto für alle Partner';
 
 // Six people in real browsers on two shared cores, through a whole meeting.
 test.describe.configure({ timeout: 300_000 });
+
+/** A server of its own: the deputy named here must not reach the other tests of this worker (the sign-off test's members). */
+const meeting = test.extend<{ ownServer: RunningServer }>({
+  // eslint-disable-next-line no-empty-pattern
+  ownServer: async ({}, use) => {
+    const server = await startServer();
+    await use(server);
+    await server.stop();
+  },
+});
 
 const agenda = (page: Page): Locator => page.getByRole('region', { name: 'Tagesordnung' });
 const item = (page: Page, title: string): Locator => agenda(page).locator('.agenda-list > li').filter({ hasText: title });
@@ -50,11 +61,13 @@ async function join(browser: Browser, server: RunningServer, email: string, path
   return page;
 }
 
-test('M10 M17 M20 M45 M49 M55 M61 M62 a moderator and four partners (one through a deputy) hold a session: check in, follow through three items, speak in order, vote from an item, record an action item, end it', async ({ browser, server }) => {
+meeting('M10 M17 M20 M45 M49 M55 M61 M62 a moderator and four partners (one through a deputy) hold a session: check in, follow through three items, speak in order, vote from an item, record an action item, end it', async ({ browser, ownServer: server }) => {
   const title = uniqueTitle('Arbeitsgruppe Digitalisierung');
   const [first, second, third] = [uniqueTitle('Servicekonto'), uniqueTitle('E-Payment'), uniqueTitle('Verschiedenes')];
   const decision = uniqueTitle('Servicekonto gemeinsam einführen');
   const task = uniqueTitle('Anbindungsstand je Partner erheben');
+  const stance = uniqueTitle('Gemeinsame Stellungnahme E-Rechnung');
+  const passage = 'Jeder Partner benennt eine Ansprechperson.';
 
   await test.step('Petra Neumann names Mehmet Yılmaz her deputy from today', async () => {
     const petra = await signIn(browser, server, PETRA.email);
@@ -68,6 +81,13 @@ test('M10 M17 M20 M45 M49 M55 M61 M62 a moderator and four partners (one through
 
   const claudia = await signIn(browser, server, CLAUDIA);
   let path = '';
+  let stancePath = '';
+  await test.step('Claudia drafts the position the second item will look at', async () => {
+    stancePath = await createPosition(claudia, stance);
+    await positionText(claudia).click();
+    await claudia.keyboard.type(`Die Partner führen die E-Rechnung gemeinsam ein. ${passage} Der Start ist 2027.`);
+    await expect(textStatus(claudia)).toHaveText('Alle Änderungen gespeichert.');
+  });
   await test.step('M60: Claudia plans the session with three items and prepares the vote of the first', async () => {
     await claudia.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Sitzungen' }).click();
     await claudia.getByRole('button', { name: 'Sitzung planen' }).click();
@@ -181,10 +201,18 @@ test('M10 M17 M20 M45 M49 M55 M61 M62 a moderator and four partners (one through
     await sabine.goto(path);
   });
 
-  await test.step('M5 M62: the next two items; the first shows its vote\'s result in the agenda; Claudia ends the session', async () => {
+  await test.step('M5 M62 M45: the next two items; the first shows its vote\'s result in the agenda; Claudia shows a passage of a position; she ends the session', async () => {
     await claudia.getByRole('button', { name: `Aufrufen: ${second}` }).click();
     await expect(current(thomas).getByRole('status')).toHaveText(second);
     await expect(item(thomas, first)).toContainText(`${decision}: angenommen`);
+    await claudia.goto(stancePath);
+    await selectInText(claudia, passage);
+    await claudia.getByRole('button', { name: 'Markierte Stelle allen zeigen' }).click();
+    for (const page of [thomas, markus, mehmet]) {
+      await expect(page).toHaveURL(new RegExp(`${stancePath}$`));
+      await expect(positionText(page).locator('.passage-shown')).toHaveText(passage);
+    }
+    await claudia.goto(path);
     await claudia.getByRole('button', { name: `Aufrufen: ${third}` }).click();
     await expect(current(markus).getByRole('status')).toHaveText(third);
     await claudia.getByRole('button', { name: 'Sitzung schließen' }).click();

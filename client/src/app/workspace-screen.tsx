@@ -1,6 +1,8 @@
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type { Person } from '@verbund/shared/model';
+import type { WorkspaceState } from '@verbund/shared/projection';
 import { LiveAnnouncer } from '../components/live-announcer';
 import { Toasts } from '../components/toasts';
 import { TreatedInSessions } from '../components/treated-in-sessions';
@@ -27,6 +29,7 @@ import { usePeople, workspaceStateQueryOptions } from '../lib/queries';
 import type { Route } from '../lib/router';
 import { useSession } from '../lib/session-context';
 import { FollowBanner } from '../features/sessions/follow-banner';
+import { usePassageSharing } from '../features/sessions/passage-sharing';
 import { followedSession } from '../features/sessions/use-follow';
 import { useUiStore } from '../lib/ui-store';
 import { useWorkspaceView } from '../lib/use-workspace-view';
@@ -128,7 +131,7 @@ export function WorkspaceScreen({ route }: Props) {
           {state && allowed && route.name === 'votes' && <VotesPage state={state} people={people} />}
           {state && allowed && route.name === 'decisions' && <DecisionsPage state={state} people={people} />}
           {state && allowed && route.name === 'positions' && <PositionsPage state={state} />}
-          {state && allowed && route.name === 'position' && <PositionPage positionId={route.positionId} state={state} people={people} />}
+          {state && allowed && route.name === 'position' && <PositionScreen positionId={route.positionId} state={state} people={people} myPersonId={me.id} />}
           {state && allowed && (route.name === 'sessions' || route.name === 'session') && (
             <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
               {route.name === 'sessions' ? <SessionsPage state={state} people={people} /> : <SessionPage
@@ -165,4 +168,10 @@ export function WorkspaceScreen({ route }: Props) {
       </div>
     </LiveSocketContext.Provider>
   );
+}
+
+/** A position's page; the person leading a running session shows everyone a passage of its text from there (M45). */
+function PositionScreen({ myPersonId, ...props }: { positionId: string; state: WorkspaceState; people: Person[]; myPersonId: string }) {
+  const sharePassage = usePassageSharing(props.state, myPersonId);
+  return <PositionPage {...props} sharePassage={sharePassage} />;
 }

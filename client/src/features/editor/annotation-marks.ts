@@ -4,8 +4,9 @@ import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { absolutePositionToRelativePosition, relativePositionToAbsolutePosition, ySyncPluginKey } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { relativePositionSchema, type Anchor, type Annotation } from '@verbund/shared/features/annotations/annotations-feature';
+import type { Passage } from '../../lib/passage-store';
 
-type MarksStorage = { annotations: readonly Annotation[]; active: string | null };
+type MarksStorage = { annotations: readonly Annotation[]; active: string | null; shown: Passage | null };
 
 declare module '@tiptap/core' {
   interface Storage {
@@ -31,7 +32,7 @@ export function anchorOfSelection(editor: Editor): Anchor | null {
 }
 
 /** Where an anchor is in the text now, or null when its passage was deleted. */
-export function rangeOfAnchor(editor: Editor, anchor: Anchor): { from: number; to: number } | null {
+export function rangeOfAnchor(editor: Editor, anchor: Passage): { from: number; to: number } | null {
   const sync = syncOf(editor);
   if (!sync) return null;
   const absolute = (json: Anchor['from']) => relativePositionToAbsolutePosition(sync.doc, sync.type, Y.createRelativePositionFromJSON(json), sync.binding.mapping);
@@ -43,12 +44,13 @@ export function rangeOfAnchor(editor: Editor, anchor: Anchor): { from: number; t
 const key = new PluginKey<DecorationSet>('annotation-marks');
 
 /**
- * Marks the passages of open annotations in the text (a comment's, a proposal's), recomputed from
- * their anchors on every change, so a mark follows its words. `setAnnotations` gives the current list.
+ * Marks the passages of open annotations in the text (a comment's, a proposal's), and the passage the
+ * moderation shows (`showPassage`), recomputed from their anchors on every change, so a mark follows
+ * its words. `setAnnotations` gives the current list.
  */
 export const AnnotationMarks = Extension.create<Record<string, never>, MarksStorage>({
   name: 'annotationMarks',
-  addStorage: () => ({ annotations: [], active: null }),
+  addStorage: () => ({ annotations: [], active: null, shown: null }),
   addProseMirrorPlugins() {
     const { editor, storage } = this;
     return [
@@ -62,6 +64,8 @@ export const AnnotationMarks = Extension.create<Record<string, never>, MarksStor
               const classes = `annotation-mark annotation-${annotation.kind}${storage.active === annotation.id ? ' annotation-active' : ''}`;
               return [Decoration.inline(range.from, range.to, { class: classes, 'data-annotation': annotation.id })];
             });
+            const shown = storage.shown && rangeOfAnchor(editor, storage.shown);
+            if (shown) marks.push(Decoration.inline(shown.from, shown.to, { class: 'passage-shown' }));
             return DecorationSet.create(state.doc, marks);
           },
         },
@@ -77,4 +81,16 @@ export function setAnnotations(editor: Editor, annotations: readonly Annotation[
   storage.annotations = annotations;
   storage.active = active;
   editor.view.dispatch(editor.state.tr.setMeta(key, true));
+}
+
+/** Marks the passage the moderation shows everyone (M45) and scrolls it into view; false when it was deleted meanwhile. */
+export function showPassage(editor: Editor, passage: Passage): boolean {
+  if (editor.isDestroyed) return false;
+  editor.storage.annotationMarks.shown = passage;
+  editor.view.dispatch(editor.state.tr.setMeta(key, true));
+  const range = rangeOfAnchor(editor, passage);
+  if (!range) return false;
+  const { node } = editor.view.domAtPos(range.from);
+  (node instanceof Element ? node : node.parentElement)?.scrollIntoView({ block: 'center' });
+  return true;
 }

@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Partner } from '@verbund/shared/model';
 import type { PmDoc } from '@verbund/shared/rich-text';
+import type { Passage } from '../../lib/passage-store';
 
 export type CollabEditorProps = {
   /** `<kind>:<entityId>` of the `doc:*` stream. */
@@ -21,6 +22,8 @@ export type CollabEditorProps = {
   /** Comments on passages and proposed changes beside the text (issue 10 item 4). */
   annotations?: boolean;
   onReplaced?: () => void;
+  /** For the person leading a running session: shows everyone the selected passage (M45); absent for everyone else. */
+  sharePassage?: ((passage: Passage) => void) | null;
 };
 
 // Tiptap, ProseMirror and y-indexeddb are loaded only when a text is shown, not with the board.

@@ -5,9 +5,11 @@ import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import type { DocStatus } from '@verbund/shared/doc-provider';
 import type { Partner } from '@verbund/shared/model';
+import { useAnnouncer } from '../../lib/announcer-store';
 import { errorMessageKey } from '../../lib/error-messages';
+import { usePassageStore } from '../../lib/passage-store';
 import { useSession } from '../../lib/session-context';
-import { AnnotationMarks } from './annotation-marks';
+import { AnnotationMarks, anchorOfSelection, showPassage } from './annotation-marks';
 import { AnnotationsPanel } from './annotations-panel';
 import { caretRendering, writerOf, type Writer } from './carets';
 import { EditorToolbar } from './editor-toolbar';
@@ -33,7 +35,7 @@ export default function RichTextEditor(props: CollabEditorProps) {
 
 type BoundProps = CollabEditorProps & { collab: CollabDoc; status: DocStatus };
 
-function BoundEditor({ collab, status, label, hideLabel, readOnly, readOnlyNote, partners, replaceWith, onReplaced, annotations, docId }: BoundProps) {
+function BoundEditor({ collab, status, label, hideLabel, readOnly, readOnlyNote, partners, replaceWith, onReplaced, annotations, docId, sharePassage }: BoundProps) {
   const { t } = useTranslation();
   const { me } = useSession();
   const id = useId();
@@ -63,6 +65,16 @@ function BoundEditor({ collab, status, label, hideLabel, readOnly, readOnlyNote,
     editor.chain().focus().setContent(replaceWith).run();
     onReplaced?.();
   }, [editor, replaceWith, writable, status.synced, onReplaced]);
+  // The passage the moderation shows (M49), once the text is the server's: marked and scrolled to.
+  const shown = usePassageStore((s) => (s.shown?.docId === docId ? s.shown : null));
+  useEffect(() => {
+    if (shown && status.synced && !showPassage(editor, shown.passage)) useAnnouncer.getState().announce(t('editor.passageGone'));
+  }, [editor, shown, status.synced, t]);
+  const share = () => {
+    const anchor = anchorOfSelection(editor);
+    if (!anchor) useAnnouncer.getState().announce(t('editor.selectPassageFirst'));
+    else sharePassage?.({ from: anchor.from, to: anchor.to });
+  };
 
   return (
     <>
@@ -71,6 +83,11 @@ function BoundEditor({ collab, status, label, hideLabel, readOnly, readOnlyNote,
           {label}
         </span>
         <Writers collab={collab} partners={partners} />
+        {sharePassage && status.synced && (
+          <button type="button" className="button button-quiet" onClick={share}>
+            {t('editor.sharePassage')}
+          </button>
+        )}
       </div>
       {writable && <EditorToolbar editor={editor} />}
       <EditorContent editor={editor} className={writable ? 'rich-text-frame' : 'rich-text-frame rich-text-readonly'} />

@@ -19,11 +19,18 @@ import { PositionForm } from './position-form';
 import { SignoffSection } from './signoff-section';
 import { VersionsSection } from './versions-section';
 import { addresseeText, dueText, leadText } from '../../lib/position-text';
+import type { Passage } from '../../lib/passage-store';
 
-type Props = { positionId: string; state: WorkspaceState; people: Person[] };
+type Props = {
+  positionId: string;
+  state: WorkspaceState;
+  people: Person[];
+  /** For the person leading a running session (from the app): shows everyone a passage of the text (M45). */
+  sharePassage?: ((positionId: string, passage: Passage) => void) | null;
+};
 
 /** One position: its details (editable while a draft, P2) and the initiatives it concerns (P4). */
-export function PositionPage({ positionId, state, people }: Props) {
+export function PositionPage({ positionId, state, people, sharePassage }: Props) {
   const { t, i18n } = useTranslation();
   const command = useCommand();
   const openCard = useUiStore((s) => s.openCard);
@@ -135,6 +142,7 @@ export function PositionPage({ positionId, state, people }: Props) {
           annotations
           replaceWith={restored?.content ?? null}
           onReplaced={onRestored}
+          sharePassage={sharePassage ? (passage) => sharePassage(positionId, passage) : null}
         />
       </section>
 

@@ -47,7 +47,14 @@ describe('following, the logic (docs/session-rules.md, M49)', () => {
     expect(followTarget(focusedOn(s.id, { kind: 'item', itemId }))).toEqual({ path: `/sessions/${s.id}`, cardId: null, selector: `[data-agenda-item-id="${itemId}"]` });
     expect(followTarget(focusedOn(s.id, { kind: 'card', cardId }))).toEqual({ path: '/', cardId, selector: null });
     expect(followTarget(focusedOn(s.id, { kind: 'vote', voteId }))).toEqual({ path: '/votes', cardId: null, selector: `[data-vote-id="${voteId}"]` });
-    expect(followTarget(focusedOn(s.id, { kind: 'position', positionId, passage: null }))).toMatchObject({ path: `/positions/${positionId}` });
+    expect(followTarget(focusedOn(s.id, { kind: 'position', positionId, passage: null }))).toEqual({ path: `/positions/${positionId}`, cardId: null, selector: null });
+    const passage = { from: { type: { client: 1, clock: 2 }, item: { client: 1, clock: 3 }, assoc: 0 }, to: { type: { client: 1, clock: 2 }, item: { client: 1, clock: 9 }, assoc: 0 } };
+    expect(followTarget(focusedOn(s.id, { kind: 'position', positionId, passage }))).toEqual({
+      path: `/positions/${positionId}`,
+      cardId: null,
+      selector: null,
+      passage: { docId: `position:${positionId}`, passage },
+    });
   });
 
   it('M49 a focus is followed only while following, while the session runs, never one’s own, never by the one leading', () => {

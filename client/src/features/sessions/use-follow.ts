@@ -4,13 +4,15 @@ import type { SessionFocused } from '@verbund/shared/features/sessions/focus';
 import { sessionLeadOf } from '@verbund/shared/features/sessions/session-lead';
 import type { ModeratedSession } from '@verbund/shared/features/sessions/sessions-feature';
 import type { WorkspaceState } from '@verbund/shared/projection';
+import { docIdOf } from '@verbund/shared/docs';
 import { useAnnouncer } from '../../lib/announcer-store';
+import { usePassageStore, type Passage } from '../../lib/passage-store';
 import { navigate } from '../../lib/router';
 import { useUiStore } from '../../lib/ui-store';
 import { useFocusStore } from './focus-store';
 
-/** Where following a focus takes a person: a page, the card dialog on the board, an element scrolled to. */
-export type FollowTarget = { path: string; cardId: string | null; selector: string | null };
+/** Where following a focus takes a person: a page, the card dialog on the board, an element scrolled to, a passage of a text marked. */
+export type FollowTarget = { path: string; cardId: string | null; selector: string | null; passage?: { docId: string; passage: Passage } };
 
 /** M49: the page a focus is shown on (a card opens its dialog over the board; a vote is scrolled to on the votes page). */
 export function followTarget(focused: SessionFocused): FollowTarget {
@@ -23,7 +25,12 @@ export function followTarget(focused: SessionFocused): FollowTarget {
     case 'vote':
       return { path: '/votes', cardId: null, selector: `[data-vote-id="${focus.voteId}"]` };
     case 'position':
-      return { path: `/positions/${encodeURIComponent(focus.positionId)}`, cardId: null, selector: null };
+      return {
+        path: `/positions/${encodeURIComponent(focus.positionId)}`,
+        cardId: null,
+        selector: null,
+        ...(focus.passage ? { passage: { docId: docIdOf('position', focus.positionId), passage: focus.passage } } : {}),
+      };
   }
 }
 
@@ -51,6 +58,7 @@ export function isFollowKey(event: KeyLike): boolean {
 function go(target: FollowTarget): void {
   navigate(target.path);
   useUiStore.getState().openCard(target.cardId);
+  if (target.passage) usePassageStore.getState().show(target.passage.docId, target.passage.passage);
   const { selector } = target;
   // After the page rendered: the element the focus names, if the page shows it.
   if (selector) requestAnimationFrame(() => document.querySelector(selector)?.scrollIntoView({ block: 'center' }));
